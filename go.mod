@@ -1,0 +1,3 @@
+module github.com/vncite/vncite
+
+go 1.26
