@@ -1,0 +1,262 @@
+package api
+
+import (
+	"encoding/json"
+	"io"
+	"mime"
+	"net/http"
+	"net/url"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/vncite/vncite"
+)
+
+// DocumentList is a page of GET /documents.
+type DocumentList struct {
+	Documents []vncite.Document `json:"documents"`
+	// NextCursor, when set, fetches the next page (?cursor=).
+	NextCursor string `json:"next_cursor,omitempty"`
+}
+
+// Link is one edge of a document with the document at its other end: a
+// reference out (the cited document) or a citation in (the citing one).
+type Link struct {
+	vncite.Edge
+	Document vncite.Document `json:"document"`
+}
+
+// DocumentDetail is GET /documents/{id}: the document (or stub, with its
+// sightings), its references out and the documents citing it, each with
+// evidence.
+type DocumentDetail struct {
+	Document   vncite.Document `json:"document"`
+	References []Link          `json:"references"`
+	CitedBy    []Link          `json:"cited_by"`
+}
+
+// Links is GET /documents/{id}/references and /cited-by.
+type Links struct {
+	Document vncite.Document `json:"document"`
+	Links    []Link          `json:"links"`
+}
+
+// Resolution is GET /resolve: what a number in any spelling can mean.
+type Resolution struct {
+	Query     string `json:"query"`
+	Canonical string `json:"canonical,omitempty"`
+	// Ambiguous is set when several documents carry the number (different
+	// terms, years or provinces); Candidates lists them all.
+	Ambiguous  bool              `json:"ambiguous"`
+	Candidates []vncite.Document `json:"candidates"`
+}
+
+// ListFilter selects documents for GET /documents.
+type ListFilter struct {
+	Type     string
+	Level    string
+	Province string
+	Issuer   string
+	From, To string // YYYY-MM-DD, inclusive
+}
+
+// serveDocuments lists documents with filters and cursor paging.
+func (s *Server) serveDocuments(w http.ResponseWriter, r *http.Request) error {
+	p, err := queryParams(r)
+	if err != nil {
+		return err
+	}
+	limit, err := p.intIn("limit", s.limits.DefaultLimit, 1, s.limits.MaxLimit)
+	if err != nil {
+		return err
+	}
+	f := ListFilter{Type: p.str("type"), Province: p.str("province"), Issuer: p.str("issuer")}
+	if f.Level, err = p.oneOf("level", "", string(vncite.LevelCentral), string(vncite.LevelProvince), string(vncite.LevelDistrict), string(vncite.LevelCommune)); err != nil {
+		return err
+	}
+	if f.From, err = p.date("from", false); err != nil {
+		return err
+	}
+	if f.To, err = p.date("to", true); err != nil {
+		return err
+	}
+	cursor := p.str("cursor")
+	if len(cursor) > maxRefBytes*2 {
+		return errorf(EInvalid, "malformed cursor")
+	}
+	docs, next, err := s.listDocuments(r.Context(), f, cursor, limit)
+	if err != nil {
+		return err
+	}
+	if docs == nil {
+		docs = []vncite.Document{}
+	}
+	return writeJSON(w, http.StatusOK, DocumentList{Documents: docs, NextCursor: next})
+}
+
+// serveDocument answers one document with its references and citers.
+func (s *Server) serveDocument(w http.ResponseWriter, r *http.Request) error {
+	doc, err := s.requestedDocument(r)
+	if err != nil {
+		return err
+	}
+	refs, err := s.references(r.Context(), doc.ID)
+	if err != nil {
+		return err
+	}
+	citers, err := s.citedBy(r.Context(), doc.ID)
+	if err != nil {
+		return err
+	}
+	return writeJSON(w, http.StatusOK, DocumentDetail{Document: doc, References: nonNil(refs), CitedBy: nonNil(citers)})
+}
+
+// serveReferences answers a document's references out.
+func (s *Server) serveReferences(w http.ResponseWriter, r *http.Request) error {
+	doc, err := s.requestedDocument(r)
+	if err != nil {
+		return err
+	}
+	links, err := s.references(r.Context(), doc.ID)
+	if err != nil {
+		return err
+	}
+	return writeJSON(w, http.StatusOK, Links{Document: doc, Links: nonNil(links)})
+}
+
+// serveCitedBy answers the documents citing a document.
+func (s *Server) serveCitedBy(w http.ResponseWriter, r *http.Request) error {
+	doc, err := s.requestedDocument(r)
+	if err != nil {
+		return err
+	}
+	links, err := s.citedBy(r.Context(), doc.ID)
+	if err != nil {
+		return err
+	}
+	return writeJSON(w, http.StatusOK, Links{Document: doc, Links: nonNil(links)})
+}
+
+// requestedDocument finds the one document a request names, or fails with
+// not found or ambiguous (listing the candidates).
+func (s *Server) requestedDocument(r *http.Request) (vncite.Document, error) {
+	p, err := queryParams(r)
+	if err != nil {
+		return vncite.Document{}, err
+	}
+	ref, err := docRef(r, p)
+	if err != nil {
+		return vncite.Document{}, err
+	}
+	return s.find(r.Context(), ref)
+}
+
+// serveResolve lists every document a number in any spelling can mean.
+func (s *Server) serveResolve(w http.ResponseWriter, r *http.Request) error {
+	p, err := queryParams(r)
+	if err != nil {
+		return err
+	}
+	q := p.str("number")
+	if q == "" {
+		q = p.str("q")
+	}
+	if q == "" {
+		return errorf(EInvalid, "give the number to resolve: ?number=25-NQ/TW (any spelling)")
+	}
+	if len(q) > maxRefBytes {
+		return errorf(EInvalid, "a number is at most %d bytes", maxRefBytes)
+	}
+	res, err := s.resolve(r.Context(), q)
+	if err != nil {
+		return err
+	}
+	return writeJSON(w, http.StatusOK, res)
+}
+
+// IngestRequest is the JSON body of POST /documents.
+type IngestRequest struct {
+	// Source says where the text came from (a file name or URL); optional.
+	Source string `json:"source"`
+	// Text is the document's full text.
+	Text string `json:"text"`
+}
+
+// serveIngest stores a document from its text and answers it, 201 Created.
+// The body is JSON {"source","text"} or the text itself as text/plain (the
+// source then from ?source=).
+func (s *Server) serveIngest(w http.ResponseWriter, r *http.Request) error {
+	var req IngestRequest
+	if err := s.readText(w, r, s.limits.MaxDocumentBytes, &req); err != nil {
+		return err
+	}
+	if strings.TrimSpace(req.Text) == "" {
+		return errorf(EInvalid, "the document text is empty")
+	}
+	doc, err := s.ingest(r.Context(), req.Source, req.Text)
+	if err != nil {
+		return err
+	}
+	if doc.ID != "" {
+		w.Header().Set("Location", "/api/v1/documents/"+url.PathEscape(doc.ID))
+	}
+	return writeJSON(w, http.StatusCreated, doc)
+}
+
+// readText reads a body of at most limit bytes that is either JSON
+// {"source","text"} or text/plain, into req. It refuses other media types
+// (415), bodies over the limit (413), malformed JSON and invalid UTF-8
+// (400): JSON decoding would otherwise replace bad bytes with U+FFFD
+// silently.
+func (s *Server) readText(w http.ResponseWriter, r *http.Request, limit int64, req *IngestRequest) error {
+	mediaType := "application/json"
+	if ct := r.Header.Get("Content-Type"); ct != "" {
+		mt, params, err := mime.ParseMediaType(ct)
+		if err != nil {
+			return errorf(EMediaType, "malformed Content-Type %q", clip(ct, 80))
+		}
+		if cs, ok := params["charset"]; ok && !strings.EqualFold(cs, "utf-8") && !strings.EqualFold(cs, "utf8") {
+			return errorf(EMediaType, "charset %q: send UTF-8 text", clip(cs, 40))
+		}
+		mediaType = mt
+	}
+	if mediaType != "application/json" && mediaType != "text/plain" {
+		return errorf(EMediaType, "send application/json {\"source\",\"text\"} or text/plain, not %s", clip(mediaType, 80))
+	}
+	body, err := io.ReadAll(http.MaxBytesReader(w, r.Body, limit))
+	if err != nil {
+		return err // *http.MaxBytesError → 413; others are I/O
+	}
+	if !utf8.Valid(body) {
+		return errorf(EInvalid, "the body is not valid UTF-8: convert it first (vncite ingest reads legacy encodings)")
+	}
+	if mediaType == "text/plain" {
+		req.Text = string(body)
+		p, err := queryParams(r)
+		if err != nil {
+			return err
+		}
+		req.Source = p.str("source")
+		return nil
+	}
+	dec := json.NewDecoder(strings.NewReader(string(body)))
+	dec.DisallowUnknownFields()
+	if err := dec.Decode(req); err != nil {
+		if err == io.EOF {
+			return errorf(EInvalid, "the body is empty: send {\"source\",\"text\"}")
+		}
+		return errorf(EInvalid, "malformed JSON body: %v", err)
+	}
+	if dec.More() {
+		return errorf(EInvalid, "malformed JSON body: more than one value")
+	}
+	return nil
+}
+
+// nonNil returns l, or an empty slice for nil so JSON says [] not null.
+func nonNil[T any](l []T) []T {
+	if l == nil {
+		return []T{}
+	}
+	return l
+}
