@@ -298,14 +298,30 @@ func (p *graph) sort() {
 	for i, n := range p.nodes {
 		p.index[n.ID] = i
 	}
-	slices.SortFunc(p.edges, func(a, b vncite.GraphEdge) int {
+	// Look each edge's ends up once, not in every comparison.
+	type sortEdge struct {
+		source, target int
+		edge           vncite.GraphEdge
+	}
+	se := make([]sortEdge, len(p.edges))
+	for i, e := range p.edges {
+		se[i] = sortEdge{p.index[e.Source], p.index[e.Target], e}
+	}
+	slices.SortFunc(se, func(a, b sortEdge) int {
+		if c := cmp.Compare(a.source, b.source); c != 0 {
+			return c
+		}
+		if c := cmp.Compare(a.target, b.target); c != 0 {
+			return c
+		}
 		return cmp.Or(
-			cmp.Compare(p.index[a.Source], p.index[b.Source]),
-			cmp.Compare(p.index[a.Target], p.index[b.Target]),
-			strings.Compare(string(a.Relation), string(b.Relation)),
-			strings.Compare(a.Evidence, b.Evidence),
+			strings.Compare(string(a.edge.Relation), string(b.edge.Relation)),
+			strings.Compare(a.edge.Evidence, b.edge.Evidence),
 		)
 	})
+	for i := range se {
+		p.edges[i] = se[i].edge
+	}
 	p.keys = make([]int, len(p.edges))
 	for i := 1; i < len(p.edges); i++ {
 		if p.edges[i].Source == p.edges[i-1].Source && p.edges[i].Target == p.edges[i-1].Target {

@@ -11,15 +11,7 @@ import (
 // carriage return; U+FFFE, U+FFFF) are dropped, as is DEL. Applying it in
 // all formats keeps the same strings in each.
 func clean(s string) string {
-	ok := true
-	for i := 0; i < len(s); i++ {
-		c := s[i]
-		if c >= utf8.RuneSelf || (c < 0x20 && c != '\t' && c != '\n' && c != '\r') || c == 0x7f {
-			ok = false
-			break
-		}
-	}
-	if ok {
+	if isClean(s) {
 		return s
 	}
 	var b strings.Builder
@@ -32,6 +24,27 @@ func clean(s string) string {
 		}
 	}
 	return b.String()
+}
+
+// isClean reports whether clean would return s unchanged: the common case,
+// checked without allocating.
+func isClean(s string) bool {
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			if (c < 0x20 && c != '\t' && c != '\n' && c != '\r') || c == 0x7f {
+				return false
+			}
+			i++
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if (r == utf8.RuneError && size == 1) || r == 0xFFFE || r == 0xFFFF {
+			return false
+		}
+		i += size
+	}
+	return true
 }
 
 // keepRune reports whether r survives clean. utf8.RuneError (from invalid
