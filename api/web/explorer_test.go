@@ -1,0 +1,112 @@
+package web_test
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/chromedp/chromedp"
+	"github.com/chromedp/chromedp/kb"
+)
+
+// The explorer's walk through the page, shared by the test on the fake API
+// and the acceptance test on the seeds: search, open a document, open its
+// lineage, open the timeline.
+
+// walk says what a run of the walk should find.
+type walk struct {
+	base   string // server URL
+	query  string // typed into the search box
+	number string // the hit to open
+	// lineageNumbers are the numbers the lineage graph (down, default depth)
+	// must draw; the graph must also draw exactly the API's nodes.
+	lineageNumbers []string
+	// apiNodes fetches the lineage nodes' ids from the API itself.
+	apiNodes func(t *testing.T) []string
+}
+
+// jsString quotes s for JavaScript.
+func jsString(s string) string {
+	return fmt.Sprintf("%q", s)
+}
+
+// runWalk drives the page and saves the screenshots.
+func runWalk(t *testing.T, b *browser, w walk) {
+	dir := artifactsDir(t)
+
+	// Search, by typing in the box and pressing Enter.
+	b.do(t, "open", chromedp.Navigate(w.base+"/"))
+	b.waitView(t, "home")
+	b.do(t, "type query", chromedp.SendKeys(chromedp.ID("q"), w.query+kb.Enter))
+	b.waitView(t, "search")
+	hit := fmt.Sprintf(`#hits a.hit-number[data-number=%s]`, jsString(w.number))
+	b.waitFor(t, "hit "+w.number, fmt.Sprintf(`document.querySelector(%s) !== null`, jsString(hit)))
+	if got := eval[string](t, b, `document.querySelector("#announcer").textContent || document.querySelector(".results-summary").textContent`); !strings.Contains(got, "kết quả") {
+		t.Errorf("results summary %q: want a count of results", got)
+	}
+	b.screenshot(t, dir, "search")
+
+	// The document.
+	b.do(t, "open hit", chromedp.Click(chromedp.CSS(hit)))
+	b.waitView(t, "doc")
+	if got := eval[string](t, b, `document.querySelector("h1").textContent`); got != w.number {
+		t.Errorf("document page h1 = %q, want %q", got, w.number)
+	}
+	b.screenshot(t, dir, "document")
+
+	// Its lineage, down.
+	b.do(t, "open lineage", chromedp.Click(chromedp.CSS(`a[data-action="lineage-down"]`)))
+	b.waitView(t, "lineage")
+	b.waitFor(t, "graph", `window.cy && cy.nodes().length > 0`)
+	numbers := eval[[]string](t, b, `cy.nodes().map(n => n.data("number") || "")`)
+	for _, want := range w.lineageNumbers {
+		if !slices.Contains(numbers, want) {
+			t.Errorf("lineage graph draws %q, missing %s", numbers, want)
+		}
+	}
+	ids := eval[[]string](t, b, `cy.nodes().map(n => n.id())`)
+	if want := w.apiNodes(t); !sameSet(ids, want) {
+		t.Errorf("lineage graph nodes %q, the API's lineage has %q", ids, want)
+	}
+	// Drawn: every node inside the visible canvas, the root above the rest,
+	// and the canvas has painted pixels.
+	if !eval[bool](t, b, `cy.nodes().every(n => { const p = n.renderedPosition(); return p.x >= 0 && p.y >= 0 && p.x <= cy.width() && p.y <= cy.height(); })`) {
+		t.Errorf("some lineage nodes are outside the visible graph: %s", eval[string](t, b, `JSON.stringify(cy.nodes().map(n => [n.data("number"), n.renderedPosition()]))`))
+	}
+	if !eval[bool](t, b, `(() => { const r = cy.nodes("[?root]"); return r.length === 1 && cy.nodes("[!root]").every(n => n.position("y") > r.position("y")); })()`) {
+		t.Errorf("the root is not alone at the top of the lineage graph")
+	}
+	painted := eval[int](t, b, `[...document.querySelectorAll("#cy canvas")].reduce((sum, c) => {
+		if (!c.width || !c.height) return sum;
+		const d = c.getContext("2d").getImageData(0, 0, c.width, c.height).data;
+		let n = 0; for (let i = 3; i < d.length; i += 4) if (d[i] > 0) n++;
+		return sum + n; }, 0)`)
+	if painted < 500 {
+		t.Errorf("the graph canvas has %d painted pixels: nothing drawn", painted)
+	}
+	formats := eval[[]string](t, b, `[...document.querySelectorAll(".export-list a")].map(a => a.dataset.format + " " + a.getAttribute("href"))`)
+	for _, f := range []string{"json", "graphml", "gexf", "dot", "cytoscape", "csv"} {
+		if !slices.ContainsFunc(formats, func(s string) bool { return strings.HasPrefix(s, f+" ") && strings.Contains(s, "format="+f) }) {
+			t.Errorf("no export link for %s in %q", f, formats)
+		}
+	}
+	b.screenshot(t, dir, "lineage")
+
+	// The timeline.
+	b.do(t, "open timeline", chromedp.Click(chromedp.CSS(`.graph-controls a[data-action="timeline"]`)))
+	b.waitView(t, "timeline")
+	b.waitFor(t, "coverage section", `document.querySelector("section.coverage") !== null`)
+	b.screenshot(t, dir, "timeline")
+
+	if p := b.consoleProblems(); len(p) > 0 {
+		t.Errorf("console errors:\n%s", strings.Join(p, "\n"))
+	}
+}
+
+func sameSet(a, b []string) bool {
+	a, b = slices.Clone(a), slices.Clone(b)
+	slices.Sort(a)
+	slices.Sort(b)
+	return slices.Equal(a, b)
+}

@@ -1,0 +1,395 @@
+package web_test
+
+import (
+	"encoding/json"
+	"net/http"
+	"net/http/httptest"
+	"slices"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/chromedp/chromedp"
+	"github.com/chromedp/chromedp/kb"
+
+	"github.com/vncite/vncite"
+	"github.com/vncite/vncite/api/web"
+)
+
+// A small fake of the JSON API, in the shapes the api package answers
+// (vncite.Document, vncite.Graph, Link = vncite.Edge + "document"), for
+// testing the page on what the seeds do not have: a commune, a province
+// merged in 2025, a stub seen by two documents, hostile highlight text,
+// byte offsets after multi-byte Vietnamese letters.
+
+type fakeDoc struct {
+	vncite.Document
+	text string
+}
+
+type fakeLink struct {
+	vncite.Edge
+	Document vncite.Document `json:"document"`
+}
+
+type fakeCorpus struct {
+	docs  map[string]*fakeDoc // by id
+	edges []vncite.Edge
+}
+
+// evidence returns the evidence of a reference to number in doc's text:
+// the byte span of the sentence that holds it when sentence is set,
+// else of the number itself.
+func evidence(t *testing.T, doc *fakeDoc, number string, sentence bool) vncite.Evidence {
+	t.Helper()
+	i := strings.Index(doc.text, number)
+	if i < 0 {
+		t.Fatalf("fixture: %q not in %s", number, doc.Number)
+	}
+	start, end := i, i+len(number)
+	if sentence {
+		if s := strings.LastIndex(doc.text[:i], ". "); s >= 0 {
+			start = s + 2
+		} else {
+			start = 0
+		}
+		if e := strings.Index(doc.text[i:], "."); e >= 0 {
+			end = i + e + 1
+		}
+	}
+	return vncite.Evidence{Doc: doc.ID, Start: start, End: end, Sentence: doc.text[start:end]}
+}
+
+func newFakeCorpus(t *testing.T) *fakeCorpus {
+	t.Helper()
+	c := &fakeCorpus{docs: map[string]*fakeDoc{}}
+	add := func(d vncite.Document, text string) *fakeDoc {
+		fd := &fakeDoc{Document: d, text: text}
+		c.docs[d.ID] = fd
+		return fd
+	}
+	nq25 := add(vncite.Document{
+		ID: "nq25-tw-xi", Number: "25-NQ/TW", Type: "NQ", TypeName: "Nghị quyết", Issuer: "TW", Term: "XI",
+		Date: "2013-06-03", Title: "Về tăng cường và đổi mới sự lãnh đạo của Đảng đối với công tác dân vận trong tình hình mới",
+		Level: vncite.LevelCentral, Stub: true,
+		Key: &vncite.Key{Number: "25-NQ/TW", Term: "XI", Confidence: "stated", Why: "khóa XI stated beside the number"},
+	}, "")
+	kh135 := add(vncite.Document{
+		ID: "kh135-tu-qt", Number: "135-KH/TU", Type: "KH", Issuer: "TU", Date: "2013-09-10", Level: vncite.LevelProvince,
+		Province: "Quảng Trị", ProvinceCode: "45", Body: "Ban Thường vụ Tỉnh ủy", Place: "Quảng Trị",
+		Title: "Triển khai thực hiện Nghị quyết 25-NQ/TW về công tác dân vận",
+	}, "Ban Thường vụ Tỉnh ủy Quảng Trị ban hành Kế hoạch triển khai thực hiện Nghị quyết số 25-NQ/TW, ngày 03/6/2013 của Ban Chấp hành Trung ương Đảng (khóa XI). Các cấp ủy đảng quán triệt sâu sắc.")
+	cv307 := add(vncite.Document{
+		ID: "cv307-hu-dk", Number: "307-CV/HU", Type: "CV", Issuer: "HU", Date: "2016-12-30", Level: vncite.LevelDistrict,
+		Province: "Quảng Trị", Unit: "huyện Đakrông", Body: "Ban Thường vụ Huyện ủy", Signer: "Trương Văn Bình",
+		Title: "Tiếp tục thực hiện công tác dân vận của cơ quan nhà nước các cấp",
+	}, "Thực hiện Nghị quyết số 25-NQ/TW, ngày 03/6/2013 của Ban Chấp hành Trung ương Đảng (khóa XI) về “tăng cường và đổi mới sự lãnh đạo của Đảng đối với công tác dân vận trong tình hình mới”. Căn cứ Kế hoạch số 135-KH/TU của Ban Thường vụ Tỉnh ủy, Ban Thường vụ Huyện ủy đề nghị các cơ quan, đơn vị tiếp tục thực hiện tốt.")
+	kh52 := add(vncite.Document{
+		ID: "kh52-du-tr", Number: "52-KH/ĐU", Type: "KH", Issuer: "ĐU", Date: "2014-02-20", Level: vncite.LevelCommune,
+		Province: "Quảng Trị", Unit: "xã Tà Rụt", Body: "Đảng ủy xã Tà Rụt",
+		Title: "Thực hiện Kế hoạch 135-KH/TU của Tỉnh ủy",
+	}, "Đảng ủy xã Tà Rụt triển khai thực hiện Kế hoạch số 135-KH/TU của Ban Thường vụ Tỉnh ủy.")
+	kh109 := add(vncite.Document{
+		ID: "kh109-ubnd-hue-2014", Number: "109/KH-UBND", Type: "KH", Issuer: "UBND", Date: "2014-05-04",
+		Level: vncite.LevelProvince, Province: "Thừa Thiên Huế", ProvinceCode: "46", Body: "UBND tỉnh",
+		Title: "Triển khai Nghị quyết số 25-NQ/TW trên địa bàn tỉnh",
+	}, "UBND tỉnh Thừa Thiên Huế ban hành Kế hoạch thực hiện Nghị quyết số 25-NQ/TW của Trung ương.")
+
+	link := func(from *fakeDoc, to *fakeDoc, rel vncite.Relation, sentence bool) {
+		c.edges = append(c.edges, vncite.Edge{From: from.ID, To: to.ID, Relation: rel, Evidence: evidence(t, from, to.Number, sentence)})
+	}
+	link(kh135, nq25, vncite.Implements, false)
+	link(cv307, nq25, vncite.Implements, true) // evidence is the whole sentence
+	link(cv307, kh135, vncite.BasedOn, false)
+	link(kh52, kh135, vncite.Implements, false)
+	link(kh109, nq25, vncite.Implements, false)
+	for _, e := range c.edges {
+		if e.To == nq25.ID {
+			from := c.docs[e.From]
+			nq25.Sightings = append(nq25.Sightings, vncite.Sighting{
+				Citing: from.ID, Start: e.Evidence.Start, End: e.Evidence.End, Date: "2013-06-03", Body: "Ban Chấp hành Trung ương Đảng", Term: "XI",
+			})
+		}
+	}
+	return c
+}
+
+// lineage walks edges down (citing → root) or up from root, as the graph does.
+func (c *fakeCorpus) lineage(root, direction string, depth int) vncite.Graph {
+	g := vncite.Graph{Root: root, Direction: direction, Depth: depth}
+	seen := map[string]int{root: 0}
+	order := []string{root}
+	frontier := []string{root}
+	for d := 1; d <= depth && len(frontier) > 0; d++ {
+		var next []string
+		for _, id := range frontier {
+			for _, e := range c.edges {
+				var other string
+				if direction == "down" && e.To == id {
+					other = e.From
+				} else if direction == "up" && e.From == id {
+					other = e.To
+				} else {
+					continue
+				}
+				if _, ok := seen[other]; !ok {
+					seen[other] = d
+					order = append(order, other)
+					next = append(next, other)
+				}
+			}
+		}
+		frontier = next
+	}
+	rootDate, _ := time.Parse(time.DateOnly, c.docs[root].Date)
+	for _, id := range order {
+		d := c.docs[id]
+		n := vncite.Node{ID: id, Number: d.Number, Type: d.Type, Title: d.Title, Date: d.Date, Level: d.Level,
+			Province: d.Province, Stub: d.Stub, Depth: seen[id]}
+		if date, err := time.Parse(time.DateOnly, d.Date); err == nil && !rootDate.IsZero() {
+			lag := int(date.Sub(rootDate).Hours() / 24)
+			n.LagDays = &lag
+		}
+		g.Nodes = append(g.Nodes, n)
+	}
+	for _, e := range c.edges {
+		_, a := seen[e.From]
+		_, b := seen[e.To]
+		if a && b {
+			g.Edges = append(g.Edges, vncite.GraphEdge{Source: e.From, Target: e.To, Relation: e.Relation, Evidence: e.Evidence.Sentence})
+		}
+	}
+	return g
+}
+
+func (c *fakeCorpus) find(ref string) *fakeDoc {
+	if d, ok := c.docs[ref]; ok {
+		return d
+	}
+	for _, d := range c.docs {
+		if d.Number == ref {
+			return d
+		}
+	}
+	return nil
+}
+
+func writeJSON(w http.ResponseWriter, v any) {
+	w.Header().Set("Content-Type", "application/json; charset=utf-8")
+	_ = json.NewEncoder(w).Encode(v)
+}
+
+func problem(w http.ResponseWriter, status int, detail string) {
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(status)
+	_ = json.NewEncoder(w).Encode(map[string]any{"title": http.StatusText(status), "status": status, "detail": detail})
+}
+
+// newFakeServer serves the explorer and the fake API, counting requests per
+// path so a test can see which links the page followed.
+func newFakeServer(t *testing.T, c *fakeCorpus) *httptest.Server {
+	t.Helper()
+	mux := http.NewServeMux()
+	mux.Handle("GET /", web.Handler())
+	mux.HandleFunc("GET /api/v1/stats", func(w http.ResponseWriter, r *http.Request) {
+		writeJSON(w, map[string]any{"documents": 5, "stubs": 1, "edges": len(c.edges),
+			"by_level": map[string]int{"central": 1, "province": 2, "district": 1, "commune": 1}})
+	})
+	mux.HandleFunc("GET /api/v1/search", func(w http.ResponseWriter, r *http.Request) {
+		q := r.URL.Query()
+		hits := []map[string]any{
+			{"id": "nq25-tw-xi", "number": "25-NQ/TW", "type": "NQ", "title": c.docs["nq25-tw-xi"].Title, "date": "2013-06-03",
+				"score": 9.5, "level": "central", "stub": true, "match": "number"},
+			{"id": "cv307-hu-dk", "number": "307-CV/HU", "type": "CV", "title": c.docs["cv307-hu-dk"].Title, "date": "2016-12-30",
+				"score": 2.1, "level": "district", "province": "Quảng Trị", "match": "cites",
+				"highlights": map[string][]string{
+					// Escaped as the index sends it, then a raw tag that must stay text too.
+					"body": {`Thực hiện <mark>Nghị quyết</mark> số <mark>25</mark>-NQ/TW &amp; &lt;b&gt;đậm&lt;/b&gt; <img src=x onerror="window.__pwned=1">`},
+				}},
+		}
+		if t := q.Get("type"); t != "" {
+			var kept []map[string]any
+			for _, h := range hits {
+				if h["type"] == t {
+					kept = append(kept, h)
+				}
+			}
+			hits = kept
+		}
+		writeJSON(w, map[string]any{
+			"total": len(hits), "hits": hits,
+			"number": map[string]any{"type": "NQ", "seq": "25", "partial": true, "carrying": 1, "citing": 3},
+			"facets": map[string]any{
+				"type":     []map[string]any{{"value": "NQ", "count": 1}, {"value": "CV", "count": 1}},
+				"level":    []map[string]any{{"value": "central", "count": 1}, {"value": "district", "count": 1}},
+				"province": []map[string]any{{"value": "Quảng Trị", "count": 1}},
+				"year":     []map[string]any{{"value": "2013", "count": 1}, {"value": "2016", "count": 1}},
+			},
+		})
+	})
+	mux.HandleFunc("GET /api/v1/documents/{id}", func(w http.ResponseWriter, r *http.Request) {
+		d := c.find(r.PathValue("id"))
+		if d == nil {
+			problem(w, http.StatusNotFound, "no document "+r.PathValue("id"))
+			return
+		}
+		var refs, citers []fakeLink
+		for _, e := range c.edges {
+			if e.From == d.ID {
+				refs = append(refs, fakeLink{Edge: e, Document: c.docs[e.To].Document})
+			}
+			if e.To == d.ID {
+				citers = append(citers, fakeLink{Edge: e, Document: c.docs[e.From].Document})
+			}
+		}
+		writeJSON(w, map[string]any{"document": d.Document, "text": d.text, "references": refs, "cited_by": citers})
+	})
+	mux.HandleFunc("GET /api/v1/lineage/{id}", func(w http.ResponseWriter, r *http.Request) {
+		d := c.find(r.PathValue("id"))
+		if d == nil {
+			problem(w, http.StatusNotFound, "no document")
+			return
+		}
+		dir := r.URL.Query().Get("direction")
+		if dir == "" {
+			dir = "down"
+		}
+		g := c.lineage(d.ID, dir, 3)
+		if f := r.URL.Query().Get("format"); f != "" && f != "json" {
+			w.Header().Set("Content-Type", "text/plain; charset=utf-8")
+			w.Header().Set("Content-Disposition", "attachment")
+			_, _ = w.Write([]byte(f + " export of " + d.Number))
+			return
+		}
+		writeJSON(w, g)
+	})
+	mux.HandleFunc("GET /api/v1/coverage/{id}", func(w http.ResponseWriter, r *http.Request) {
+		// Guessed shape (the api does not define one yet): one row per
+		// province of 2025 with the old units merged into it.
+		writeJSON(w, map[string]any{"provinces": []map[string]any{
+			{"province": "Quảng Trị", "code": "45", "old_units": []string{"Quảng Bình", "Quảng Trị"},
+				"documents": []map[string]any{{"id": "kh135-tu-qt", "number": "135-KH/TU", "date": "2013-09-10", "lag_days": 99, "unit": "Quảng Trị"}}},
+			{"province": "Huế", "code": "46", "old_units": []string{"Thừa Thiên Huế"},
+				"documents": []map[string]any{{"id": "kh109-ubnd-hue-2014", "number": "109/KH-UBND", "date": "2014-05-04", "lag_days": 335}}},
+			{"province": "Hà Nội", "code": "01", "documents": []any{}},
+		}})
+	})
+	ts := httptest.NewServer(mux)
+	t.Cleanup(ts.Close)
+	return ts
+}
+
+// TestExplorerFakeAPI walks the page on the fake API and checks what the
+// seeds cannot show: hostile highlight text stays text, references link at
+// byte offsets after multi-byte letters, stubs show their sightings, a node
+// click opens the document, the timeline and the coverage table.
+func TestExplorerFakeAPI(t *testing.T) {
+	c := newFakeCorpus(t)
+	ts := newFakeServer(t, c)
+	b := newBrowser(t)
+	runWalk(t, b, walk{
+		base: ts.URL, query: "nghi quyet 25", number: "25-NQ/TW",
+		lineageNumbers: []string{"25-NQ/TW", "135-KH/TU", "307-CV/HU", "52-KH/ĐU", "109/KH-UBND"},
+		apiNodes: func(t *testing.T) []string {
+			var ids []string
+			for _, n := range c.lineage("nq25-tw-xi", "down", 3).Nodes {
+				ids = append(ids, n.ID)
+			}
+			return ids
+		},
+	})
+	dir := artifactsDir(t)
+
+	t.Run("timeline", func(t *testing.T) {
+		if got := eval[int](t, b, `document.querySelectorAll("svg.timeline-svg a.point").length`); got != 4 {
+			t.Errorf("timeline points = %d, want 4 (every node but the root)", got)
+		}
+		lanes := eval[[]string](t, b, `[...document.querySelectorAll("svg.timeline-svg .lane")].map(g => [...g.querySelectorAll("text")].slice(0, 2).map(x => x.textContent).join(" · "))`)
+		want := []string{"Tỉnh · Quảng Trị", "Tỉnh · Thừa Thiên Huế", "Huyện · Quảng Trị", "Xã · Quảng Trị"}
+		if !slices.Equal(lanes, want) {
+			t.Errorf("timeline lanes %q, want %q (by level, then province)", lanes, want)
+		}
+		rows := eval[[]string](t, b, `[...document.querySelectorAll(".coverage-table tbody tr")].map(tr => tr.innerText.replace(/\s+/g, " ").trim())`)
+		if len(rows) != 3 || !strings.Contains(rows[0], "Quảng Bình, Quảng Trị") || !strings.Contains(rows[2], "Chưa ghi nhận") {
+			t.Errorf("coverage rows %q: want the merged old units and “Chưa ghi nhận” for Hà Nội", rows)
+		}
+	})
+
+	t.Run("highlights are text", func(t *testing.T) {
+		b.do(t, "search", chromedp.Navigate(ts.URL+"/#/search?q=25"))
+		b.waitView(t, "search")
+		if n := eval[int](t, b, `document.querySelectorAll("#hits img, #hits b").length`); n != 0 {
+			t.Errorf("%d elements made from highlight text", n)
+		}
+		if eval[bool](t, b, `window.__pwned === 1`) {
+			t.Errorf("highlight text ran script")
+		}
+		marks := eval[[]string](t, b, `[...document.querySelectorAll("#hits mark")].map(m => m.textContent)`)
+		if !slices.Equal(marks, []string{"Nghị quyết", "25"}) {
+			t.Errorf("marks %q, want the two highlighted words", marks)
+		}
+		snippet := eval[string](t, b, `document.querySelector("#hits .snippet").textContent`)
+		if !strings.Contains(snippet, `& <b>đậm</b> <img src=x onerror="window.__pwned=1">`) {
+			t.Errorf("snippet %q: escaped and raw tags should read as text", snippet)
+		}
+		// A facet chip filters.
+		b.do(t, "facet", chromedp.Click(chromedp.CSS(`.facet a.chip[href*="type=CV"]`)))
+		b.waitFor(t, "filtered", `location.hash.includes("type=CV") && document.querySelectorAll("#hits li").length === 1 && document.querySelector("main").getAttribute("aria-busy") === "false"`)
+	})
+
+	t.Run("document text links", func(t *testing.T) {
+		b.do(t, "doc", chromedp.Navigate(ts.URL+"/#/doc/"+"307-CV%2FHU"))
+		b.waitView(t, "doc")
+		links := eval[[]string](t, b, `[...document.querySelectorAll(".doc-text a.ref")].map(a => a.textContent + " → " + a.getAttribute("href"))`)
+		want := []string{"25-NQ/TW → #/doc/nq25-tw-xi", "135-KH/TU → #/doc/kh135-tu-qt"}
+		if !slices.Equal(links, want) {
+			t.Errorf("text links %q, want %q (the sentence-wide evidence narrowed to the number)", links, want)
+		}
+		text := eval[string](t, b, `document.querySelector(".doc-text").textContent`)
+		if text != c.docs["cv307-hu-dk"].text {
+			t.Errorf("document text changed by linking:\n got %q\nwant %q", text, c.docs["cv307-hu-dk"].text)
+		}
+		b.screenshot(t, dir, "document-text")
+	})
+
+	t.Run("stub sightings", func(t *testing.T) {
+		b.do(t, "stub", chromedp.Navigate(ts.URL+"/#/doc/25-NQ%2FTW"))
+		b.waitView(t, "doc")
+		if !eval[bool](t, b, `document.querySelector(".stub-notice") !== null && document.querySelector(".doc-header .badge.stub") !== null`) {
+			t.Errorf("stub not marked as such")
+		}
+		from := eval[[]string](t, b, `[...document.querySelectorAll(".sightings tbody tr td:first-child")].map(td => td.textContent).sort()`)
+		if !slices.Equal(from, []string{"109/KH-UBND", "135-KH/TU", "307-CV/HU"}) {
+			t.Errorf("sightings from %q, want the three citing documents by number", from)
+		}
+	})
+
+	t.Run("node click opens the document", func(t *testing.T) {
+		b.do(t, "lineage", chromedp.Navigate(ts.URL+"/#/lineage/nq25-tw-xi?direction=down"))
+		b.waitView(t, "lineage")
+		b.waitFor(t, "graph", `window.cy && cy.nodes().length === 5`)
+		xy := eval[[]float64](t, b, `(() => { const n = cy.getElementById("kh52-du-tr"); const r = document.getElementById("cy").getBoundingClientRect(); const p = n.renderedPosition(); return [r.left + p.x, r.top + p.y]; })()`)
+		b.do(t, "click node", chromedp.MouseClickXY(xy[0], xy[1]))
+		b.waitView(t, "doc")
+		if got := eval[string](t, b, `location.hash`); got != "#/doc/kh52-du-tr" {
+			t.Errorf("after clicking the node, hash = %q", got)
+		}
+	})
+
+	t.Run("keyboard", func(t *testing.T) {
+		b.do(t, "home", chromedp.Navigate("about:blank"), chromedp.Navigate(ts.URL+"/#/"))
+		b.waitView(t, "home")
+		b.do(t, "tab", chromedp.KeyEvent(kb.Tab))
+		if got := eval[string](t, b, `document.activeElement.className`); got != "skip-link" {
+			t.Errorf("first Tab focuses %q, want the skip link", got)
+		}
+		b.do(t, "tab", chromedp.KeyEvent(kb.Tab), chromedp.KeyEvent(kb.Tab))
+		if got := eval[string](t, b, `document.activeElement.id`); got != "q" {
+			t.Errorf("third Tab focuses %q, want the search box", got)
+		}
+	})
+
+	if p := b.consoleProblems(); len(p) > 0 {
+		t.Errorf("console errors:\n%s", strings.Join(p, "\n"))
+	}
+}
