@@ -32,10 +32,17 @@ type Document struct {
 	Key      *Key   `json:"key,omitempty"`
 	Level    Level  `json:"level,omitempty"`
 	Province string `json:"province,omitempty"` // province name at the document's date
+	// ProvinceCode is the GSO code of that province ("46"), when known; it
+	// links the unit to the province it became part of in 2025.
+	ProvinceCode string `json:"province_code,omitempty"`
+	// Unit is the issuing unit below the province, as resolved: "thị xã Hương Thủy".
+	Unit string `json:"unit,omitempty"`
 
-	Stub       bool       `json:"stub,omitempty"`
-	Source     string     `json:"source,omitempty"` // file path or URL it was ingested from
-	Hash       string     `json:"hash,omitempty"`   // sha256 of the stored text
+	Stub   bool   `json:"stub,omitempty"`
+	Source string `json:"source,omitempty"` // file path or URL it was ingested from
+	// Hash is the sha256 of the stored text; for a stub, of what is known of
+	// it, so that the search index can tell when its copy is stale.
+	Hash       string     `json:"hash,omitempty"`
 	IngestedAt *time.Time `json:"ingested_at,omitempty"`
 	Text       string     `json:"-"`
 	// Sightings are what citing documents said about this one (date, body,
@@ -55,8 +62,12 @@ type Key struct {
 	Term   string `json:"term,omitempty"`
 	Year   int    `json:"year,omitempty"`
 	Scope  string `json:"scope,omitempty"`
-	// Confidence and Why say how the term, year or scope was decided.
-	Confidence string `json:"confidence,omitempty"` // "stated", "inferred", "unscoped"
+	// Confidence and Why say how the term, year or scope was decided:
+	// "stated" (the text says it), "derived" (computed from a stated date),
+	// "inferred" (from context: the citing document, the only candidate),
+	// "unknown" (a central or state number whose term or year nothing
+	// tells yet), "unscoped" (a local number whose province nothing tells).
+	Confidence string `json:"confidence,omitempty"`
 	Why        string `json:"why,omitempty"`
 }
 
@@ -69,6 +80,9 @@ type Sighting struct {
 	Body   string `json:"body,omitempty"`
 	Title  string `json:"title,omitempty"`
 	Term   string `json:"term,omitempty"`
+	// Why is set when the citing text did not say which document it meant
+	// and the graph tied the mention to this one: the reason.
+	Why string `json:"why,omitempty"`
 }
 
 // Edge is citing → cited, with the evidence for it.

@@ -1,0 +1,670 @@
+package graph
+
+import (
+	"context"
+	"crypto/sha256"
+	"encoding/hex"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"iter"
+	"strings"
+	"time"
+	"unicode/utf8"
+
+	"github.com/vncite/vncite"
+	"github.com/vncite/vncite/extract"
+)
+
+// MaxTextBytes is the largest text the store accepts for one document.
+const MaxTextBytes = 32 << 20
+
+// Input is one document to ingest: its text (the extractor runs on it) or
+// an Extraction already made, and where it came from. Err reports a file
+// that could not be read; it is counted as skipped with that reason.
+type Input struct {
+	Source     string
+	Text       []byte
+	Extraction *vncite.Extraction
+	Err        error
+}
+
+// Skip is an input that was not stored, and why.
+type Skip struct {
+	Source string `json:"source"`
+	Reason string `json:"reason"`
+}
+
+// Summary counts what an ingest did.
+type Summary struct {
+	Inputs     int           `json:"inputs"`
+	Documents  int           `json:"documents"` // stored, new or changed
+	Unchanged  int           `json:"unchanged"` // same content as already stored
+	Replaced   int           `json:"replaced"`  // changed content: outgoing edges replaced
+	References int           `json:"references"`
+	Stubs      int           `json:"stubs"` // cited documents first seen
+	Edges      int           `json:"edges"`
+	Skipped    []Skip        `json:"skipped,omitempty"`
+	Elapsed    time.Duration `json:"elapsed_ns"`
+}
+
+// DocsPerSecond is the inputs handled per second.
+func (s Summary) DocsPerSecond() float64 {
+	if s.Elapsed <= 0 {
+		return 0
+	}
+	return float64(s.Inputs) / s.Elapsed.Seconds()
+}
+
+// IngestOptions tune Ingest.
+type IngestOptions struct {
+	// BatchSize is the number of documents per transaction and per Indexer
+	// call; 0 means 256.
+	BatchSize int
+	// Progress, when set, is called after every batch.
+	Progress func(Summary)
+}
+
+// Ingest stores documents: each with its edges, sightings and stubs in one
+// transaction, several documents to a transaction. A failing document is
+// reported in Summary.Skipped and the others go on; nothing stored is lost.
+// The error is for the store itself failing or ctx being cancelled; what
+// was committed before stays.
+func (s *Store) Ingest(ctx context.Context, inputs iter.Seq[Input], opts IngestOptions) (Summary, error) {
+	if s.ro {
+		return Summary{}, fmt.Errorf("graph: ingest: store %s is open read-only", s.dir)
+	}
+	if opts.BatchSize <= 0 {
+		opts.BatchSize = 256
+	}
+	s.writeMu.Lock()
+	defer s.writeMu.Unlock()
+	start := time.Now()
+	var sum Summary
+	w := s.newWriter(ctx)
+	defer w.close()
+	var batch []string // sources in the open transaction, for reporting a failed commit
+	flush := func() error {
+		if err := w.commit(); err != nil {
+			for _, src := range batch {
+				sum.Skipped = append(sum.Skipped, Skip{src, err.Error()})
+			}
+			sum.Documents -= len(batch)
+			batch = batch[:0]
+			return err
+		}
+		batch = batch[:0]
+		if opts.Progress != nil {
+			sum.Elapsed = time.Since(start)
+			opts.Progress(sum)
+		}
+		return nil
+	}
+	var runErr error
+	for in := range inputs {
+		if err := ctx.Err(); err != nil {
+			runErr = err
+			break
+		}
+		sum.Inputs++
+		st, err := w.putInput(in, &sum)
+		if err != nil {
+			w.discardDoc()
+			sum.Skipped = append(sum.Skipped, Skip{in.Source, err.Error()})
+			continue
+		}
+		if st == putUnchanged {
+			sum.Unchanged++
+			continue
+		}
+		docsBefore := w.docs
+		if err := w.commitDoc(); err != nil {
+			sum.Skipped = append(sum.Skipped, Skip{in.Source, err.Error()})
+			continue
+		}
+		if w.docs <= docsBefore {
+			// commitDoc committed the earlier documents first.
+			batch = batch[:0]
+		}
+		sum.Documents++
+		if st == putReplaced {
+			sum.Replaced++
+		}
+		batch = append(batch, in.Source)
+		if w.docs >= opts.BatchSize {
+			if err := flush(); err != nil {
+				runErr = err
+				break
+			}
+		}
+	}
+	if runErr == nil {
+		runErr = flush()
+	}
+	if err := s.db.Sync(); err != nil && runErr == nil {
+		runErr = fmt.Errorf("graph: sync: %w", err)
+	}
+	sum.Elapsed = time.Since(start)
+	return sum, runErr
+}
+
+type putStatus int
+
+const (
+	putNew putStatus = iota
+	putReplaced
+	putUnchanged
+)
+
+// putInput computes one document's writes into the overlay.
+func (w *writer) putInput(in Input, sum *Summary) (putStatus, error) {
+	if in.Err != nil {
+		return 0, in.Err
+	}
+	text := in.Text
+	if in.Extraction != nil && len(text) == 0 {
+		text = []byte(in.Extraction.Text)
+	}
+	switch {
+	case len(strings.TrimSpace(string(text))) == 0:
+		return 0, errors.New("empty text")
+	case len(text) > MaxTextBytes:
+		return 0, fmt.Errorf("text is %d bytes, over the %d-byte limit", len(text), MaxTextBytes)
+	case !utf8.Valid(text):
+		return 0, errors.New("text is not valid UTF-8")
+	}
+	sumHash := sha256.Sum256(text)
+	hash := hex.EncodeToString(sumHash[:])
+	if _, ok, err := w.get(key(pHash, hash)); err != nil {
+		return 0, err
+	} else if ok {
+		return putUnchanged, nil
+	}
+	var ext vncite.Extraction
+	if in.Extraction != nil {
+		ext = *in.Extraction
+	} else {
+		var err error
+		if ext, err = extractSafely(text); err != nil {
+			return 0, fmt.Errorf("extract: %w", err)
+		}
+	}
+	if ext.Text == "" {
+		ext.Text = string(text)
+	}
+	return w.putExtraction(ext, in.Source, hash, string(text), sum)
+}
+
+// extractSafely runs the extractor, turning a panic into an error so one
+// bad document cannot stop an ingest.
+func extractSafely(text []byte) (ext vncite.Extraction, err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			err = fmt.Errorf("extractor failed: %v", r)
+		}
+	}()
+	return extract.Extract(text)
+}
+
+func (w *writer) putExtraction(ext vncite.Extraction, source, hash, text string, sum *Summary) (putStatus, error) {
+	s := w.s
+	own := s.ownIdentity(ext.Document, source)
+	status := putNew
+	existing, err := w.getDoc(own.ID)
+	if err != nil {
+		return 0, err
+	}
+	if existing != nil && !existing.Stub {
+		// Changed content for the same document: its outgoing edges and
+		// sightings are replaced.
+		if err := w.removeReadIn(own.ID); err != nil {
+			return 0, err
+		}
+		w.del(key(pHash, existing.Hash))
+		status = putReplaced
+	}
+	doc := ext.Document
+	own.apply(&doc)
+	now := time.Now().UTC().Truncate(time.Second)
+	doc.Stub, doc.Source, doc.Hash, doc.IngestedAt, doc.Text = false, source, hash, &now, ""
+	if existing != nil && existing.Stub && existing.Number == doc.Number {
+		// The stub becomes the document; what citing texts said of it stays
+		// in its sightings, and its edges stay.
+		if doc.Title == "" {
+			doc.Title = existing.Title
+		}
+	}
+	if err := w.putDoc(&doc, own.Floating); err != nil {
+		return 0, err
+	}
+	w.set(key(pText, doc.ID), []byte(text))
+	w.set(key(pHash, hash), []byte(doc.ID))
+	if doc.Number != "" && !own.Floating && w.mayFloat(doc.Number) {
+		if err := w.settleFloating(doc.Number); err != nil {
+			return 0, err
+		}
+	}
+
+	cx := refContext{ID: doc.ID, Doc: doc, Place: own.Place, Issuer: ext.Document.Issuer}
+	refIDs := make([]string, len(ext.References))
+	for i, r := range ext.References {
+		if r.Number == "" {
+			continue
+		}
+		sum.References++
+		tid, created, err := w.resolveRef(r, cx, text)
+		if err != nil {
+			return 0, err
+		}
+		refIDs[i] = tid
+		if tid == doc.ID {
+			continue // the document's own number
+		}
+		if created {
+			sum.Stubs++
+		}
+		rel := r.Relation
+		if rel == "" {
+			rel = vncite.Cites
+		}
+		ev := vncite.Evidence{Doc: doc.ID, Start: r.Start, End: r.End, Sentence: sentence(text, r.SentenceStart, r.SentenceEnd, r.Start, r.End)}
+		if err := w.addEdge(vncite.Edge{From: doc.ID, To: tid, Relation: rel, Evidence: ev}); err != nil {
+			return 0, err
+		}
+		sum.Edges++
+	}
+	for _, st := range ext.Statements {
+		from, to := refAt(refIDs, st.SubjectRef), refAt(refIDs, st.ObjectRef)
+		if from == "" || to == "" || from == to {
+			continue
+		}
+		rel := st.Relation
+		if rel == "" {
+			rel = vncite.Cites
+		}
+		ev := vncite.Evidence{Doc: doc.ID, Start: st.Start, End: st.End, Sentence: clip(st.Evidence), Statement: true}
+		if ev.Sentence == "" {
+			ev.Sentence = sentence(text, st.Start, st.End, st.Start, st.End)
+		}
+		if err := w.addEdge(vncite.Edge{From: from, To: to, Relation: rel, Evidence: ev}); err != nil {
+			return 0, err
+		}
+		sum.Edges++
+	}
+	return status, nil
+}
+
+func refAt(ids []string, i int) string {
+	if i < 0 || i >= len(ids) {
+		return ""
+	}
+	return ids[i]
+}
+
+// maxEvidence is the longest evidence sentence kept on an edge.
+const maxEvidence = 600
+
+// sentence is the evidence text for a span: the clause the extractor
+// marked, else some context around the reference.
+func sentence(text string, s, e, refStart, refEnd int) string {
+	if s < 0 || e > len(text) || s >= e {
+		s, e = refStart-150, refEnd+150
+		if s < 0 {
+			s = 0
+		}
+		if e > len(text) {
+			e = len(text)
+		}
+		if s >= e {
+			return ""
+		}
+	}
+	for s > 0 && !utf8.RuneStart(text[s]) {
+		s--
+	}
+	for e < len(text) && !utf8.RuneStart(text[e]) {
+		e++
+	}
+	return clip(text[s:e])
+}
+
+// clip collapses whitespace and cuts s to maxEvidence bytes on a rune
+// boundary.
+func clip(s string) string {
+	s = strings.Join(strings.Fields(s), " ")
+	if len(s) <= maxEvidence {
+		return s
+	}
+	cut := maxEvidence
+	for cut > 0 && !utf8.RuneStart(s[cut]) {
+		cut--
+	}
+	return s[:cut] + "…"
+}
+
+// resolveRef finds or creates the node a reference is to, and records the
+// citing context as a sighting.
+func (w *writer) resolveRef(r vncite.Reference, cx refContext, text string) (string, bool, error) {
+	id := w.s.refIdentity(r, cx)
+	why := ""
+	if id.Floating {
+		c, err := w.candidate(r.Number, id.Class, scopeOf(id.ID), cx.Doc.Date)
+		if err != nil {
+			return "", false, err
+		}
+		if c != nil {
+			why = mergeWhy(r.Number, c, cx)
+			id.ID, id.Floating = c.ID, false
+		}
+	}
+	if id.ID == cx.ID {
+		return id.ID, false, nil
+	}
+	d, err := w.getDoc(id.ID)
+	if err != nil {
+		return "", false, err
+	}
+	created := false
+	sg := vncite.Sighting{Citing: cx.ID, Start: r.Start, End: r.End, Date: r.Date, Body: strings.TrimSpace(r.Body), Title: r.Title, Term: r.Term, Why: why}
+	if d == nil {
+		created = true
+		d = &vncite.Document{Number: r.Number, Type: r.Type, TypeName: r.TypeName, Issuer: r.Issuer, Stub: true}
+		id.apply(d)
+		enrich(d, sg)
+		if err := w.putDoc(d, id.Floating); err != nil {
+			return "", false, err
+		}
+		if !id.Floating && w.mayFloat(r.Number) {
+			if err := w.settleFloating(r.Number); err != nil {
+				return "", false, err
+			}
+		}
+	} else if d.Stub && enrich(d, sg) {
+		if err := w.putDoc(d, false); err != nil {
+			return "", false, err
+		}
+	} else {
+		w.docTouched[d.ID] = true // its sightings changed
+	}
+	if err := w.addSighting(d.ID, sg); err != nil {
+		return "", false, err
+	}
+	return d.ID, created, nil
+}
+
+// enrich fills a stub's empty fields from a sighting; it never overwrites:
+// disagreements stay in the sightings.
+func enrich(d *vncite.Document, sg vncite.Sighting) bool {
+	changed := false
+	fill := func(f *string, v string) {
+		if *f == "" && v != "" {
+			*f, changed = v, true
+		}
+	}
+	fill(&d.Date, sg.Date)
+	fill(&d.Body, sg.Body)
+	fill(&d.Title, sg.Title)
+	fill(&d.Term, sg.Term)
+	return changed
+}
+
+// scopeOf is the scope part of a local id's qualifier ("p46" of
+// "52-ct-tu@p46.unk"), "" for central ids.
+func scopeOf(id string) string {
+	i := strings.LastIndexByte(id, '@')
+	if i < 0 {
+		return ""
+	}
+	q := id[i+1:]
+	if j := strings.LastIndexByte(q, '.'); j >= 0 {
+		return q[:j]
+	}
+	return ""
+}
+
+func mergeWhy(number string, c *vncite.Document, cx refContext) string {
+	what := ""
+	if c.Key != nil && c.Key.Term != "" {
+		what = " (khóa " + c.Key.Term + ")"
+	} else if c.Key != nil && c.Key.Year != 0 {
+		what = fmt.Sprintf(" (%d)", c.Key.Year)
+	}
+	when := "an undated citing document"
+	if cx.Doc.Date != "" {
+		when = "a document dated " + cx.Doc.Date
+	}
+	return "inferred: cited without date or term by " + when + "; the only " + number + what + " known that it could cite"
+}
+
+// candidate returns the one dated document of number a mention without
+// date or term can mean, or nil when there is none or several. A document
+// dated after the citing one is no candidate, nor one of a later term or
+// year.
+func (w *writer) candidate(number string, class numberClass, scope, citingDate string) (*vncite.Document, error) {
+	kvs, err := w.scan(prefixKey(pNumber, number), false)
+	if err != nil {
+		return nil, err
+	}
+	var found *vncite.Document
+	for _, e := range kvs {
+		p := splitKey(e.k[1:])
+		if len(p) != 2 {
+			continue
+		}
+		d, err := w.getDoc(p[1])
+		if err != nil {
+			return nil, err
+		}
+		if d == nil || d.Key == nil || d.Key.Confidence == "unknown" || d.Key.Confidence == "unscoped" {
+			continue
+		}
+		if class.local() && scopeOf(d.ID) != scope {
+			continue
+		}
+		if !mayCite(d, class, citingDate) {
+			continue
+		}
+		if found != nil {
+			return nil, nil // several: ambiguous, stays apart
+		}
+		found = d
+	}
+	return found, nil
+}
+
+// mayCite reports whether a document dated citingDate can cite d.
+func mayCite(d *vncite.Document, class numberClass, citingDate string) bool {
+	if citingDate == "" {
+		return true
+	}
+	if d.Date != "" {
+		return d.Date <= citingDate
+	}
+	if class == classCentralParty {
+		return termRank(d.Key.Term) <= termRank(extract.TermOf(citingDate))
+	}
+	return d.Key.Year == 0 || d.Key.Year <= yearOf(citingDate)
+}
+
+// settleFloating ties mentions of number that had no date or term to the
+// one candidate each citing document can mean, now that a dated one exists.
+func (w *writer) settleFloating(number string) error {
+	kvs, err := w.scan(prefixKey(pFloat, number), false)
+	if err != nil {
+		return err
+	}
+	class := classify(splitNumber(number))
+	for _, e := range kvs {
+		p := splitKey(e.k[1:])
+		if len(p) != 2 {
+			continue
+		}
+		fid := p[1]
+		f, err := w.getDoc(fid)
+		if err != nil {
+			return err
+		}
+		if f == nil || !f.Stub {
+			continue // an ingested document keeps its own key
+		}
+		sights, err := w.scan(prefixKey(pSight, fid), false)
+		if err != nil {
+			return err
+		}
+		citers := map[string]bool{}
+		for _, sk := range sights {
+			if sp := splitKey(sk.k[1:]); len(sp) == 3 {
+				citers[sp[1]] = true
+			}
+		}
+		for citer := range citers {
+			cd, err := w.getDoc(citer)
+			if err != nil {
+				return err
+			}
+			date := ""
+			var cdoc vncite.Document
+			if cd != nil {
+				date, cdoc = cd.Date, *cd
+			}
+			c, err := w.candidate(number, class, scopeOf(fid), date)
+			if err != nil {
+				return err
+			}
+			if c == nil {
+				continue
+			}
+			if err := w.moveCiter(fid, c.ID, citer, mergeWhy(number, c, refContext{ID: citer, Doc: cdoc})); err != nil {
+				return err
+			}
+		}
+		if err := w.dropIfOrphan(fid); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// moveCiter moves what citer said about from (edges read in citer, its
+// sightings) to to.
+func (w *writer) moveCiter(from, to, citer, why string) error {
+	edges, err := w.scan(prefixKey(pEvid, citer), false)
+	if err != nil {
+		return err
+	}
+	for _, e := range edges {
+		r, ok := edgeFromEvid(e.k)
+		if !ok || (r.From != from && r.To != from) {
+			continue
+		}
+		v, ok, err := w.get(r.fwd())
+		if err != nil {
+			return err
+		}
+		w.delEdge(r)
+		if !ok {
+			continue
+		}
+		var ev vncite.Evidence
+		if err := json.Unmarshal(v, &ev); err != nil {
+			return err
+		}
+		n := vncite.Edge{From: r.From, To: r.To, Relation: r.Rel, Evidence: ev}
+		if n.From == from {
+			n.From = to
+		}
+		if n.To == from {
+			n.To = to
+		}
+		if n.From == n.To {
+			continue
+		}
+		if err := w.addEdge(n); err != nil {
+			return err
+		}
+	}
+	sights, err := w.scan(prefixKey(pSightBy, citer, from), false)
+	if err != nil {
+		return err
+	}
+	for _, e := range sights {
+		r, ok := sightFromBy(e.k)
+		if !ok {
+			continue
+		}
+		v, ok, err := w.get(r.main())
+		if err != nil {
+			return err
+		}
+		w.del(r.main())
+		w.del(r.by())
+		if !ok {
+			continue
+		}
+		var sg vncite.Sighting
+		if err := json.Unmarshal(v, &sg); err != nil {
+			return err
+		}
+		sg.Why = why
+		if err := w.addSighting(to, sg); err != nil {
+			return err
+		}
+	}
+	w.docTouched[to] = true
+	w.docTouched[from] = true
+	return nil
+}
+
+// removeReadIn deletes every edge and sighting read in document id, then
+// the stubs left with nothing.
+func (w *writer) removeReadIn(id string) error {
+	edges, err := w.scan(prefixKey(pEvid, id), false)
+	if err != nil {
+		return err
+	}
+	ends := map[string]bool{}
+	for _, e := range edges {
+		if r, ok := edgeFromEvid(e.k); ok {
+			w.delEdge(r)
+			ends[r.From], ends[r.To] = true, true
+		}
+	}
+	sights, err := w.scan(prefixKey(pSightBy, id), false)
+	if err != nil {
+		return err
+	}
+	for _, e := range sights {
+		if r, ok := sightFromBy(e.k); ok {
+			w.del(r.main())
+			w.del(r.by())
+			ends[r.ID] = true
+		}
+	}
+	delete(ends, id)
+	for n := range ends {
+		if err := w.dropIfOrphan(n); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// dropIfOrphan deletes a stub nothing cites or mentions any more.
+func (w *writer) dropIfOrphan(id string) error {
+	d, err := w.getDoc(id)
+	if err != nil || d == nil || !d.Stub {
+		return err
+	}
+	for _, p := range [][]byte{prefixKey(pSight, id), prefixKey(pFwd, id), prefixKey(pRev, id)} {
+		ok, err := w.exists(p)
+		if err != nil || ok {
+			if !ok {
+				return err
+			}
+			w.docTouched[id] = true
+			return nil
+		}
+	}
+	w.deleteNode(d)
+	return nil
+}

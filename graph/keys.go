@@ -1,0 +1,126 @@
+package graph
+
+import (
+	"bytes"
+	"fmt"
+	"strconv"
+
+	"github.com/vncite/vncite"
+)
+
+// Record kinds: the first byte of every key.
+const (
+	pDoc      = 'd'
+	pText     = 't'
+	pHash     = 'h'
+	pNumber   = 'n'
+	pFloat    = 'u'
+	pFwd      = 'f'
+	pRev      = 'r'
+	pEvid     = 'e'
+	pSight    = 's'
+	pSightBy  = 'c'
+	separator = 0
+)
+
+// key joins a prefix byte and parts with the separator.
+func key(prefix byte, parts ...string) []byte {
+	n := 1
+	for _, p := range parts {
+		n += len(p) + 1
+	}
+	b := make([]byte, 0, n)
+	b = append(b, prefix)
+	for i, p := range parts {
+		if i > 0 {
+			b = append(b, separator)
+		}
+		b = append(b, p...)
+	}
+	return b
+}
+
+// prefixKey is key with a trailing separator, for scanning everything
+// under the given parts.
+func prefixKey(prefix byte, parts ...string) []byte {
+	return append(key(prefix, parts...), separator)
+}
+
+func splitKey(k []byte) []string {
+	raw := bytes.Split(k, []byte{separator})
+	out := make([]string, len(raw))
+	for i, r := range raw {
+		out[i] = string(r)
+	}
+	return out
+}
+
+// at formats an offset so that keys sort by it.
+func at(n int) string { return fmt.Sprintf("%010d", n) }
+
+func parseAt(s string) int {
+	n, _ := strconv.Atoi(s)
+	return n
+}
+
+// edgeRef names one stored edge: enough to rebuild its three keys.
+type edgeRef struct {
+	From, To string
+	Rel      vncite.Relation
+	Doc      string
+	Start    int
+}
+
+func (e edgeRef) fwd() []byte {
+	return key(pFwd, e.From, e.To, string(e.Rel), e.Doc, at(e.Start))
+}
+func (e edgeRef) rev() []byte {
+	return key(pRev, e.To, e.From, string(e.Rel), e.Doc, at(e.Start))
+}
+func (e edgeRef) evid() []byte {
+	return key(pEvid, e.Doc, e.From, e.To, string(e.Rel), at(e.Start))
+}
+
+// edgeFromFwd parses a forward key.
+func edgeFromFwd(k []byte) (edgeRef, bool) {
+	p := splitKey(k[1:])
+	if len(p) != 5 {
+		return edgeRef{}, false
+	}
+	return edgeRef{From: p[0], To: p[1], Rel: vncite.Relation(p[2]), Doc: p[3], Start: parseAt(p[4])}, true
+}
+
+// edgeFromRev parses a reverse key.
+func edgeFromRev(k []byte) (edgeRef, bool) {
+	p := splitKey(k[1:])
+	if len(p) != 5 {
+		return edgeRef{}, false
+	}
+	return edgeRef{To: p[0], From: p[1], Rel: vncite.Relation(p[2]), Doc: p[3], Start: parseAt(p[4])}, true
+}
+
+// edgeFromEvid parses an evidence-index key.
+func edgeFromEvid(k []byte) (edgeRef, bool) {
+	p := splitKey(k[1:])
+	if len(p) != 5 {
+		return edgeRef{}, false
+	}
+	return edgeRef{Doc: p[0], From: p[1], To: p[2], Rel: vncite.Relation(p[3]), Start: parseAt(p[4])}, true
+}
+
+// sightRef names one stored sighting.
+type sightRef struct {
+	ID, Citing string
+	Start      int
+}
+
+func (s sightRef) main() []byte { return key(pSight, s.ID, s.Citing, at(s.Start)) }
+func (s sightRef) by() []byte   { return key(pSightBy, s.Citing, s.ID, at(s.Start)) }
+
+func sightFromBy(k []byte) (sightRef, bool) {
+	p := splitKey(k[1:])
+	if len(p) != 3 {
+		return sightRef{}, false
+	}
+	return sightRef{Citing: p[0], ID: p[1], Start: parseAt(p[2])}, true
+}

@@ -1,0 +1,361 @@
+package graph
+
+import (
+	"bufio"
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"sort"
+
+	"github.com/dgraph-io/badger/v4"
+
+	"github.com/vncite/vncite"
+)
+
+// CheckReport is how the search index differs from the store.
+type CheckReport struct {
+	Documents int      `json:"documents"` // documents and stubs in the store
+	Indexed   int      `json:"indexed"`
+	Missing   []string `json:"missing,omitempty"` // in the store, not in the index
+	Extra     []string `json:"extra,omitempty"`   // in the index, not in the store
+	Stale     []string `json:"stale,omitempty"`   // indexed with another hash
+	Repaired  bool     `json:"repaired"`
+}
+
+// OK reports whether store and index agree.
+func (r CheckReport) OK() bool { return len(r.Missing)+len(r.Extra)+len(r.Stale) == 0 }
+
+// hashes returns id → expected index hash for every document and stub.
+func (s *Store) hashes(ctx context.Context) (map[string]string, error) {
+	out := map[string]string{}
+	err := s.db.View(func(txn *badger.Txn) error {
+		var stubs []string
+		err := prefixScan(txn, []byte{pDoc}, true, func(k, v []byte) error {
+			var d vncite.Document
+			if err := json.Unmarshal(v, &d); err != nil {
+				return fmt.Errorf("graph: document %s: %w", k[1:], err)
+			}
+			if d.Stub {
+				stubs = append(stubs, d.ID)
+			} else {
+				out[d.ID] = d.Hash
+			}
+			return ctx.Err()
+		})
+		if err != nil {
+			return err
+		}
+		for _, id := range stubs {
+			d, err := fullDoc(txn, id, false)
+			if err != nil {
+				return err
+			}
+			out[id] = d.Hash
+		}
+		return nil
+	})
+	return out, err
+}
+
+// Check compares the store with the Indexer's hashes; with repair it
+// indexes what is missing or stale and deletes what is extra.
+func (s *Store) Check(ctx context.Context, repair bool) (CheckReport, error) {
+	if s.idx == nil {
+		return CheckReport{}, errors.New("graph: check: no search index to check against")
+	}
+	want, err := s.hashes(ctx)
+	if err != nil {
+		return CheckReport{}, err
+	}
+	have, err := s.idx.Hashes(ctx)
+	if err != nil {
+		return CheckReport{}, fmt.Errorf("graph: check: index hashes: %w", err)
+	}
+	r := CheckReport{Documents: len(want), Indexed: len(have)}
+	for id, h := range want {
+		got, ok := have[id]
+		switch {
+		case !ok:
+			r.Missing = append(r.Missing, id)
+		case got != h:
+			r.Stale = append(r.Stale, id)
+		}
+	}
+	for id := range have {
+		if _, ok := want[id]; !ok {
+			r.Extra = append(r.Extra, id)
+		}
+	}
+	sort.Strings(r.Missing)
+	sort.Strings(r.Stale)
+	sort.Strings(r.Extra)
+	if !repair || r.OK() {
+		return r, nil
+	}
+	if s.ro {
+		return r, fmt.Errorf("graph: check --repair: store %s is open read-only", s.dir)
+	}
+	if len(r.Extra) > 0 {
+		if err := s.idx.Delete(ctx, r.Extra); err != nil {
+			return r, fmt.Errorf("graph: repair: delete: %w", err)
+		}
+	}
+	if err := s.indexIDs(ctx, append(append([]string{}, r.Missing...), r.Stale...)); err != nil {
+		return r, fmt.Errorf("graph: repair: %w", err)
+	}
+	r.Repaired = true
+	return r, nil
+}
+
+// Reindex rebuilds the search index from the store: everything the index
+// holds is deleted, then every document and stub is indexed again.
+func (s *Store) Reindex(ctx context.Context) (int, error) {
+	if s.idx == nil {
+		return 0, errors.New("graph: reindex: no search index")
+	}
+	have, err := s.idx.Hashes(ctx)
+	if err != nil {
+		return 0, fmt.Errorf("graph: reindex: %w", err)
+	}
+	if len(have) > 0 {
+		ids := make([]string, 0, len(have))
+		for id := range have {
+			ids = append(ids, id)
+		}
+		sort.Strings(ids)
+		if err := s.idx.Delete(ctx, ids); err != nil {
+			return 0, fmt.Errorf("graph: reindex: delete: %w", err)
+		}
+	}
+	var ids []string
+	err = s.db.View(func(txn *badger.Txn) error {
+		return prefixScan(txn, []byte{pDoc}, false, func(k, _ []byte) error {
+			ids = append(ids, string(k[1:]))
+			return ctx.Err()
+		})
+	})
+	if err != nil {
+		return 0, err
+	}
+	return len(ids), s.indexIDs(ctx, ids)
+}
+
+// dumpRecord is one line of a dump.
+type dumpRecord struct {
+	Kind     string           `json:"kind"` // "header", "document", "sighting", "edge"
+	Version  int              `json:"version,omitempty"`
+	Document *vncite.Document `json:"document,omitempty"`
+	Text     *string          `json:"text,omitempty"`
+	ID       string           `json:"id,omitempty"` // the document a sighting is of
+	Sighting *vncite.Sighting `json:"sighting,omitempty"`
+	Edge     *vncite.Edge     `json:"edge,omitempty"`
+}
+
+// dumpVersion is the dump format version.
+const dumpVersion = 1
+
+// Dump writes the whole store as JSON Lines: a header, then every document
+// (with its text), sighting and edge. Restore reads it back.
+func (s *Store) Dump(ctx context.Context, w io.Writer) error {
+	bw := bufio.NewWriterSize(w, 1<<16)
+	enc := json.NewEncoder(bw)
+	enc.SetEscapeHTML(false)
+	if err := enc.Encode(dumpRecord{Kind: "header", Version: dumpVersion}); err != nil {
+		return fmt.Errorf("graph: dump: %w", err)
+	}
+	err := s.db.View(func(txn *badger.Txn) error {
+		err := prefixScan(txn, []byte{pDoc}, true, func(k, v []byte) error {
+			var d vncite.Document
+			if err := json.Unmarshal(v, &d); err != nil {
+				return err
+			}
+			rec := dumpRecord{Kind: "document", Document: &d}
+			if !d.Stub {
+				item, err := txn.Get(key(pText, d.ID))
+				if err != nil {
+					return fmt.Errorf("text of %s: %w", d.ID, err)
+				}
+				t, err := item.ValueCopy(nil)
+				if err != nil {
+					return err
+				}
+				ts := string(t)
+				rec.Text = &ts
+			}
+			if err := enc.Encode(rec); err != nil {
+				return err
+			}
+			return ctx.Err()
+		})
+		if err != nil {
+			return err
+		}
+		err = prefixScan(txn, []byte{pSight}, true, func(k, v []byte) error {
+			var sg vncite.Sighting
+			if err := json.Unmarshal(v, &sg); err != nil {
+				return err
+			}
+			return enc.Encode(dumpRecord{Kind: "sighting", ID: splitKey(k[1:])[0], Sighting: &sg})
+		})
+		if err != nil {
+			return err
+		}
+		return prefixScan(txn, []byte{pFwd}, true, func(k, v []byte) error {
+			r, ok := edgeFromFwd(k)
+			if !ok {
+				return nil
+			}
+			e := vncite.Edge{From: r.From, To: r.To, Relation: r.Rel}
+			if err := json.Unmarshal(v, &e.Evidence); err != nil {
+				return err
+			}
+			return enc.Encode(dumpRecord{Kind: "edge", Edge: &e})
+		})
+	})
+	if err != nil {
+		return fmt.Errorf("graph: dump: %w", err)
+	}
+	if err := bw.Flush(); err != nil {
+		return fmt.Errorf("graph: dump: %w", err)
+	}
+	return nil
+}
+
+// RestoreSummary counts what Restore loaded.
+type RestoreSummary struct {
+	Documents int `json:"documents"`
+	Stubs     int `json:"stubs"`
+	Sightings int `json:"sightings"`
+	Edges     int `json:"edges"`
+}
+
+// Restore loads a dump into an empty store and indexes it. A malformed
+// line stops the restore with its line number; what was loaded before it
+// stays, and the store can be emptied and the restore run again.
+func (s *Store) Restore(ctx context.Context, r io.Reader) (RestoreSummary, error) {
+	var sum RestoreSummary
+	if s.ro {
+		return sum, fmt.Errorf("graph: restore: store %s is open read-only", s.dir)
+	}
+	s.writeMu.Lock()
+	defer s.writeMu.Unlock()
+	empty := true
+	if err := s.db.View(func(txn *badger.Txn) error {
+		return prefixScan(txn, []byte{pDoc}, false, func(_, _ []byte) error { empty = false; return errStop })
+	}); err != nil && !errors.Is(err, errStop) {
+		return sum, err
+	}
+	if !empty {
+		return sum, fmt.Errorf("graph: restore: store %s is not empty; restore into a new --data directory", s.dir)
+	}
+	sc := bufio.NewScanner(r)
+	sc.Buffer(make([]byte, 1<<20), MaxTextBytes*2)
+	wb := s.db.NewWriteBatch()
+	defer wb.Cancel()
+	var ids []string
+	floating := map[string]bool{}
+	line := 0
+	for sc.Scan() {
+		line++
+		if err := ctx.Err(); err != nil {
+			return sum, err
+		}
+		var rec dumpRecord
+		if err := json.Unmarshal(sc.Bytes(), &rec); err != nil {
+			return sum, fmt.Errorf("graph: restore: line %d: %w", line, err)
+		}
+		if line == 1 {
+			if rec.Kind != "header" || rec.Version != dumpVersion {
+				return sum, fmt.Errorf("graph: restore: line 1: not a vncite dump (version %d)", dumpVersion)
+			}
+			continue
+		}
+		var sets []kv
+		switch rec.Kind {
+		case "document":
+			d := rec.Document
+			if d == nil || d.ID == "" {
+				return sum, fmt.Errorf("graph: restore: line %d: document without id", line)
+			}
+			v, err := json.Marshal(d)
+			if err != nil {
+				return sum, err
+			}
+			sets = append(sets, kv{key(pDoc, d.ID), v})
+			if d.Number != "" {
+				sets = append(sets, kv{key(pNumber, d.Number, d.ID), nil})
+				if d.Key != nil && d.Key.Confidence == "unknown" {
+					sets = append(sets, kv{key(pFloat, d.Number, d.ID), nil})
+					floating[d.Number] = true
+				}
+			}
+			if d.Stub {
+				sum.Stubs++
+			} else {
+				if rec.Text == nil {
+					return sum, fmt.Errorf("graph: restore: line %d: document %s without text", line, d.ID)
+				}
+				sets = append(sets, kv{key(pText, d.ID), []byte(*rec.Text)}, kv{key(pHash, d.Hash), []byte(d.ID)})
+				sum.Documents++
+			}
+			ids = append(ids, d.ID)
+		case "sighting":
+			if rec.Sighting == nil || rec.ID == "" {
+				return sum, fmt.Errorf("graph: restore: line %d: bad sighting", line)
+			}
+			v, err := json.Marshal(rec.Sighting)
+			if err != nil {
+				return sum, err
+			}
+			sr := sightRef{ID: rec.ID, Citing: rec.Sighting.Citing, Start: rec.Sighting.Start}
+			sets = append(sets, kv{sr.main(), v}, kv{sr.by(), nil})
+			sum.Sightings++
+		case "edge":
+			e := rec.Edge
+			if e == nil || e.From == "" || e.To == "" || e.Relation == "" {
+				return sum, fmt.Errorf("graph: restore: line %d: bad edge", line)
+			}
+			v, err := json.Marshal(&e.Evidence)
+			if err != nil {
+				return sum, err
+			}
+			er := edgeRef{From: e.From, To: e.To, Rel: e.Relation, Doc: e.Evidence.Doc, Start: e.Evidence.Start}
+			sets = append(sets, kv{er.fwd(), v}, kv{er.rev(), v}, kv{er.evid(), nil})
+			sum.Edges++
+		default:
+			return sum, fmt.Errorf("graph: restore: line %d: unknown record kind %q", line, rec.Kind)
+		}
+		for _, e := range sets {
+			if err := wb.Set(e.k, e.v); err != nil {
+				return sum, fmt.Errorf("graph: restore: line %d: %w", line, err)
+			}
+		}
+	}
+	if err := sc.Err(); err != nil {
+		return sum, fmt.Errorf("graph: restore: line %d: %w", line+1, err)
+	}
+	if line == 0 {
+		return sum, errors.New("graph: restore: empty dump")
+	}
+	if err := wb.Flush(); err != nil {
+		return sum, fmt.Errorf("graph: restore: %w", err)
+	}
+	if err := s.db.Sync(); err != nil {
+		return sum, fmt.Errorf("graph: restore: sync: %w", err)
+	}
+	s.floatMu.Lock()
+	for n := range floating {
+		s.floating[n] = true
+	}
+	s.floatMu.Unlock()
+	if s.idx != nil {
+		if err := s.indexIDs(ctx, ids); err != nil {
+			return sum, err
+		}
+	}
+	return sum, nil
+}
+
+var errStop = errors.New("stop")

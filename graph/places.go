@@ -1,0 +1,402 @@
+package graph
+
+import (
+	"strings"
+	"unicode"
+
+	"github.com/vncite/vncite"
+)
+
+// place is an issuing unit as far as a text tells it.
+type place struct {
+	Kind         string // folded: "tinh", "thanh pho", "thi xa", "huyen", "quan", "xa", "phuong", "thi tran"; "" unknown
+	Name         string // "" when the text names no place
+	ProvinceCode string
+	Province     string // short name at the date
+	Code         string // gazetteer code of a district or commune
+}
+
+// level is the administrative level of the unit.
+func (p place) level() vncite.Level {
+	if p.Kind == "tinh" {
+		return vncite.LevelProvince
+	}
+	if l := levelOfKind(p.Kind); l != "" {
+		return l
+	}
+	if p.Name != "" && p.ProvinceCode != "" {
+		return vncite.LevelDistrict
+	}
+	return ""
+}
+
+// known reports whether the unit is pinned down well enough to scope a
+// local number by: a named unit, or a province.
+func (p place) known() bool {
+	return p.Name != "" || p.ProvinceCode != ""
+}
+
+// slug is the scope part of an id: "p46" for a province,
+// "p46-thi-xa-huong-thuy" for a unit in a known province.
+func (p place) slug() string {
+	if p.Kind == "tinh" {
+		if p.ProvinceCode != "" {
+			return "p" + p.ProvinceCode
+		}
+		return "p-" + slug(p.Name)
+	}
+	s := slug(p.Kind + " " + p.Name)
+	if p.ProvinceCode != "" {
+		s = "p" + p.ProvinceCode + "-" + s
+	}
+	return s
+}
+
+// unitName is the unit as a reader would write it: "thị xã Hương Thủy".
+func (p place) unitName() string {
+	if p.Kind == "tinh" || p.Name == "" {
+		return ""
+	}
+	return kindWord(p.Kind) + " " + p.Name
+}
+
+// committee names the unit's body for an issuer code: "Thị ủy Hương Thủy",
+// "UBND thị xã Hương Thủy", "Tỉnh ủy Thừa Thiên Huế".
+func (p place) committee(issuer string) string {
+	name := p.Name
+	if p.Kind == "tinh" && p.Province != "" {
+		name = p.Province
+	}
+	var s string
+	switch {
+	case strings.Contains(issuer, "UBND"), strings.Contains(issuer, "HĐND"), strings.Contains(issuer, "UBMTTQ"):
+		body := "UBND"
+		if strings.Contains(issuer, "HĐND") {
+			body = "HĐND"
+		}
+		s = body + " " + kindWord(p.Kind) + " " + name
+	default:
+		s = partyCommittee(p.Kind) + " " + name
+	}
+	s = strings.Join(strings.Fields(s), " ")
+	if p.Kind != "tinh" && p.Province != "" {
+		s += " (" + p.Province + ")"
+	}
+	return s
+}
+
+func kindWord(kind string) string {
+	switch kind {
+	case "tinh":
+		return "tỉnh"
+	case "thanh pho":
+		return "thành phố"
+	case "thi xa":
+		return "thị xã"
+	case "huyen":
+		return "huyện"
+	case "quan":
+		return "quận"
+	case "xa":
+		return "xã"
+	case "phuong":
+		return "phường"
+	case "thi tran":
+		return "thị trấn"
+	case "dac khu":
+		return "đặc khu"
+	}
+	return ""
+}
+
+func partyCommittee(kind string) string {
+	switch kind {
+	case "tinh":
+		return "Tỉnh ủy"
+	case "thanh pho":
+		return "Thành ủy"
+	case "thi xa":
+		return "Thị ủy"
+	case "huyen":
+		return "Huyện ủy"
+	case "quan":
+		return "Quận ủy"
+	case "xa", "phuong", "thi tran", "dac khu":
+		return "Đảng ủy " + kindWord(kind)
+	}
+	return "Cấp ủy"
+}
+
+// committeeWords are the Party committees and state bodies met in bodies,
+// folded, with the unit kind they belong to ("" when a unit word follows).
+var committeeWords = []struct {
+	words []string
+	kind  string
+}{
+	{[]string{"dang", "uy", "xa"}, "xa"},
+	{[]string{"dang", "uy", "phuong"}, "phuong"},
+	{[]string{"dang", "uy", "thi", "tran"}, "thi tran"},
+	{[]string{"dang", "uy", "dac", "khu"}, "dac khu"},
+	{[]string{"tinh", "uy"}, "tinh"},
+	{[]string{"thanh", "uy"}, "thanh pho"},
+	{[]string{"thi", "uy"}, "thi xa"},
+	{[]string{"huyen", "uy"}, "huyen"},
+	{[]string{"quan", "uy"}, "quan"},
+}
+
+// unitWords are the words naming a unit's kind before its name.
+var unitWords = []struct {
+	words []string
+	kind  string
+}{
+	{[]string{"thanh", "pho"}, "thanh pho"},
+	{[]string{"thi", "xa"}, "thi xa"},
+	{[]string{"thi", "tran"}, "thi tran"},
+	{[]string{"dac", "khu"}, "dac khu"},
+	{[]string{"tinh"}, "tinh"},
+	{[]string{"tp"}, "thanh pho"},
+	{[]string{"tx"}, "thi xa"},
+	{[]string{"tt"}, "thi tran"},
+	{[]string{"huyen"}, "huyen"},
+	{[]string{"quan"}, "quan"},
+	{[]string{"xa"}, "xa"},
+	{[]string{"phuong"}, "phuong"},
+}
+
+// word is one whitespace-separated word of a body or place line.
+type word struct {
+	raw    string // as written, punctuation trimmed
+	folded string
+	stop   bool // punctuation after it ends a name
+}
+
+func words(s string) []word {
+	var out []word
+	for _, f := range strings.FieldsFunc(s, func(r rune) bool { return unicode.IsSpace(r) || r == '.' }) {
+		stop := strings.ContainsAny(f, ",;:()\"“”'")
+		raw := strings.TrimFunc(f, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) })
+		if raw == "" {
+			if f == "-" || f == "–" {
+				out = append(out, word{raw: "-", folded: "-"})
+			} else if len(out) > 0 {
+				out[len(out)-1].stop = true
+			}
+			continue
+		}
+		// Split "ủy" glued to punctuation inside: "Tỉnh ủy," is fine already.
+		out = append(out, word{raw: raw, folded: fold(raw), stop: stop && !strings.HasPrefix(f, "(")})
+	}
+	return out
+}
+
+func matchWords(ws []word, i int, pat []string) bool {
+	if i+len(pat) > len(ws) {
+		return false
+	}
+	for j, p := range pat {
+		if ws[i+j].folded != p {
+			return false
+		}
+	}
+	return true
+}
+
+// nameAfter reads a proper name starting at ws[i]: capitalised words (or
+// numbers: "Phường 3"), up to punctuation or a lower-case word.
+func nameAfter(ws []word, i int) string {
+	var parts []string
+	for j := i; j < len(ws) && len(parts) < 5; j++ {
+		w := ws[j]
+		if w.raw == "-" {
+			if len(parts) > 0 && j+1 < len(ws) && startsUpper(ws[j+1].raw) {
+				parts = append(parts, "-")
+				continue
+			}
+			break
+		}
+		if !startsUpper(w.raw) && !unicode.IsDigit([]rune(w.raw)[0]) {
+			break
+		}
+		if j > i && strings.EqualFold(w.folded, "khoa") {
+			break
+		}
+		parts = append(parts, w.raw)
+		if w.stop {
+			break
+		}
+	}
+	return strings.Join(parts, " ")
+}
+
+func startsUpper(s string) bool {
+	for _, r := range s {
+		return unicode.IsUpper(r)
+	}
+	return false
+}
+
+// parseBody finds the unit a body names: "Ban Thường vụ Tỉnh ủy Lâm Đồng"
+// → ("tinh", "Lâm Đồng"); "UBND thị xã" → ("thi xa", ""); "Ban Thường vụ
+// Thị ủy" → ("thi xa", ""). ok is false when no committee or unit is named.
+func parseBody(body string) (kind, name string, ok bool) {
+	ws := words(body)
+	for i := range ws {
+		for _, c := range committeeWords {
+			if matchWords(ws, i, c.words) {
+				return c.kind, nameAfter(ws, i+len(c.words)), true
+			}
+		}
+		if ws[i].folded == "ubnd" || ws[i].folded == "hdnd" || matchWords(ws, i, []string{"uy", "ban", "nhan", "dan"}) || matchWords(ws, i, []string{"hoi", "dong", "nhan", "dan"}) {
+			j := i + 1
+			if ws[i].folded != "ubnd" && ws[i].folded != "hdnd" {
+				j = i + 4
+			}
+			for _, u := range unitWords {
+				if matchWords(ws, j, u.words) {
+					return u.kind, nameAfter(ws, j+len(u.words)), true
+				}
+			}
+			return "", nameAfter(ws, j), true
+		}
+	}
+	return "", "", false
+}
+
+// parsePlaceLine reads a place line ("thị xã Hương Thủy", "Đakrông, Quảng
+// Trị", "Lâm Đồng") into its parts, most specific first.
+func parsePlaceLine(s string) []place {
+	var out []place
+	for _, part := range strings.Split(s, ",") {
+		ws := words(part)
+		if len(ws) == 0 {
+			continue
+		}
+		p := place{}
+		i := 0
+		for _, u := range unitWords {
+			if matchWords(ws, 0, u.words) {
+				p.Kind = u.kind
+				i = len(u.words)
+				break
+			}
+		}
+		if p.Kind == "" {
+			// A body may stand in the place field: "UBND thị xã Hương Thủy".
+			if k, n, ok := parseBody(part); ok {
+				out = append(out, place{Kind: k, Name: n})
+				continue
+			}
+		}
+		p.Name = nameAfter(ws, i)
+		if p.Name == "" && p.Kind == "" {
+			continue
+		}
+		out = append(out, p)
+	}
+	return out
+}
+
+// resolve fills the province (and gazetteer code) of p as of date, given
+// the province the context suggests (may be empty).
+func (g *Gazetteer) resolve(p place, date, contextProvince string) place {
+	switch {
+	case p.Kind == "tinh":
+		if p.ProvinceCode == "" && p.Name != "" {
+			if c, ok := g.provinceCode(p.Name, date); ok {
+				p.ProvinceCode = c
+			}
+		}
+	case p.Kind == "thanh pho" && p.Name != "":
+		// A centrally-run city is province level.
+		if c, ok := g.provinceCode(p.Name, date); ok && g.isCentralCity(c, date) {
+			p.Kind, p.ProvinceCode, p.Name = "tinh", c, ""
+		}
+	case p.Kind == "" && p.Name != "":
+		if c, ok := g.provinceCode(p.Name, date); ok {
+			p.Kind, p.ProvinceCode, p.Name = "tinh", c, ""
+		}
+	}
+	if p.Kind != "tinh" && p.Name != "" && p.Code == "" {
+		if u, ok := g.findUnit(p.Kind, p.Name, contextProvince); ok {
+			p.Code, p.Kind, p.Name = u.Code, u.Kind, u.Name
+			if u.Province != "" {
+				p.ProvinceCode = u.Province
+			}
+		} else if contextProvince != "" && p.ProvinceCode == "" && !g.full {
+			// Without a gazetteer, a named unit in a document of a known
+			// province is taken to be in that province.
+			p.ProvinceCode = contextProvince
+		}
+	}
+	if p.ProvinceCode == "" && contextProvince != "" && p.Kind != "tinh" && p.Name != "" && g.full {
+		// The gazetteer found no unique unit; keep the document's province.
+		p.ProvinceCode = contextProvince
+	}
+	if p.ProvinceCode != "" {
+		p.Province = g.provinceName(p.ProvinceCode, date)
+	}
+	return p
+}
+
+// docPlace resolves a document's own issuing unit from its body, place line
+// and issuer code.
+func (g *Gazetteer) docPlace(d vncite.Document) place {
+	kind, name, _ := parseBody(d.Body)
+	parts := parsePlaceLine(d.Place)
+	// The province named in the place line, if any.
+	var prov string
+	for i := len(parts) - 1; i >= 0; i-- {
+		pp := g.resolve(parts[i], d.Date, "")
+		if pp.Kind == "tinh" && pp.ProvinceCode != "" {
+			prov = pp.ProvinceCode
+			parts = append(parts[:i:i], parts[i+1:]...)
+			break
+		}
+	}
+	if kind == "" {
+		kind = kindOfIssuer(d.Issuer)
+	}
+	var p place
+	switch {
+	case kind == "tinh":
+		p = place{Kind: "tinh", Name: name}
+		if name == "" {
+			if prov == "" {
+				return place{Kind: "tinh"}
+			}
+			p.ProvinceCode = prov
+		}
+	case name != "":
+		p = place{Kind: kind, Name: name}
+	default:
+		// The body names the kind only: take the name from the place line.
+		for _, pp := range parts {
+			if pp.Name != "" && (pp.Kind == "" || kind == "" || pp.Kind == kind) {
+				p = pp
+				if p.Kind == "" {
+					p.Kind = kind
+				}
+				break
+			}
+		}
+		if p.Name == "" {
+			if prov != "" && (kind == "" || kind == "tinh") {
+				return g.resolve(place{Kind: "tinh", ProvinceCode: prov}, d.Date, "")
+			}
+			return place{Kind: kind, ProvinceCode: prov, Province: g.provinceName(prov, d.Date)}
+		}
+	}
+	return g.resolve(p, d.Date, prov)
+}
+
+// kindOfIssuer is the unit kind an issuer code implies on its own: "HU" is
+// a Huyện ủy; "TU" may be a Tỉnh ủy, Thành ủy or Thị ủy, so it says nothing.
+func kindOfIssuer(issuer string) string {
+	switch {
+	case strings.HasSuffix(issuer, "HU"):
+		return "huyen"
+	case strings.HasSuffix(issuer, "QU"):
+		return "quan"
+	}
+	return ""
+}
