@@ -155,12 +155,23 @@ func artifactsDir(t *testing.T) string {
 // its path.
 func (b *browser) screenshot(t *testing.T, dir, name string) {
 	t.Helper()
+	b.capture(t, dir, name, chromedp.CaptureScreenshot())
+}
+
+// screenshotFull saves the whole page, below the fold too.
+func (b *browser) screenshotFull(t *testing.T, dir, name string) {
+	t.Helper()
+	b.capture(t, dir, name, chromedp.FullScreenshot(100))
+}
+
+func (b *browser) capture(t *testing.T, dir, name string, shot chromedp.Action[[]byte]) {
+	t.Helper()
 	// Let Cytoscape and the fonts finish painting.
 	if _, err := chromedp.Run(b.ctx, chromedp.Evaluate[chromedp.Void](
 		`new Promise(r => requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(r, 150))))`, chromedp.EvalAwaitPromise)); err != nil {
 		t.Fatalf("screenshot %s: %v", name, err)
 	}
-	png, err := chromedp.Run(b.ctx, chromedp.CaptureScreenshot())
+	png, err := chromedp.Run(b.ctx, shot)
 	if err != nil {
 		t.Fatalf("screenshot %s: %v", name, err)
 	}

@@ -264,15 +264,31 @@ func newFakeServer(t *testing.T, c *fakeCorpus) *httptest.Server {
 		writeJSON(w, g)
 	})
 	mux.HandleFunc("GET /api/v1/coverage/{id}", func(w http.ResponseWriter, r *http.Request) {
-		// Guessed shape (the api does not define one yet): one row per
-		// province of 2025 with the old units merged into it.
-		writeJSON(w, map[string]any{"provinces": []map[string]any{
-			{"province": "Quảng Trị", "code": "45", "old_units": []string{"Quảng Bình", "Quảng Trị"},
-				"documents": []map[string]any{{"id": "kh135-tu-qt", "number": "135-KH/TU", "date": "2013-09-10", "lag_days": 99, "unit": "Quảng Trị"}}},
-			{"province": "Huế", "code": "46", "old_units": []string{"Thừa Thiên Huế"},
-				"documents": []map[string]any{{"id": "kh109-ubnd-hue-2014", "number": "109/KH-UBND", "date": "2014-05-04", "lag_days": 335}}},
-			{"province": "Hà Nội", "code": "01", "documents": []any{}},
-		}})
+		// The shape of graph.Coverage: the provinces at the root's date,
+		// each with the province it became part of on 2025-07-01.
+		g := c.lineage("nq25-tw-xi", "down", 10)
+		byProvince := map[string][]vncite.Node{}
+		for _, n := range g.Nodes[1:] {
+			byProvince[n.Province] = append(byProvince[n.Province], n)
+		}
+		row := func(code, name, newCode, newName string) map[string]any {
+			docs := byProvince[name]
+			status := "none recorded"
+			if len(docs) > 0 {
+				status = "found"
+			}
+			return map[string]any{"code": code, "name": name, "new_code": newCode, "new_name": newName, "status": status, "documents": docs}
+		}
+		writeJSON(w, map[string]any{
+			"root": g.Nodes[0],
+			"provinces": []map[string]any{
+				row("01", "Hà Nội", "01", "Hà Nội"),
+				row("44", "Quảng Bình", "45", "Quảng Trị"),
+				row("45", "Quảng Trị", "45", "Quảng Trị"),
+				row("46", "Thừa Thiên Huế", "46", "Huế"),
+			},
+			"found": 2, "total": 4,
+		})
 	})
 	ts := httptest.NewServer(mux)
 	t.Cleanup(ts.Close)
@@ -301,6 +317,7 @@ func TestExplorerFakeAPI(t *testing.T) {
 	dir := artifactsDir(t)
 
 	t.Run("timeline", func(t *testing.T) {
+		b.screenshotFull(t, dir, "timeline-full")
 		if got := eval[int](t, b, `document.querySelectorAll("svg.timeline-svg a.point").length`); got != 4 {
 			t.Errorf("timeline points = %d, want 4 (every node but the root)", got)
 		}
@@ -309,9 +326,15 @@ func TestExplorerFakeAPI(t *testing.T) {
 		if !slices.Equal(lanes, want) {
 			t.Errorf("timeline lanes %q, want %q (by level, then province)", lanes, want)
 		}
-		rows := eval[[]string](t, b, `[...document.querySelectorAll(".coverage-table tbody tr")].map(tr => tr.innerText.replace(/\s+/g, " ").trim())`)
-		if len(rows) != 3 || !strings.Contains(rows[0], "Quảng Bình, Quảng Trị") || !strings.Contains(rows[2], "Chưa ghi nhận") {
-			t.Errorf("coverage rows %q: want the merged old units and “Chưa ghi nhận” for Hà Nội", rows)
+		rows := eval[[]string](t, b, `[...document.querySelectorAll(".coverage-table tbody tr")].map(tr => [...tr.cells].map(c => c.innerText.trim()).join(" | "))`)
+		want = []string{
+			"Hà Nội | giữ nguyên | Chưa ghi nhận (none recorded) | — | —",
+			"Quảng Bình | → Quảng Trị | Chưa ghi nhận (none recorded) | — | —",
+			"Quảng Trị | giữ nguyên | 135-KH/TU, 52-KH/ĐU, 307-CV/HU | 10/09/2013 | +99 ngày",
+			"Thừa Thiên Huế | → Huế | 109/KH-UBND | 04/05/2014 | +335 ngày",
+		}
+		if !slices.Equal(rows, want) {
+			t.Errorf("coverage rows\n%s\nwant\n%s", strings.Join(rows, "\n"), strings.Join(want, "\n"))
 		}
 	})
 

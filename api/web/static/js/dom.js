@@ -1,4 +1,4 @@
-// dom.js: building DOM nodes without innerHTML, so that no text from the
+// dom.js: building DOM nodes from data, never by parsing HTML, so that no text from the
 // server is ever parsed as HTML.
 
 /**

@@ -15,8 +15,9 @@ const facetLabels = {
 };
 
 const statLabels = {
-  documents: 'Văn bản', ingested: 'Có toàn văn', stubs: 'Chỉ biết qua dẫn chiếu', edges: 'Dẫn chiếu',
-  references: 'Lượt dẫn chiếu', provinces: 'Tỉnh, thành', statements: 'Quan hệ được nêu',
+  documents: 'Văn bản có toàn văn', stubs: 'Chỉ biết qua dẫn chiếu', edges: 'Quan hệ dẫn chiếu',
+  sightings: 'Lượt được nêu', numbers: 'Số hiệu khác nhau', ambiguous_numbers: 'Số hiệu trùng (nhiều văn bản)',
+  unscoped: 'Chưa rõ tỉnh', term_or_year_unknown: 'Chưa rõ khóa / năm',
   by_level: 'Theo cấp', by_type: 'Theo loại', by_relation: 'Theo quan hệ', by_province: 'Theo tỉnh',
 };
 

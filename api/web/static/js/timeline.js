@@ -29,23 +29,28 @@ export function niceStep(span, want = 8) {
   return steps.find((s) => span / s <= want) || steps[steps.length - 1];
 }
 
-/** normalizeCoverage reads the coverage response into rows. */
+/**
+ * normalizeCoverage reads the coverage response: {root, provinces: [{code,
+ * name, new_code, new_name, status, documents}], merged, unplaced, found,
+ * total}. A province's row is the unit at the root's date; new_name is the
+ * province it is part of from 2025-07-01.
+ */
 export function normalizeCoverage(c) {
-  const rows = Array.isArray(c) ? c : (c?.provinces || c?.rows || c?.coverage || c?.items || []);
-  return rows.map((r) => {
-    const docs = r.documents || r.docs || r.nodes || r.acted || [];
-    const old = r.old_units || r.merged_from || r.former_units || r.units_before || r.before || r.old || [];
-    return {
-      province: r.province || r.name || r.new_province || r.unit || '',
-      code: r.code || r.province_code || '',
-      oldUnits: (Array.isArray(old) ? old : [old]).map((u) => (typeof u === 'string' ? u : u.name || u.province || u.unit || u.code || '')).filter(Boolean),
-      docs: Array.isArray(docs) ? docs : [],
-      firstDate: r.first_date || r.earliest || '',
-      lag: r.lag_days ?? r.first_lag_days ?? r.min_lag_days ?? null,
-      status: r.status || '',
-      note: r.note || '',
-    };
+  const row = (r) => ({
+    code: r.code || '',
+    name: r.name || r.province || '',
+    newCode: r.new_code || '',
+    newName: r.new_name || '',
+    status: r.status || ((r.documents || []).length ? 'found' : 'none recorded'),
+    docs: Array.isArray(r.documents) ? r.documents : [],
   });
+  return {
+    rows: (c?.provinces || []).map(row),
+    merged: (c?.merged || []).map(row),
+    unplaced: Array.isArray(c?.unplaced) ? c.unplaced : [],
+    found: c?.found,
+    total: c?.total,
+  };
 }
 
 /** renderTimeline renders #/timeline/ID. */
@@ -119,6 +124,13 @@ function timelineSVG(points, root, width) {
     'aria-label': 'Biểu đồ tiến trình: trục ngang là số ngày kể từ văn bản gốc, mỗi hàng là một cấp và tỉnh',
   });
 
+  // Lane backgrounds first, so that the grid and the origin line show on them.
+  const backgrounds = svg('g', { 'aria-hidden': 'true' });
+  lanes.forEach((_, i) => {
+    if (i % 2 === 0) backgrounds.appendChild(svg('rect', { x: 0, y: axisH + i * laneH, width, height: laneH, class: 'lane-bg' }));
+  });
+  root_.appendChild(backgrounds);
+
   // Axis with ticks in days and the dates they stand for.
   const step = niceStep(maxLag - minLag);
   const axis = svg('g', { class: 'axis', 'aria-hidden': 'true' });
@@ -137,7 +149,6 @@ function timelineSVG(points, root, width) {
     const [rank, province] = lane.split('|');
     const level = levelOf(points.find((p) => laneKey(p) === lane)?.level);
     const g = svg('g', { class: 'lane' });
-    if (i % 2 === 0) g.appendChild(svg('rect', { x: 0, y: y0, width, height: laneH, class: 'lane-bg' }));
     g.appendChild(svg('circle', { cx: 10, cy, r: 5, fill: level.color, 'aria-hidden': 'true' }));
     g.appendChild(svg('text', { x: 20, y: cy - 4, class: 'lane-label' }, level.label));
     g.appendChild(svg('text', { x: 20, y: cy + 12, class: 'lane-sub' }, province || (Number(rank) === 0 ? '' : 'chưa rõ tỉnh')));
@@ -182,34 +193,58 @@ function actedTable(acted) {
 
 function coverageView(cov) {
   const section = h('section', { class: 'coverage', 'aria-labelledby': 'cov-h' },
-    h('h2', { id: 'cov-h' }, 'Độ phủ theo tỉnh, thành'),
-    h('p', { class: 'small muted' },
-      'Theo đơn vị hành chính từ 01/7/2025 (34 tỉnh, thành). Văn bản ban hành trước đó giữ đơn vị đã ban hành nó; cột “Đơn vị trước sáp nhập” cho biết đơn vị cũ đã nhập vào tỉnh mới nào.'));
+    h('h2', { id: 'cov-h' }, 'Độ phủ theo tỉnh, thành'));
   if (cov && cov.error) {
     section.appendChild(h('p', { class: 'notice' }, `Chưa lấy được độ phủ: ${cov.error.message}`));
     return section;
   }
-  const rows = normalizeCoverage(cov);
-  if (!rows.length) {
+  const c = normalizeCoverage(cov);
+  if (!c.rows.length) {
     section.appendChild(h('p', { class: 'muted' }, 'Không có dữ liệu độ phủ.'));
     return section;
   }
-  const recorded = rows.filter((r) => r.docs.length).length;
-  section.appendChild(h('p', {}, `${formatNumber(recorded)} / ${formatNumber(rows.length)} tỉnh, thành có văn bản thực hiện được ghi nhận.`));
-  section.appendChild(h('table', { class: 'coverage-table' },
-    h('thead', {}, h('tr', {}, ['Tỉnh, thành (từ 01/7/2025)', 'Đơn vị trước sáp nhập', 'Văn bản thực hiện', 'Sớm nhất', 'Độ trễ'].map((t) => h('th', { scope: 'col' }, t)))),
+  const found = c.found ?? c.rows.filter((r) => r.docs.length).length;
+  const total = c.total ?? c.rows.length;
+  const afterMerger = c.rows.every((r) => !r.newName || r.newName === r.name);
+  section.appendChild(h('p', { class: 'small muted' }, afterMerger
+    ? 'Theo 34 tỉnh, thành từ 01/7/2025; văn bản của đơn vị cũ được tính cho tỉnh mới mà đơn vị đó nhập vào (ghi trong ngoặc).'
+    : 'Theo các tỉnh, thành tại ngày ban hành văn bản gốc; cột “Từ 01/7/2025” cho biết tỉnh mới mà mỗi tỉnh cũ nhập vào. “Chưa ghi nhận” là kho chưa có văn bản nào, không có nghĩa là địa phương chưa thực hiện.'));
+  const onlyFound = h('input', { type: 'checkbox', id: 'cov-only' });
+  section.appendChild(h('p', { class: 'coverage-summary' },
+    h('strong', {}, `${formatNumber(found)} / ${formatNumber(total)}`), ' tỉnh, thành có văn bản thực hiện được ghi nhận. ',
+    h('label', { for: 'cov-only', class: 'small' }, onlyFound, ' Chỉ hiện tỉnh có văn bản')));
+  const table = coverageTable(c.rows, afterMerger);
+  onlyFound.addEventListener('change', () => table.classList.toggle('only-found', onlyFound.checked));
+  section.appendChild(table);
+  if (c.merged.length) {
+    section.appendChild(h('h3', {}, 'Văn bản ban hành từ 01/7/2025, theo tỉnh mới'));
+    section.appendChild(coverageTable(c.merged, true));
+  }
+  if (c.unplaced.length) {
+    section.appendChild(h('h3', {}, 'Văn bản địa phương chưa rõ tỉnh'));
+    section.appendChild(h('p', {}, c.unplaced.map((d, i) => [i ? ', ' : '', docLink(d)])));
+  }
+  return section;
+}
+
+function coverageTable(rows, afterMerger) {
+  const heads = afterMerger
+    ? ['Tỉnh, thành', 'Văn bản thực hiện', 'Sớm nhất', 'Độ trễ']
+    : ['Tỉnh, thành (khi ban hành)', 'Từ 01/7/2025 thuộc', 'Văn bản thực hiện', 'Sớm nhất', 'Độ trễ'];
+  return h('table', { class: 'coverage-table' },
+    h('thead', {}, h('tr', {}, heads.map((t) => h('th', { scope: 'col' }, t)))),
     h('tbody', {}, rows.map((r) => {
       const docs = [...r.docs].sort((a, b) => String(a.date || '9999').localeCompare(String(b.date || '9999')));
-      const first = r.firstDate || docs.find((d) => d.date)?.date || '';
-      const lag = r.lag ?? docs.map((d) => d.lag_days).find((v) => v !== undefined && v !== null) ?? null;
-      return h('tr', { class: docs.length ? 'recorded' : 'none' },
-        h('th', { scope: 'row' }, r.province || r.code || '—'),
-        h('td', { class: 'small' }, r.oldUnits.length ? r.oldUnits.join(', ') : h('span', { class: 'muted' }, 'không đổi')),
-        h('td', {}, docs.length
-          ? docs.map((d, i) => [i ? ', ' : '', docLink(d), d.unit || d.old_unit ? h('span', { class: 'small muted' }, ` (${d.unit || d.old_unit})`) : null])
-          : h('span', { class: 'none-recorded', lang: 'vi' }, 'Chưa ghi nhận', h('span', { class: 'muted small', lang: 'en' }, ' · none recorded'))),
-        h('td', {}, first ? dateText(first) : '—'),
-        h('td', { class: 'num' }, lagText(lag)));
-    }))));
-  return section;
+      const first = docs.find((d) => d.date);
+      const none = !docs.length;
+      return h('tr', { class: none ? 'none' : 'recorded' },
+        h('th', { scope: 'row' }, r.name || r.code || '—'),
+        afterMerger ? null : h('td', {}, !r.newName || r.newName === r.name ? h('span', { class: 'muted' }, 'giữ nguyên') : ['→ ', r.newName]),
+        h('td', {}, none
+          ? h('span', { class: 'none-recorded' }, 'Chưa ghi nhận', h('span', { class: 'small', lang: 'en' }, ' (none recorded)'))
+          : docs.map((d, i) => [i ? ', ' : '', docLink(d),
+            d.province && d.province !== r.name ? h('span', { class: 'small muted' }, ` (${d.province})`) : null])),
+        h('td', {}, first ? dateText(first.date) : '—'),
+        h('td', { class: 'num' }, first ? lagText(first.lag_days) : '—'));
+    })));
 }
