@@ -1,19 +1,41 @@
 // Package export writes a lineage graph (vncite.Graph) in the formats
-// researchers load into their own tools: node-link JSON (networkx, d3),
-// GraphML (networkx, yEd, Gephi), GEXF 1.3 (Gephi, with document dates as
-// times so the timeline plays the cascade), Graphviz DOT, Cytoscape.js JSON
-// and CSV (an edge table and a node table).
+// researchers load into their own tools. Every format carries the same node
+// attributes (id, number, type, title, date, level, province, stub, depth,
+// lag_days) and edge attributes (source, target, relation, evidence).
 //
-// Every format carries the same node attributes (id, number, type, title,
-// date, level, province, stub, depth, lag_days) and edge attributes (source,
-// target, relation, evidence), and the same text: invalid UTF-8 becomes
-// U+FFFD and control characters other than tab, newline and carriage return
-// are dropped (XML 1.0 cannot carry them), then each format escapes what it
-// must. Nodes and edges are written in a fixed order (see sortGraph), so the
-// same graph always gives the same bytes.
+// Formats and the choices behind them:
+//
+//   - json: node-link JSON as networkx.node_link_data writes it for a
+//     directed multigraph. The edge list is written twice, as "edges"
+//     (networkx 3.6+) and "links" (networkx 2.x to 3.5, Debian's 2.8.8, d3),
+//     so json_graph.node_link_graph(data) loads it with default arguments in
+//     every version. Parallel edges carry "key" 0, 1, ...
+//   - graphml: GraphML 1.0, valid against the official XSD. Node ids must be
+//     XML NMTOKENs, so characters other than ASCII letters, digits and
+//     . - _ : are written as _xHHHH_ ("25-NQ/TW" → "25-NQ_x002F_TW"); the
+//     number and title are data. Types: string, int, boolean.
+//   - gexf: GEXF 1.3, mode="dynamic", timeformat="date": nodes start on
+//     their document's date, edges when both ends exist, so Gephi's timeline
+//     plays the cascade. No viz: elements (the 1.3 XSD rejects them).
+//   - dot: a Graphviz digraph, citing → cited, laid out bottom to top with
+//     one rank per level (central at the top), filled by level, edges
+//     styled by relation, stubs dashed.
+//   - cytoscape: Cytoscape.js JSON ({"elements": {"nodes", "edges"}}), which
+//     Cytoscape desktop imports (.cyjs) and networkx.cytoscape_graph loads.
+//   - csv and csv-nodes: two RFC 4180 tables, since spreadsheets take one
+//     table per file. "csv" has one row per edge with both documents'
+//     attributes joined in (source_*, relation, target_*, evidence);
+//     "csv-nodes" one row per document. No byte order mark unless
+//     Options.Excel asks for one.
+//
+// Text: invalid UTF-8 becomes U+FFFD and control characters other than tab,
+// newline and carriage return are dropped (XML 1.0 cannot carry them) in
+// every format alike; then each format escapes what it must. Nodes and
+// edges are written in a fixed order (depth, level, province, date, number,
+// id), so the same graph always gives the same bytes.
 //
 // The package uses only the standard library and the root package; the
-// graph store and the HTTP API call it.
+// command line and the HTTP API call it.
 package export
 
 import (
@@ -155,8 +177,9 @@ type Options struct {
 	// Excel makes the CSV formats friendly to a double-click in Microsoft
 	// Excel: a UTF-8 byte order mark first (otherwise Excel reads the file as
 	// the system code page and Vietnamese comes out garbled), and a "'"
-	// before any cell that starts with = + - @ so that a hostile title cannot
-	// run as a formula. It changes the bytes other tools see, so it is off by
+	// before any cell that starts with = + - @ (or a tab or carriage return)
+	// and is not a plain number, so that a hostile title cannot run as a
+	// formula. It changes the bytes other tools see, so it is off by
 	// default. Other formats ignore it.
 	Excel bool
 }
