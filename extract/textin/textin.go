@@ -1,0 +1,405 @@
+// Package textin turns the bytes of an input file into clean text for the
+// extractor: valid UTF-8 in Unicode NFC with LF line ends. It reads plain
+// text in UTF-8, UTF-16 (with a byte order mark, or without one when the
+// pattern of zero bytes is unmistakable) and the legacy Vietnamese encodings
+// TCVN3 (ABC), VNI-Windows, VISCII and CP1258, which it tells apart by how
+// many words of each decoding are Vietnamese syllables; the article text of
+// HTML pages; and the text of DOCX files. It refuses, with errors that
+// errors.Is can test, binary files, empty files, files over a size limit and
+// text whose encoding it cannot tell: it never returns mojibake.
+//
+// The package is pure: it does no I/O. Reading files and running pdftotext
+// for PDFs is the caller's job (cmd/vncite).
+package textin
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"path/filepath"
+	"strings"
+	"unicode/utf16"
+	"unicode/utf8"
+
+	"golang.org/x/text/unicode/norm"
+)
+
+// Errors returned (wrapped, with detail) by Decode.
+var (
+	// ErrEmpty is returned for input with no text: no bytes, only white
+	// space, or an HTML page or DOCX with no text in it.
+	ErrEmpty = errors.New("no text in it")
+	// ErrBinary is returned for input that is not text: NUL bytes, control
+	// characters, or the signature of an image, archive or program.
+	ErrBinary = errors.New("binary data, not text")
+	// ErrTooLarge is returned for input over Options.MaxBytes, or a DOCX
+	// whose text would expand past Options.MaxExpanded.
+	ErrTooLarge = errors.New("too large")
+	// ErrUnknownEncoding is returned for text that is neither UTF-8 nor a
+	// legacy encoding that can be told with confidence.
+	ErrUnknownEncoding = errors.New("unknown text encoding")
+	// ErrUnsupported is returned for documents recognised but not read
+	// here: PDF (the caller runs pdftotext), legacy .doc, RTF, encrypted
+	// DOCX.
+	ErrUnsupported = errors.New("unsupported document format")
+	// ErrCorrupt is returned for a DOCX that is not a readable archive or
+	// has no word/document.xml, and for malformed XML inside it.
+	ErrCorrupt = errors.New("corrupt document")
+)
+
+// Format is the kind of document the text came from.
+type Format string
+
+// Formats.
+const (
+	FormatText Format = "text"
+	FormatHTML Format = "html"
+	FormatDOCX Format = "docx"
+	FormatPDF  Format = "pdf"
+)
+
+// Defaults for Options.
+const (
+	DefaultMaxBytes    = 32 << 20  // 32 MiB of input
+	DefaultMaxExpanded = 128 << 20 // 128 MiB of XML unpacked from a DOCX
+)
+
+// Options bound what Decode accepts. The zero value means the defaults.
+type Options struct {
+	// MaxBytes is the largest input accepted (DefaultMaxBytes when 0).
+	MaxBytes int64
+	// MaxExpanded caps the bytes unpacked from a DOCX archive, against zip
+	// bombs (DefaultMaxExpanded when 0).
+	MaxExpanded int64
+}
+
+func (o Options) withDefaults() Options {
+	if o.MaxBytes <= 0 {
+		o.MaxBytes = DefaultMaxBytes
+	}
+	if o.MaxExpanded <= 0 {
+		o.MaxExpanded = DefaultMaxExpanded
+	}
+	return o
+}
+
+// Text is decoded text and where it came from.
+type Text struct {
+	// Body is valid UTF-8, NFC, with "\n" line ends.
+	Body string
+	// Format is the kind of document: FormatText, FormatHTML or FormatDOCX.
+	Format Format
+	// Encoding is the byte encoding the text was in: EncUTF8, EncUTF16LE,
+	// EncTCVN3, ...; "utf-8+tcvn3" for UTF-8 that carried TCVN3 mojibake
+	// and was repaired; for DOCX "utf-8" (XML), plus "+tcvn3"/"+vni" when
+	// runs in legacy fonts were converted.
+	Encoding string
+}
+
+// Decode reads data with the default Options; see Options.Decode.
+func Decode(name string, data []byte) (Text, error) {
+	return Options{}.Decode(name, data)
+}
+
+// Decode turns data into Text. name is used only for its extension, which
+// picks the format when the content does not say otherwise (".html",
+// ".docx"); content wins over a wrong extension for the formats it can
+// recognise. Errors wrap ErrEmpty, ErrBinary, ErrTooLarge,
+// ErrUnknownEncoding, ErrUnsupported or ErrCorrupt.
+func (o Options) Decode(name string, data []byte) (Text, error) {
+	o = o.withDefaults()
+	if int64(len(data)) > o.MaxBytes {
+		return Text{}, fmt.Errorf("textin: %w: %d bytes, over the limit of %d", ErrTooLarge, len(data), o.MaxBytes)
+	}
+	switch Sniff(name, data) {
+	case FormatPDF:
+		return Text{}, fmt.Errorf("textin: %w: PDF (convert it with pdftotext)", ErrUnsupported)
+	case FormatDOCX:
+		return o.decodeDOCX(data)
+	case FormatHTML:
+		return o.decodeHTML(data)
+	}
+	body, enc, err := decodeText(data)
+	if err != nil {
+		return Text{}, err
+	}
+	return Text{Body: body, Format: FormatText, Encoding: enc}, nil
+}
+
+// Sniff tells the format of data from its first bytes and, failing that,
+// from the extension of name. Anything else is FormatText (which Decode may
+// still refuse as binary).
+func Sniff(name string, data []byte) Format {
+	switch {
+	case bytes.HasPrefix(data, []byte("%PDF-")):
+		return FormatPDF
+	case bytes.HasPrefix(data, []byte("PK\x03\x04")):
+		return FormatDOCX // Decode says what it is if it is no DOCX
+	}
+	ext := strings.ToLower(filepath.Ext(name))
+	switch ext {
+	case ".pdf":
+		return FormatPDF
+	case ".docx":
+		return FormatDOCX
+	case ".html", ".htm", ".xhtml", ".shtml", ".php", ".asp", ".aspx":
+		return FormatHTML
+	}
+	if ext != ".txt" && ext != ".md" && looksLikeHTML(data) {
+		return FormatHTML
+	}
+	return FormatText
+}
+
+// looksLikeHTML checks the start of data (after a BOM and white space) for
+// a doctype or an html/head/body tag.
+func looksLikeHTML(data []byte) bool {
+	head := data
+	if len(head) > 1024 {
+		head = head[:1024]
+	}
+	head = bytes.TrimPrefix(head, []byte("\xEF\xBB\xBF"))
+	head = bytes.TrimLeft(head, " \t\r\n")
+	lower := bytes.ToLower(head)
+	for _, p := range []string{"<!doctype html", "<html", "<head", "<body", "<?xml version=\"1.0\"?>\n<!doctype html"} {
+		if bytes.HasPrefix(lower, []byte(p)) {
+			return true
+		}
+	}
+	return false
+}
+
+// magic lists signatures of binary formats, so the error can name them.
+var magic = []struct {
+	prefix, what string
+}{
+	{"\x89PNG\r\n\x1a\n", "PNG image"},
+	{"\xFF\xD8\xFF", "JPEG image"},
+	{"GIF87a", "GIF image"},
+	{"GIF89a", "GIF image"},
+	{"II*\x00", "TIFF image"},
+	{"MM\x00*", "TIFF image"},
+	{"\x7FELF", "ELF executable"},
+	{"\x1F\x8B", "gzip archive"},
+	{"\xFD7zXZ\x00", "xz archive"},
+	{"7z\xBC\xAF\x27\x1C", "7-Zip archive"},
+	{"Rar!\x1A\x07", "RAR archive"},
+	{"PK\x03\x04", "ZIP archive"},
+	{"PK\x05\x06", "empty ZIP archive"},
+	{"\xCA\xFE\xBA\xBE", "Java class or Mach-O file"},
+	{"\xCF\xFA\xED\xFE", "Mach-O executable"},
+	{"SQLite format 3\x00", "SQLite database"},
+	{"\x00asm", "WebAssembly module"},
+	{"RIFF", "RIFF media file"},
+	{"OggS", "Ogg media file"},
+	{"ID3", "MP3 audio"},
+	{"fLaC", "FLAC audio"},
+}
+
+// decodeText decodes plain text bytes to NFC UTF-8 with LF line ends.
+func decodeText(data []byte) (string, string, error) {
+	if len(bytes.TrimSpace(bytes.TrimPrefix(data, []byte("\xEF\xBB\xBF")))) == 0 {
+		return "", "", fmt.Errorf("textin: %w", ErrEmpty)
+	}
+	if bytes.HasPrefix(data, []byte("\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1")) {
+		return "", "", fmt.Errorf("textin: %w: legacy Microsoft Office file (.doc/.xls) or password-protected Office file; save it as .docx or PDF", ErrUnsupported)
+	}
+	if bytes.HasPrefix(data, []byte("{\\rtf")) {
+		return "", "", fmt.Errorf("textin: %w: RTF; save it as .docx, .txt or PDF", ErrUnsupported)
+	}
+	var (
+		s   string
+		enc string
+	)
+	switch {
+	case bytes.HasPrefix(data, []byte("\xEF\xBB\xBF")):
+		data = data[3:]
+		if !utf8.Valid(data) {
+			return "", "", invalidUTF8(data)
+		}
+		s, enc = string(data), EncUTF8
+	case bytes.HasPrefix(data, []byte("\xFF\xFE")):
+		u, err := decodeUTF16(data[2:], false)
+		if err != nil {
+			return "", "", err
+		}
+		s, enc = u, EncUTF16LE
+	case bytes.HasPrefix(data, []byte("\xFE\xFF")):
+		u, err := decodeUTF16(data[2:], true)
+		if err != nil {
+			return "", "", err
+		}
+		s, enc = u, EncUTF16BE
+	default:
+		if be, ok := utf16WithoutBOM(data); ok {
+			u, err := decodeUTF16(data, be)
+			if err != nil {
+				return "", "", err
+			}
+			s, enc = u, EncUTF16LE
+			if be {
+				enc = EncUTF16BE
+			}
+			break
+		}
+		if what := binaryKind(data); what != "" {
+			return "", "", fmt.Errorf("textin: %w (%s)", ErrBinary, what)
+		}
+		if utf8.Valid(data) {
+			s, enc = string(data), EncUTF8
+			break
+		}
+		c, ok := detectLegacy(data)
+		if !ok {
+			return "", "", unknownEncoding(data)
+		}
+		s, enc = c.text, c.enc
+	}
+	s = cleanText(s)
+	if enc == EncUTF8 {
+		if fixed, legacy := repairMojibake(s); legacy != "" {
+			s, enc = fixed, encRepairedPrefix+legacy
+		}
+	}
+	if what := controlKind(s); what != "" {
+		return "", "", fmt.Errorf("textin: %w (%s)", ErrBinary, what)
+	}
+	if suspicious(s) && garbled(s) {
+		return "", "", fmt.Errorf("textin: %w: the text reads as mojibake (legacy Vietnamese shown as Windows-1252?) and could not be repaired; convert it to UTF-8 with the right source encoding", ErrUnknownEncoding)
+	}
+	if strings.TrimSpace(s) == "" {
+		return "", "", fmt.Errorf("textin: %w", ErrEmpty)
+	}
+	return s, enc, nil
+}
+
+// cleanText normalizes to NFC, turns CRLF, CR and form feeds into LF and
+// drops a trailing DOS end-of-file mark. Text already clean is returned
+// without copying.
+func cleanText(s string) string {
+	s = strings.TrimSuffix(s, "\x1A")
+	if strings.ContainsAny(s, "\r\f") {
+		s = strings.NewReplacer("\r\n", "\n", "\r", "\n", "\f", "\n").Replace(s)
+	}
+	if !norm.NFC.IsNormalString(s) {
+		s = norm.NFC.String(s)
+	}
+	return s
+}
+
+// invalidUTF8 reports where text that claimed to be UTF-8 breaks.
+func invalidUTF8(data []byte) error {
+	off := 0
+	for off < len(data) {
+		r, n := utf8.DecodeRune(data[off:])
+		if r == utf8.RuneError && n <= 1 {
+			break
+		}
+		off += n
+	}
+	return fmt.Errorf("textin: %w: marked UTF-8 but invalid at byte %d", ErrUnknownEncoding, off+3)
+}
+
+// unknownEncoding explains a refusal to guess.
+func unknownEncoding(data []byte) error {
+	off := 0
+	for off < len(data) {
+		r, n := utf8.DecodeRune(data[off:])
+		if r == utf8.RuneError && n <= 1 {
+			break
+		}
+		off += n
+	}
+	return fmt.Errorf("textin: %w: not UTF-8 (first invalid byte 0x%02X at offset %d) and not recognisably TCVN3, VNI, VISCII, CP1258 or Windows-1252; convert it to UTF-8", ErrUnknownEncoding, data[off], off)
+}
+
+// binaryKind names why data looks binary, or returns "".
+func binaryKind(data []byte) string {
+	for _, m := range magic {
+		if m.what != "" && bytes.HasPrefix(data, []byte(m.prefix)) {
+			return m.what
+		}
+	}
+	if i := bytes.IndexByte(data, 0); i >= 0 {
+		return fmt.Sprintf("NUL byte at offset %d", i)
+	}
+	return ""
+}
+
+// controlKind names why decoded text looks binary: too many control
+// characters (other than tab, LF, CR, FF, VT, and the DOS EOF mark).
+func controlKind(s string) string {
+	n, ctrl := 0, 0
+	for _, r := range s {
+		n++
+		if r < 0x20 && r != '\t' && r != '\n' && r != '\r' && r != '\f' && r != '\v' && r != 0x1A || r == 0x7F || r >= 0x80 && r < 0xA0 {
+			ctrl++
+			if r == 0 {
+				return "NUL character"
+			}
+		}
+	}
+	if ctrl > 8 && ctrl*100 > n {
+		return fmt.Sprintf("%d control characters in %d", ctrl, n)
+	}
+	return ""
+}
+
+// decodeUTF16 decodes UTF-16 code units; unpaired surrogates or an odd
+// length make it fail.
+func decodeUTF16(b []byte, bigEndian bool) (string, error) {
+	if len(b)%2 != 0 {
+		return "", fmt.Errorf("textin: %w: UTF-16 with an odd number of bytes (truncated?)", ErrUnknownEncoding)
+	}
+	units := make([]uint16, len(b)/2)
+	for i := range units {
+		if bigEndian {
+			units[i] = uint16(b[2*i])<<8 | uint16(b[2*i+1])
+		} else {
+			units[i] = uint16(b[2*i+1])<<8 | uint16(b[2*i])
+		}
+	}
+	for i := 0; i < len(units); i++ {
+		u := units[i]
+		switch {
+		case u >= 0xD800 && u < 0xDC00:
+			if i+1 >= len(units) || units[i+1] < 0xDC00 || units[i+1] >= 0xE000 {
+				return "", fmt.Errorf("textin: %w: UTF-16 with an unpaired surrogate at byte %d", ErrUnknownEncoding, 2*i)
+			}
+			i++
+		case u >= 0xDC00 && u < 0xE000:
+			return "", fmt.Errorf("textin: %w: UTF-16 with an unpaired surrogate at byte %d", ErrUnknownEncoding, 2*i)
+		}
+	}
+	return string(utf16.Decode(units)), nil
+}
+
+// utf16WithoutBOM recognises UTF-16 without a byte order mark by its zero
+// bytes: text in Latin or Vietnamese script has a zero high byte in most
+// code units (ASCII, digits, spaces) and almost never a zero low byte.
+func utf16WithoutBOM(data []byte) (bigEndian, ok bool) {
+	if len(data) < 8 || len(data)%2 != 0 {
+		return false, false
+	}
+	n := len(data)
+	if n > 8192 {
+		n = 8192
+	}
+	zeroEven, zeroOdd := 0, 0
+	for i := 0; i+1 < n; i += 2 {
+		if data[i] == 0 {
+			zeroEven++
+		}
+		if data[i+1] == 0 {
+			zeroOdd++
+		}
+	}
+	units := n / 2
+	switch {
+	case zeroOdd*10 >= units*4 && zeroEven*50 <= units:
+		return false, true
+	case zeroEven*10 >= units*4 && zeroOdd*50 <= units:
+		return true, true
+	}
+	return false, false
+}
