@@ -1,53 +1,377 @@
 // Package extract finds references to Vietnamese Party and state documents in
 // text. It is pure: no I/O, standard library and golang.org/x/text only.
+//
+// The pipeline follows eyecite's shape: a cheap literal pre-filter (every
+// document number contains '/', found with bytes.IndexByte), a hand-written
+// number grammar at each hit (no regexp over the text), then the clause
+// around each hit for its type word, date, body, term, title and relation,
+// then lists, statements and short forms are resolved over all hits.
 package extract
 
 import (
 	"errors"
+	"fmt"
+	"sort"
+	"unicode/utf8"
 
 	"github.com/vncite/vncite"
+	"golang.org/x/text/unicode/norm"
 )
 
-// Number is a document number taken apart.
-type Number struct {
-	Canonical string // "25-NQ/TW"; empty when Partial
-	Seq       string // "25", "12a"
-	Type      string // canonical abbreviation: "NQ", "QĐ"
-	TypeName  string // "Nghị quyết", when a type word was given
-	Issuer    string // "TW", "TTg", "BTNMT-BNV-BTC"
-	Year      int    // state numbers with a year: 18/2000/CT-TTg
-	// Partial is set for a short form such as "Nghị quyết 25": a type and a
-	// sequence number but no issuer.
-	Partial bool
-}
+// MaxInput is the largest text Extract accepts (64 MiB): larger inputs are
+// refused with an error rather than held whole in memory twice.
+const MaxInput = 64 << 20
 
-// ErrNotNumber is returned by ParseNumber for text that is no document number.
-var ErrNotNumber = errors.New("extract: not a document number")
+// ErrTooLarge is returned for texts over MaxInput.
+var ErrTooLarge = errors.New("extract: text too large")
+
+// ErrNotText is returned for input that is not UTF-8 text.
+var ErrNotText = errors.New("extract: not UTF-8 text")
 
 // Extract finds the document's own header and every reference in text.
-// SKELETON: replaced by the extractor.
+// Offsets in the result are byte offsets into Extraction.Text, the
+// NFC-normalized input.
 func Extract(text []byte) (vncite.Extraction, error) {
-	return vncite.Extraction{Text: string(text)}, errors.New("extract: not implemented")
+	if len(text) > MaxInput {
+		return vncite.Extraction{}, fmt.Errorf("%w: %d bytes (limit %d)", ErrTooLarge, len(text), MaxInput)
+	}
+	b := text
+	if !isNFCFast(b) {
+		if !utf8.Valid(b) {
+			return vncite.Extraction{}, ErrNotText
+		}
+		if norm.NFC.QuickSpan(b) != len(b) {
+			b = norm.NFC.Bytes(b)
+		}
+	}
+	// Strip a byte-order mark: it would shift nothing but looks like text.
+	ex := vncite.Extraction{Text: string(b)}
+	// The Extraction's own copy of the text is what offsets point into.
+	b = []byte(ex.Text)
+	run(b, &ex)
+	return ex, nil
 }
 
-// ParseNumber parses a document number in any spelling, optionally preceded
-// by its type word and "số" ("Nghị quyết số 25-NQ/TW", "nq 25/tw",
-// "Nghị quyết 25" → Partial). SKELETON.
-func ParseNumber(s string) (Number, error) { return Number{}, ErrNotNumber }
-
-// Canonical returns the canonical form of a document number in any spelling:
-// "218- QĐ/TW", "218-QD/TW", "nq 25/tw" → "218-QĐ/TW", "25-NQ/TW".
-func Canonical(s string) (string, error) {
-	n, err := ParseNumber(s)
-	if err != nil {
-		return "", err
+// run fills ex from the NFC text b.
+func run(b []byte, ex *vncite.Extraction) {
+	full := scanNumbers(b, make([]mention, 0, 16))
+	short := scanShortForms(b, full, nil)
+	ms := full
+	if len(short) > 0 {
+		ms = append(ms, short...)
+		sort.SliceStable(ms, func(i, j int) bool { return ms[i].start < ms[j].start })
 	}
-	if n.Partial {
-		return "", ErrNotNumber
+	ctxs := make([]mctx, len(ms))
+	own := -1
+	hdr := readHeader(b, ms)
+	if hdr.mention >= 0 {
+		own = hdr.mention
 	}
-	return n.Canonical, nil
+	analyse(b, ms, ctxs)
+	if own < 0 {
+		own = newsOwn(b, ms, ctxs, &hdr)
+	}
+	ex.Document = hdr.doc
+	build(b, ms, ctxs, own, ex)
+	ex.Named = scanNamed(b, ms)
+	if ex.References == nil {
+		ex.References = []vncite.Reference{}
+	}
+	if ex.ShortForms == nil {
+		ex.ShortForms = []vncite.Reference{}
+	}
+	if ex.Named == nil {
+		ex.Named = []vncite.Named{}
+	}
+	if ex.Statements == nil {
+		ex.Statements = []vncite.Statement{}
+	}
 }
 
-// TermOf returns the central Party term (khóa) in force on date (YYYY-MM-DD):
-// "2016-05-15" → "XII"; "" when date is empty or before 1996. SKELETON.
-func TermOf(date string) string { return "" }
+// analyse reads the context of every mention, then links lists and
+// statements.
+func analyse(b []byte, ms []mention, cs []mctx) {
+	sentS, sentE := -1, -1
+	for i := range ms {
+		m, c := &ms[i], &cs[i]
+		c.stmtObj = -1
+		if m.start >= sentE || m.start < sentS {
+			sentS, sentE = sentenceBounds(b, m.twStart, m.end)
+		}
+		c.sentStart, c.sentEnd = sentS, sentE
+		if m.tw != nil {
+			c.typeName = m.tw.name
+		}
+		limit := sentE
+		if i+1 < len(ms) && ms[i+1].twStart < limit {
+			limit = ms[i+1].twStart
+		}
+		if limit < m.end {
+			limit = m.end
+		}
+		readContext(b, m, c, limit)
+	}
+	// Titles that state a relation to the next mention: "về triển khai
+	// thực hiện Kết luận số 114-KL/TW". The title then runs to the end of
+	// the clause, past the object.
+	for i := range ms {
+		c := &cs[i]
+		if i+1 >= len(ms) || ms[i+1].twStart > c.sentEnd {
+			continue
+		}
+		n := &ms[i+1]
+		var rel vncite.Relation
+		ok := false
+		if c.titleStart > 0 && c.titleEnd >= n.twStart-1 {
+			rel, ok = cueExactly(b, c.titleStart, n.twStart)
+		} else if c.title == "" && implementingKind(ms[i].num.Type) {
+			rel, ok = cueExactly(b, c.ctxEnd, n.twStart)
+		}
+		if !ok {
+			continue
+		}
+		c.stmtObj, c.stmtRel = i+1, rel
+		cs[i+1].inStatement = true
+		if c.titleStart > 0 {
+			_, te := readTitle(b, c.titleStart, c.sentEnd, c.sentEnd)
+			c.titleEnd = te
+			c.title = cleanTitle(string(b[c.titleStart:te]))
+		}
+	}
+	// Lists, relations and type words inherited along a list.
+	prevEnd := -1
+	for i := range ms {
+		m, c := &ms[i], &cs[i]
+		lo := c.sentStart
+		if i > 0 && prevEnd > lo && prevEnd <= m.twStart {
+			lo = prevEnd
+		}
+		if i > 0 && cs[i-1].sentStart == c.sentStart && prevEnd <= m.twStart {
+			if ok, and := isListGap(b, prevEnd, m.twStart); ok {
+				c.list, c.listAnd = true, and
+			}
+		}
+		switch {
+		case c.inStatement:
+			c.relation = vncite.Cites
+		case c.list:
+			c.relation = cs[i-1].relation
+			if m.tw == nil && cs[i-1].typeName != "" && ms[i-1].num.Type == m.num.Type {
+				c.typeName = cs[i-1].typeName
+			}
+		default:
+			if rel, _, ok := cueBefore(b, lo, m.twStart); ok {
+				c.relation = rel
+			} else {
+				c.relation = vncite.Cites
+			}
+		}
+		if c.body == "" {
+			c.body = bodyBefore(b, lo, m.twStart)
+		}
+		end := c.ctxEnd
+		if c.stmtObj >= 0 {
+			// The statement's object is part of this mention's title.
+			end = ms[i].end
+		}
+		prevEnd = end
+		if c.stmtObj < 0 && i+1 < len(ms) && c.ctxEnd < ms[i+1].twStart {
+			prevEnd = c.ctxEnd
+		}
+	}
+	// Share trailing context backwards along a list: "Quyết định số
+	// 217-QĐ/TW và 218-QĐ/TW ngày 12/12/2013 của Bộ Chính trị"; "Kế hoạch
+	// số 135-KH/TU ... và Kế hoạch số 03-KH/HU ... về triển khai ...".
+	for i := len(ms) - 1; i > 0; i-- {
+		c, p := &cs[i], &cs[i-1]
+		if !c.list || cs[i-1].stmtObj == i {
+			continue
+		}
+		bare := p.date == "" && p.body == "" && p.title == "" && p.term == ""
+		if bare && sameIssuer(ms[i-1].num, ms[i].num) {
+			p.date = c.date
+		}
+		if bare && compatibleBody(c.body, ms[i-1].num) {
+			p.body = c.body
+			if p.term == "" {
+				p.term = c.term
+			}
+		}
+		if p.title == "" && c.title != "" && c.listAnd {
+			p.title = c.title
+			if c.stmtObj >= 0 && p.stmtObj < 0 {
+				p.stmtObj, p.stmtRel = c.stmtObj, c.stmtRel
+			}
+		}
+	}
+}
+
+// implementingKind lists the kinds that implement others in their own
+// name: "Kế hoạch số 135-KH/TU triển khai thực hiện Kết luận ...".
+func implementingKind(t string) bool {
+	switch t {
+	case "KH", "CTr", "HD", "ĐA":
+		return true
+	}
+	return false
+}
+
+func sameIssuer(a, b parsed) bool {
+	return a.Issuer != "" && a.Issuer == b.Issuer
+}
+
+// compatibleBody reports whether a body may be the issuer of n: "Bộ Chính
+// trị" is not the body of 24-CT/TU.
+func compatibleBody(body string, n parsed) bool {
+	if body == "" {
+		return false
+	}
+	bi := bodyIssuer(body)
+	if bi == "" || n.Issuer == "" {
+		return true
+	}
+	return bi == n.Issuer || (bi == "TW" && partyIssuer(n.Issuer) && len(n.Issuer) > 2 && n.Issuer[len(n.Issuer)-2:] == "TW")
+}
+
+// build turns mentions and contexts into the Extraction's references,
+// short forms and statements.
+func build(b []byte, ms []mention, cs []mctx, own int, ex *vncite.Extraction) {
+	refIndex := make([]int, len(ms))
+	for i := range refIndex {
+		refIndex[i] = -1
+	}
+	for i := range ms {
+		if i == own {
+			continue
+		}
+		m, c := &ms[i], &cs[i]
+		n := m.num.Number
+		if m.kind == mFull && m.num.horn {
+			n = decideHorn(m.num, c.body, ms, i)
+		}
+		ref := vncite.Reference{
+			Number: n.Canonical, AsWritten: string(b[m.start:m.end]), Type: n.Type, TypeName: c.typeName,
+			Issuer: n.Issuer, Year: n.Year, Date: c.date, Body: c.body, Term: c.term, Title: c.title,
+			Relation: c.relation, Start: m.start, End: m.end, SentenceStart: c.sentStart, SentenceEnd: c.sentEnd,
+		}
+		if ref.Type == "" && m.tw != nil {
+			ref.Type = m.tw.abbr
+		}
+		if ref.Year == 0 && !n.Party && n.Issuer != "" && len(c.date) == 10 && m.kind == mFull {
+			ref.Year = atoi4(c.date)
+		}
+		if m.kind != mFull {
+			if !resolveShort(ms, cs, refIndex, i, &ref, ex) {
+				ex.ShortForms = append(ex.ShortForms, ref)
+				continue
+			}
+		}
+		refIndex[i] = len(ex.References)
+		ex.References = append(ex.References, ref)
+	}
+	// Own document: what its title says it implements.
+	for i := range ms {
+		c := &cs[i]
+		if c.stmtObj < 0 {
+			continue
+		}
+		if i == own {
+			if ri := refIndex[c.stmtObj]; ri >= 0 {
+				ex.References[ri].Relation = c.stmtRel
+			}
+			continue
+		}
+		si, oi := refIndex[i], refIndex[c.stmtObj]
+		if si < 0 || oi < 0 {
+			continue
+		}
+		s, e := ms[i].twStart, c.titleEnd
+		if e < ms[c.stmtObj].end {
+			e = ms[c.stmtObj].end
+		}
+		ex.Statements = append(ex.Statements, vncite.Statement{
+			Subject: ex.References[si].Number, Relation: c.stmtRel, Object: ex.References[oi].Number,
+			SubjectRef: si, ObjectRef: oi, Start: s, End: e, Evidence: string(b[s:e]),
+		})
+	}
+}
+
+func atoi4(date string) int {
+	v, _ := atoiN([]byte(date[:4]))
+	return v
+}
+
+// decideHorn settles "TƯ" (Ư for U): the body beside the number decides;
+// else another mention of the same type and sequence; else TU, the
+// committee whose code OCR most often misreads so.
+func decideHorn(p parsed, body string, ms []mention, self int) Number {
+	n := p.Number
+	if n.Issuer != "TU" || !n.Party {
+		return n
+	}
+	switch bodyIssuer(body) {
+	case "TW":
+		n.Issuer = "TW"
+	case "TU":
+	default:
+		for j := range ms {
+			o := &ms[j]
+			if j != self && o.kind == mFull && !o.num.horn && o.num.Seq == n.Seq && o.num.Type == n.Type && o.num.Party &&
+				(o.num.Issuer == "TW" || o.num.Issuer == "TU") {
+				n.Issuer = o.num.Issuer
+				break
+			}
+		}
+	}
+	n.Canonical = n.canonical()
+	return n
+}
+
+// resolveShort resolves a short form to an earlier full mention or
+// completes it from its body; it reports false when nothing identifies it.
+func resolveShort(ms []mention, cs []mctx, refIndex []int, i int, ref *vncite.Reference, ex *vncite.Extraction) bool {
+	m, c := &ms[i], &cs[i]
+	// Completion: "Chỉ thị số 35 ngày 30/5/2019 của Bộ Chính trị".
+	if c.body != "" {
+		code := bodyIssuer(c.body)
+		switch code {
+		case "TW", "TU", "HU", "QU", "ĐU":
+			if t := m.num.Type; t != "" && t != "QĐi" && t != "L" && t != "PL" {
+				n := Number{Seq: m.num.Seq, Type: t, Issuer: code, Party: true}
+				ref.Number, ref.Issuer, ref.Completed = n.canonical(), code, true
+				return true
+			}
+		}
+	}
+	// Resolution: the same type and sequence number, mentioned before.
+	found := -1
+	for j := i - 1; j >= 0; j-- {
+		o := &ms[j]
+		if o.kind != mFull || refIndex[j] < 0 || o.num.Seq != m.num.Seq || !sameKind(o.num.Type, m.num.Type) {
+			continue
+		}
+		r := ex.References[refIndex[j]]
+		if found >= 0 && ex.References[found].Number != r.Number {
+			return false // two candidates: never guess
+		}
+		if found < 0 {
+			found = refIndex[j]
+		}
+	}
+	if found < 0 {
+		return false
+	}
+	r := ex.References[found]
+	ref.Number, ref.Issuer, ref.Year, ref.Type = r.Number, r.Issuer, r.Year, r.Type
+	idx := found
+	ref.ResolvedFrom = &idx
+	return true
+}
+
+func sameKind(a, b string) bool {
+	if a == b {
+		return true
+	}
+	q := func(s string) bool { return s == "QĐ" || s == "QĐi" }
+	return q(a) && q(b)
+}

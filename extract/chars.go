@@ -1,0 +1,176 @@
+package extract
+
+import (
+	"unicode"
+	"unicode/utf8"
+
+	"golang.org/x/text/unicode/norm"
+)
+
+// Character classes of the number grammar. Everything that can stand in a
+// document number is mapped to one of them, so "218–QÐ /TW" (en dash, Eth,
+// space) reads exactly like "218-QĐ/TW".
+const (
+	cOther = iota
+	cDigit
+	cLetter // ASCII letter, Đ (and its look-alikes), Ư (an OCR slip for U)
+	cDash
+	cSlash
+	cSpace
+	cNewline
+)
+
+// numRune maps one rune of a candidate number to its canonical rune and
+// class: look-alike letters (Cyrillic, Greek, full-width, Icelandic Eth) to
+// ASCII or Đ, every dash to '-', every slash to '/'.
+func numRune(r rune) (rune, int) {
+	switch {
+	case r >= '0' && r <= '9':
+		return r, cDigit
+	case r >= 'A' && r <= 'Z', r >= 'a' && r <= 'z':
+		return r, cLetter
+	case r == '-':
+		return '-', cDash
+	case r == '/':
+		return '/', cSlash
+	case r == ' ', r == '\t', r == 0xA0, r == 0x202F, r == 0x2009:
+		return ' ', cSpace
+	case r == '\n', r == '\r':
+		return '\n', cNewline
+	case r == 'Đ', r == 'đ', r == 'Ð', r == 'ð', r == 'Ɖ', r == 'ɖ':
+		return 'Đ', cLetter
+	case r == 'Ư', r == 'ư':
+		return 'Ư', cLetter
+	case r == 0x2010, r == 0x2011, r == 0x2012, r == 0x2013, r == 0x2014, r == 0x2212, r == 0xFE63, r == 0xFF0D:
+		return '-', cDash
+	case r == 0x2215, r == 0x2044, r == 0xFF0F:
+		return '/', cSlash
+	case r >= 0xFF10 && r <= 0xFF19:
+		return r - 0xFF10 + '0', cDigit
+	case r >= 0xFF21 && r <= 0xFF3A, r >= 0xFF41 && r <= 0xFF5A:
+		return r - 0xFEE0, cLetter
+	}
+	if a, ok := lookalike[r]; ok {
+		return a, cLetter
+	}
+	return r, cOther
+}
+
+// lookalike maps Cyrillic and Greek capitals (and a few small letters) that
+// look like Latin letters, as met in OCR'd and copy-pasted text.
+var lookalike = map[rune]rune{
+	'А': 'A', 'В': 'B', 'С': 'C', 'Е': 'E', 'Н': 'H', 'І': 'I', 'Ј': 'J', 'К': 'K', 'М': 'M',
+	'О': 'O', 'Р': 'P', 'Ѕ': 'S', 'Т': 'T', 'Х': 'X', 'У': 'Y', 'Ԁ': 'd',
+	'а': 'a', 'с': 'c', 'е': 'e', 'і': 'i', 'ј': 'j', 'о': 'o', 'р': 'p', 'ѕ': 's', 'х': 'x', 'у': 'y',
+	'Α': 'A', 'Β': 'B', 'Ε': 'E', 'Ζ': 'Z', 'Η': 'H', 'Ι': 'I', 'Κ': 'K', 'Μ': 'M', 'Ν': 'N',
+	'Ο': 'O', 'Ρ': 'P', 'Τ': 'T', 'Υ': 'Y', 'Χ': 'X', 'ο': 'o',
+}
+
+// upperNum upper-cases a canonical number letter.
+func upperNum(r rune) rune {
+	if r >= 'a' && r <= 'z' {
+		return r - 32
+	}
+	return r
+}
+
+// foldTable maps the Latin letters Vietnamese uses to their base ASCII
+// letter in lower case ("Ế" → 'e', "đ" → 'd'); built once from the Unicode
+// decompositions, read-only afterwards.
+var foldTable = func() map[rune]byte {
+	m := make(map[rune]byte, 300)
+	add := func(lo, hi rune) {
+		for r := lo; r <= hi; r++ {
+			d := norm.NFD.String(string(r))
+			b, _ := utf8.DecodeRuneInString(d)
+			b = unicode.ToLower(b)
+			if b < utf8.RuneSelf && b >= 'a' && b <= 'z' {
+				m[r] = byte(b)
+			}
+		}
+	}
+	add(0xC0, 0x24F)
+	add(0x1E00, 0x1EFF)
+	m['đ'], m['Đ'], m['Ð'], m['ð'] = 'd', 'd', 'd', 'd'
+	return m
+}()
+
+// foldRune returns the lower-case ASCII base of a Latin letter, or the
+// lower-cased rune itself.
+func foldRune(r rune) rune {
+	if r < utf8.RuneSelf {
+		if r >= 'A' && r <= 'Z' {
+			return r + 32
+		}
+		return r
+	}
+	if b, ok := foldTable[r]; ok {
+		return rune(b)
+	}
+	return unicode.ToLower(r)
+}
+
+// isWordRune reports whether r belongs to a word (letters and digits).
+func isWordRune(r rune) bool {
+	if r < utf8.RuneSelf {
+		return r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9'
+	}
+	return unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r)
+}
+
+func isSpaceByte(c byte) bool { return c == ' ' || c == '\t' || c == '\n' || c == '\r' }
+
+// isSpaceAt reports whether a whitespace rune (ASCII or no-break space)
+// starts at b[i], and its size.
+func isSpaceAt(b []byte, i int) (bool, int) {
+	if i >= len(b) {
+		return false, 0
+	}
+	c := b[i]
+	if isSpaceByte(c) {
+		return true, 1
+	}
+	if c == 0xC2 && i+1 < len(b) && b[i+1] == 0xA0 {
+		return true, 2
+	}
+	return false, 0
+}
+
+// isNFCFast reports whether b is certainly NFC by looking only at bytes:
+// ASCII, two-byte runes below U+0300 (Latin-1, Latin Extended, IPA),
+// Latin Extended Additional (U+1E00–U+1EFF, where all precomposed Vietnamese
+// vowels live) and the common punctuation of U+2010–U+206F are all stable
+// under NFC. Anything else sends the caller to the full quick check.
+func isNFCFast(b []byte) bool {
+	i, n := 0, len(b)
+	for i < n {
+		// Eight ASCII bytes at a time.
+		for i+8 <= n {
+			w := uint64(b[i]) | uint64(b[i+1])<<8 | uint64(b[i+2])<<16 | uint64(b[i+3])<<24 |
+				uint64(b[i+4])<<32 | uint64(b[i+5])<<40 | uint64(b[i+6])<<48 | uint64(b[i+7])<<56
+			if w&0x8080808080808080 != 0 {
+				break
+			}
+			i += 8
+		}
+		if i >= n {
+			return true
+		}
+		c := b[i]
+		switch {
+		case c < 0x80:
+			i++
+		case c >= 0xC2 && c <= 0xCB:
+			i += 2
+		case c == 0xE1 && i+1 < n && b[i+1] >= 0xB8 && b[i+1] <= 0xBB:
+			i += 3
+		case c == 0xE2 && i+2 < n && b[i+1] == 0x80 && b[i+2] >= 0x90:
+			i += 3
+		case c == 0xE2 && i+1 < n && b[i+1] == 0x81 && i+2 < n && b[i+2] <= 0xAF:
+			i += 3
+		default:
+			return false
+		}
+	}
+	return true
+}

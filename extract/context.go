@@ -1,0 +1,632 @@
+package extract
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/vncite/vncite"
+)
+
+// mctx is what the clause around a mention says about it.
+type mctx struct {
+	date, body, term, title string
+	ctxEnd                  int // end of the trailing context (date, body, term, title)
+	titleStart, titleEnd    int
+	sentStart, sentEnd      int
+	relation                vncite.Relation
+	typeName                string
+	list                    bool // continues a list begun by the mention before
+	listAnd                 bool // joined to the mention before by "và"
+	stmtObj                 int  // index of the mention its title states a relation to, or -1
+	stmtRel                 vncite.Relation
+	inStatement             bool // the object of another mention's statement
+}
+
+// abbreviations that end in a period without ending the sentence.
+var abbrevs = map[string]bool{
+	"TP": true, "Tp": true, "tp": true, "TS": true, "ThS": true, "GS": true, "PGS": true, "BS": true,
+	"KS": true, "CN": true, "Th": true, "St": true, "Q": true, "P": true, "TX": true, "TT": true,
+	"v.v": true, "vv": true, "Ts": true, "Đ/c": true, "đ/c": true, "Nxb": true, "NXB": true, "tr": true, "Tr": true,
+}
+
+// sentenceBounds returns the sentence around [i, j): it ends at ". " (not
+// after an abbreviation or an initial), "!", "?", or a line break followed
+// by something other than a lower-case continuation.
+func sentenceBounds(b []byte, i, j int) (int, int) {
+	s := i
+	lo := i - 2000
+	if lo < 0 {
+		lo = 0
+	}
+	for s > lo {
+		if isBoundaryAt(b, s) {
+			break
+		}
+		s--
+	}
+	for s < i && (isSpaceByte(b[s]) || b[s] == '.' || b[s] == '!' || b[s] == '?') {
+		s++
+	}
+	e := j
+	hi := j + 3000
+	if hi > len(b) {
+		hi = len(b)
+	}
+	for e < hi {
+		if isBoundaryAt(b, e) {
+			break
+		}
+		e++
+	}
+	return s, e
+}
+
+// isBoundaryAt reports whether a sentence boundary is at b[k]: a sentence
+// end mark followed by space and no continuation, or a line break.
+func isBoundaryAt(b []byte, k int) bool {
+	if k >= len(b) {
+		return true
+	}
+	c := b[k]
+	switch c {
+	case '\n':
+		// A line break followed by a lower-case word continues the
+		// sentence (PDF line wrapping).
+		n := skipSpaces(b, k)
+		if n >= len(b) {
+			return true
+		}
+		r, _ := utf8.DecodeRune(b[n:])
+		return !unicode.IsLower(r)
+	case '.', '!', '?':
+		if k+1 < len(b) && !isSpaceByte(b[k+1]) {
+			// "./." closes a document; otherwise "TP.HCM", "15.318.447".
+			return k+2 < len(b) && b[k+1] == '/' && b[k+2] == '.'
+		}
+		if c == '.' {
+			ws, we := wordBefore(b, k+1)
+			if we == k && ws < we {
+				w := b[ws:we]
+				if abbrevs[string(w)] || utf8.RuneCount(w) == 1 && isUpperStart(w) {
+					return false
+				}
+			}
+		}
+		n := skipSpaces(b, k+1)
+		if n >= len(b) {
+			return true
+		}
+		r, _ := utf8.DecodeRune(b[n:])
+		return !unicode.IsLower(r)
+	}
+	return false
+}
+
+// bodyStop are lower-case words that end an issuing body's name.
+var bodyStop = func() map[string]bool {
+	m := map[string]bool{}
+	for _, w := range strings.Fields("về ngày số tại đã đang sẽ nhằm đối với trong gắn theo thực triển và cho nêu để được là có này đó từ đến khi nhưng mà như ban hướng quy tiếp việc cũng vẫn các những năm tháng lần khóa khoá nhiệm kèm hoặc cùng sau trước giai thời đi vào ra phải cần của ở bị nên rằng thì trên dưới ngoài qua bằng xây tăng đẩy nâng phát đổi họp ký lãnh quán học chỉ sơ tổng hội đề yêu nay đây ấy mới sớm tốt nghiêm kịp") {
+		m[w] = true
+	}
+	return m
+}()
+
+// unitWords may be followed by a number inside a body's name ("Quận 1").
+var unitWords = map[string]bool{"quận": true, "phường": true, "khu": true, "tổ": true, "ấp": true, "khóm": true, "đội": true, "vùng": true, "xã": true}
+
+// readBody reads an issuing body's name at i: capitalized words and the
+// lower-case words of proper names, up to a function word, punctuation or
+// a term. Page numbers caught inside ("Ban 2 Chấp hành") are dropped.
+func readBody(b []byte, i, limit int) (string, int) {
+	var words []string
+	end := i
+	pos := i
+	prevLower := ""
+	for len(words) < 14 {
+		s, e := wordAfter(b, pos)
+		if e == s || e > limit {
+			break
+		}
+		w := b[s:e]
+		if s > pos && strings.Count(string(b[pos:s]), "\n") > 1 {
+			break
+		}
+		if w[0] >= '0' && w[0] <= '9' {
+			// Junk between two words of a name, unless a unit precedes it.
+			if unitWords[prevLower] {
+				words = append(words, string(w))
+				end, pos = e, e
+				continue
+			}
+			ns, ne := wordAfter(b, e)
+			if len(words) > 0 && ne > ns && isUpperStart(b[ns:ne]) && !(ne-ns > 0 && b[ns] >= '0' && b[ns] <= '9') {
+				pos = e
+				continue
+			}
+			break
+		}
+		lw := strings.ToLower(string(w))
+		if len(words) == 0 && !isUpperStart(w) {
+			return "", i
+		}
+		if !isUpperStart(w) && bodyStop[lw] {
+			break
+		}
+		if isAllUpper(w) && len(words) > 0 && utf8.RuneCountInString(lw) > 1 && !orgAcronym(w) && !isAllUpper([]byte(words[len(words)-1])) {
+			break
+		}
+		words = append(words, string(w))
+		prevLower = lw
+		end, pos = e, e
+	}
+	if len(words) == 0 {
+		return "", i
+	}
+	return strings.Join(words, " "), end
+}
+
+// orgAcronym reports whether an all-caps word is an organisation acronym
+// that may continue a body's name ("Ban Chỉ đạo QCDC", "Ban Thường vụ TU").
+func orgAcronym(w []byte) bool {
+	switch string(w) {
+	case "UBND", "HĐND", "MTTQ", "UBMTTQ", "UBMTTQVN", "QCDC", "TW", "TU", "HU", "BCH", "BTV":
+		return true
+	}
+	return false
+}
+
+// bodyIssuer maps a body's name to the issuer code its numbers carry.
+func bodyIssuer(body string) string {
+	f := " " + foldString(body) + " "
+	switch {
+	case strings.Contains(f, " bo chinh tri"), strings.Contains(f, " ban bi thu"),
+		strings.Contains(f, "chap hanh trung uong"), strings.Contains(f, " trung uong dang"),
+		strings.HasPrefix(f, " trung uong "):
+		return "TW"
+	case strings.Contains(f, " tinh uy"), strings.Contains(f, " thanh uy"), strings.Contains(f, " thi uy"):
+		return "TU"
+	case strings.Contains(f, " huyen uy"):
+		return "HU"
+	case strings.Contains(f, " quan uy"):
+		return "QU"
+	case strings.Contains(f, " dang uy"):
+		return "ĐU"
+	case strings.Contains(f, " thu tuong"):
+		return "TTg"
+	case strings.Contains(f, " chinh phu "):
+		return "CP"
+	case strings.Contains(f, " uy ban nhan dan"), strings.Contains(f, " ubnd"):
+		return "UBND"
+	case strings.Contains(f, " hoi dong nhan dan"), strings.Contains(f, " hdnd"):
+		return "HĐND"
+	}
+	return ""
+}
+
+// readTerm reads "khóa XI" / "(khóa XI)" at i, returning the numeral.
+func readTerm(b []byte, i int) (string, int) {
+	j := skipSpaces(b, i)
+	paren := false
+	if j < len(b) && b[j] == '(' {
+		paren = true
+		j++
+	}
+	s, e := wordAfter(b, j)
+	if e == s || !(lowerEq(b[s:e], "khóa") || lowerEq(b[s:e], "khoá")) {
+		return "", i
+	}
+	rs, re := wordAfter(b, e)
+	if re == rs || !isRoman(b[rs:re]) {
+		return "", i
+	}
+	end := re
+	if paren {
+		k := skipSpaces(b, re)
+		if k < len(b) && b[k] == ')' {
+			end = k + 1
+		}
+	}
+	return string(b[rs:re]), end
+}
+
+func isRoman(w []byte) bool {
+	if len(w) == 0 || len(w) > 6 {
+		return false
+	}
+	for _, c := range w {
+		if c != 'I' && c != 'V' && c != 'X' && c != 'L' {
+			return false
+		}
+	}
+	return true
+}
+
+// cue is a phrase before a reference that says how the citing text stands
+// to it.
+type cue struct {
+	p   phrase
+	rel vncite.Relation
+}
+
+// cues, longest first within each ending word.
+var cues = []cue{
+	{phrase{"huong", "dan", "thuc", "hien"}, vncite.Guides},
+	{phrase{"huong", "dan", "trien", "khai"}, vncite.Guides},
+	{phrase{"trien", "khai", "thuc", "hien"}, vncite.Implements},
+	{phrase{"to", "chuc", "thuc", "hien"}, vncite.Implements},
+	{phrase{"tiep", "tuc", "thuc", "hien"}, vncite.Implements},
+	{phrase{"sua", "doi", "bo", "sung"}, vncite.Amends},
+	{phrase{"theo", "tinh", "than"}, vncite.BasedOn},
+	{phrase{"theo", "quy", "dinh"}, vncite.BasedOn},
+	{phrase{"tren", "co", "so"}, vncite.BasedOn},
+	{phrase{"thuc", "hien"}, vncite.Implements},
+	{phrase{"quan", "triet"}, vncite.Implements},
+	{phrase{"trien", "khai"}, vncite.Implements},
+	{phrase{"cu", "the", "hoa"}, vncite.Implements},
+	{phrase{"thi", "hanh"}, vncite.Implements},
+	{phrase{"huong", "dan"}, vncite.Guides},
+	{phrase{"sua", "doi"}, vncite.Amends},
+	{phrase{"bo", "sung"}, vncite.Amends},
+	{phrase{"thay", "the"}, vncite.Replaces},
+	{phrase{"bai", "bo"}, vncite.Repeals},
+	{phrase{"huy", "bo"}, vncite.Repeals},
+	{phrase{"so", "ket"}, vncite.Reviews},
+	{phrase{"tong", "ket"}, vncite.Reviews},
+	{phrase{"can", "cu"}, vncite.BasedOn},
+}
+
+// cueBefore finds the nearest cue phrase ending before i and after lo,
+// within maxWords words.
+func cueBefore(b []byte, lo, i int) (vncite.Relation, int, bool) {
+	pos := i
+	for n := 0; n < 30 && pos > lo; n++ {
+		for _, c := range cues {
+			if s, ok := phraseEndsAt(b, pos, c.p); ok && s >= lo {
+				rel := c.rel
+				if rel == vncite.Implements && c.p[len(c.p)-1] == "hien" {
+					// "sơ kết 5 năm thực hiện" reviews.
+					if reviewBefore(b, lo, s) {
+						rel = vncite.Reviews
+					}
+				}
+				return rel, s, true
+			}
+		}
+		// Bare "theo" right before the type word ("theo Chỉ thị").
+		if n == 0 {
+			if s, e := wordBefore(b, pos); e > s && foldEq(b[s:e], "theo") && s >= lo {
+				return vncite.BasedOn, s, true
+			}
+		}
+		s, e := wordBefore(b, pos)
+		if e == s {
+			// Punctuation: step over it.
+			q := skipSpacesBack(b, pos)
+			if q == 0 || q <= lo {
+				break
+			}
+			switch b[q-1] {
+			case ',', '"', ':', '(', ')', '-':
+				pos = q - 1
+				continue
+			}
+			if q >= 3 && (string(b[q-3:q]) == "“" || string(b[q-3:q]) == "”") {
+				pos = q - 3
+				continue
+			}
+			break
+		}
+		pos = s
+	}
+	return "", 0, false
+}
+
+func reviewBefore(b []byte, lo, i int) bool {
+	pos := i
+	for n := 0; n < 5 && pos > lo; n++ {
+		if _, ok := phraseEndsAt(b, pos, phrase{"so", "ket"}); ok {
+			return true
+		}
+		if _, ok := phraseEndsAt(b, pos, phrase{"tong", "ket"}); ok {
+			return true
+		}
+		s, e := wordBefore(b, pos)
+		if e == s {
+			return false
+		}
+		pos = s
+	}
+	return false
+}
+
+// cueExactly reports whether b[i:j] is exactly one cue phrase, optionally
+// after "việc" and before "các": the shape of "về triển khai thực hiện
+// Kết luận ..." that makes a statement.
+func cueExactly(b []byte, i, j int) (vncite.Relation, bool) {
+	for _, c := range cues {
+		pos := i
+		if s, e := wordAfter(b, pos); e > s && lowerEq(b[s:e], "việc") {
+			pos = e
+		}
+		end, ok := phraseStartsAt(b, pos, c.p)
+		if !ok {
+			continue
+		}
+		// Words allowed between the cue and the type word.
+		for {
+			s, e := wordAfter(b, end)
+			if e > s && e <= j && (lowerEq(b[s:e], "các") || lowerEq(b[s:e], "có") || lowerEq(b[s:e], "hiệu") || lowerEq(b[s:e], "quả") || lowerEq(b[s:e], "tốt") || lowerEq(b[s:e], "nghiêm")) {
+				end = e
+				continue
+			}
+			break
+		}
+		if skipSpaces(b, end) >= j {
+			rel := c.rel
+			if rel == vncite.BasedOn || rel == vncite.Cites {
+				return "", false
+			}
+			return rel, true
+		}
+	}
+	return "", false
+}
+
+// isListGap reports whether b[i:j] only joins two items of a list:
+// commas, semicolons, "và", "cùng", "hoặc", "các".
+func isListGap(b []byte, i, j int) (bool, bool) {
+	and := false
+	pos := i
+	for pos < j {
+		pos = skipSpaces(b, pos)
+		if pos >= j {
+			break
+		}
+		switch b[pos] {
+		case ',', ';':
+			pos++
+			continue
+		}
+		s, e := wordAfter(b, pos)
+		if e == s || e > j {
+			return false, false
+		}
+		w := b[s:e]
+		switch {
+		case lowerEq(w, "và"):
+			and = true
+		case lowerEq(w, "cùng"), lowerEq(w, "hoặc"), lowerEq(w, "các"), lowerEq(w, "với"):
+		default:
+			return false, false
+		}
+		pos = e
+	}
+	return true, and
+}
+
+// readTitle reads the "về ..." clause at i (just after "về"): to the end of
+// the clause (";", the sentence end, a line break), the closing quote of a
+// quoted title, or limit (the next mention). It returns the span.
+func readTitle(b []byte, i, limit, sentEnd int) (int, int) {
+	j := skipSpaces(b, i)
+	if j < len(b) && b[j] == ':' {
+		j = skipSpaces(b, j+1)
+	}
+	if s, e := wordAfter(b, j); e > s && lowerEq(b[s:e], "việc") {
+		j = skipSpaces(b, e)
+		if j < len(b) && b[j] == ':' {
+			j = skipSpaces(b, j+1)
+		}
+	}
+	start := j
+	quoted := false
+	if r, size := utf8.DecodeRune(b[j:]); r == '“' || r == '"' || r == '«' {
+		quoted = true
+		j += size
+	}
+	end := j
+	for end < limit && end < sentEnd {
+		c := b[end]
+		if c == ';' || c == '\n' {
+			break
+		}
+		if quoted {
+			r, size := utf8.DecodeRune(b[end:])
+			if (r == '”' || r == '"' || r == '»') && end > start+1 {
+				end += size
+				break
+			}
+		}
+		end++
+	}
+	return start, end
+}
+
+// cleanTitle trims a title: spaces, quotes and punctuation at the ends, and
+// the connectors left before a following reference ("gắn với thực hiện").
+func cleanTitle(s string) string {
+	s = strings.TrimSpace(s)
+	for {
+		before := s
+		s = strings.TrimRight(s, " \t\n,;:.-–")
+		s = strings.TrimLeft(s, " \t\n:")
+		// A title wrapped in quotes loses them; quotes inside stay.
+		for _, q := range [][2]string{{"“", "”"}, {"\"", "\""}, {"«", "»"}} {
+			if strings.HasPrefix(s, q[0]) {
+				s = strings.TrimPrefix(s, q[0])
+				if strings.HasSuffix(s, q[1]) && strings.Count(s, q[1]) == strings.Count(s, q[0])+1 {
+					s = strings.TrimSuffix(s, q[1])
+				}
+			}
+		}
+		s = strings.TrimSpace(s)
+		for _, tail := range []string{"gắn với việc thực hiện", "gắn với thực hiện", "gắn với việc", "gắn với", "và việc thực hiện", "và thực hiện", "đồng thời", "và", "cùng với", "theo", "tại", "thực hiện", "triển khai thực hiện", "triển khai", "tiếp tục", "của"} {
+			if strings.HasSuffix(s, " "+tail) {
+				s = strings.TrimSuffix(s, " "+tail)
+			}
+		}
+		if s == before {
+			break
+		}
+	}
+	// An opening quote without its closing one (or the reverse) is noise.
+	if strings.Count(s, "“") != strings.Count(s, "”") {
+		s = strings.ReplaceAll(strings.ReplaceAll(s, "“", ""), "”", "")
+	}
+	if strings.Count(s, "\"")%2 == 1 {
+		s = strings.ReplaceAll(s, "\"", "")
+	}
+	return strings.Join(strings.Fields(s), " ")
+}
+
+// readContext reads what follows mention m (up to limit): ", ngày
+// 14/7/2015", "của Bộ Chính trị", "(khóa XI)", "về ...".
+func readContext(b []byte, m *mention, c *mctx, limit int) {
+	pos := m.num.end
+	if m.kind != mFull {
+		pos = m.end
+	}
+	c.ctxEnd = pos
+	for steps := 0; steps < 8; steps++ {
+		q := skipSpaces(b, pos)
+		if q < limit && b[q] == ',' {
+			q = skipSpaces(b, q+1)
+		}
+		if q >= limit {
+			break
+		}
+		if t, e := readTerm(b, q); t != "" && e <= limit {
+			c.term = t
+			pos, c.ctxEnd = e, e
+			continue
+		}
+		if b[q] >= '0' && b[q] <= '9' && c.date == "" {
+			if d, e, ok := dateAt(b, q); ok && e <= limit {
+				c.date = d
+				pos, c.ctxEnd = e, e
+				continue
+			}
+		}
+		s, e := wordAfter(b, q)
+		if e == s || e > limit {
+			break
+		}
+		w := b[s:e]
+		switch {
+		case lowerEq(w, "ngày"):
+			if d, de, ok := dateAt(b, skipSpaces(b, e)); ok && de <= limit {
+				if c.date == "" {
+					c.date = d
+				}
+				pos, c.ctxEnd = de, de
+				continue
+			}
+		case lowerEq(w, "ban") || lowerEq(w, "được") || lowerEq(w, "ký"):
+			// "ban hành ngày ...", "được ban hành ngày ...", "ký ngày".
+			k := e
+			for n := 0; n < 3; n++ {
+				ws, we := wordAfter(b, k)
+				if we == ws || we > limit {
+					break
+				}
+				if lowerEq(b[ws:we], "ngày") {
+					if d, de, ok := dateAt(b, skipSpaces(b, we)); ok && de <= limit {
+						if c.date == "" {
+							c.date = d
+						}
+						pos, c.ctxEnd = de, de
+					}
+					break
+				}
+				if !(lowerEq(b[ws:we], "hành") || lowerEq(b[ws:we], "ban") || lowerEq(b[ws:we], "ký")) {
+					break
+				}
+				k = we
+			}
+			if pos == c.ctxEnd && pos > q {
+				continue
+			}
+		case lowerEq(w, "của") || lowerEq(w, "do"):
+			if body, be := readBody(b, e, limit); body != "" {
+				if c.body == "" {
+					c.body = body
+				}
+				pos, c.ctxEnd = be, be
+				continue
+			}
+		case lowerEq(w, "về"):
+			ts, te := readTitle(b, e, limit, c.sentEnd)
+			c.titleStart, c.titleEnd = ts, te
+			c.title = cleanTitle(string(b[ts:te]))
+			if c.title != "" {
+				c.ctxEnd = te
+			}
+		}
+		break
+	}
+}
+
+// bodyBefore finds a body named before a mention: "của Ban Thường vụ Tỉnh
+// ủy tại Công văn số ...", "UBND thị xã ban hành Kế hoạch số ...".
+func bodyBefore(b []byte, lo, i int) string {
+	s, e := wordBefore(b, i)
+	if e == s || s < lo {
+		return ""
+	}
+	w := b[s:e]
+	switch {
+	case lowerEq(w, "tại") || lowerEq(w, "theo"):
+		// Walk back to "của" over at most 10 words.
+		pos := s
+		for n := 0; n < 10; n++ {
+			ws, we := wordBefore(b, pos)
+			if we == ws || ws < lo {
+				return ""
+			}
+			if lowerEq(b[ws:we], "của") {
+				body, be := readBody(b, we, s)
+				if body != "" && skipSpaces(b, be) >= s {
+					return body
+				}
+				return ""
+			}
+			pos = ws
+		}
+	case lowerEq(w, "hành"):
+		ps, pe := wordBefore(b, s)
+		if pe == ps || !lowerEq(b[ps:pe], "ban") {
+			return ""
+		}
+		pos := ps
+		if ds, de := wordBefore(b, pos); de > ds && lowerEq(b[ds:de], "đã") {
+			pos = ds
+		}
+		// The subject: capitalized words back to the clause start.
+		start := pos
+		for n := 0; n < 8; n++ {
+			ws, we := wordBefore(b, start)
+			if we == ws || ws < lo {
+				break
+			}
+			if skipSpacesBack(b, start) != we {
+				break
+			}
+			start = ws
+		}
+		for start < pos {
+			ws, we := wordAfter(b, start)
+			if we > ws && isUpperStart(b[ws:we]) && bodyIssuer(string(b[ws:pos])) != "" {
+				body, be := readBody(b, ws, pos)
+				if body != "" && skipSpaces(b, be) >= pos {
+					return body
+				}
+			}
+			start = we
+			if we == ws {
+				break
+			}
+		}
+	}
+	return ""
+}

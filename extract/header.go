@@ -1,0 +1,562 @@
+package extract
+
+import (
+	"bytes"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/vncite/vncite"
+)
+
+// header is the document's own description, read from its first and last
+// lines.
+type header struct {
+	doc     vncite.Document
+	mention int // index of the mention that is the document's own number, or -1
+}
+
+// line is one line of the text.
+type line struct {
+	s, e  int
+	text  string // trimmed
+	words int
+}
+
+// headLines returns the first lines of b, up to max bytes.
+func headLines(b []byte, from, max int) []line {
+	var out []line
+	end := from + max
+	if end > len(b) {
+		end = len(b)
+	}
+	for i := from; i < end; {
+		j := bytes.IndexByte(b[i:], '\n')
+		if j < 0 {
+			j = len(b) - i
+		}
+		t := strings.TrimSpace(strings.Trim(string(b[i:i+j]), "\u00a0\ufeff"))
+		out = append(out, line{s: i, e: i + j, text: t, words: len(strings.Fields(t))})
+		i += j + 1
+	}
+	return out
+}
+
+// isParagraph reports whether a line is running text rather than a
+// heading: long, or a full sentence.
+func isParagraph(l line) bool {
+	if startsHeaderLine(l.text) || isAllUpper([]byte(l.text)) {
+		return false
+	}
+	return l.words >= 30 || l.words >= 12 && (strings.HasSuffix(l.text, ".") || strings.Contains(l.text, ". "))
+}
+
+// readHeader reads the document's own number, type, date, place, title,
+// body and signer.
+func readHeader(b []byte, ms []mention) header {
+	h := header{mention: -1}
+	lines := headLines(b, 0, 4000)
+	firstPara := len(lines)
+	for k, l := range lines {
+		if isParagraph(l) {
+			firstPara = k
+			break
+		}
+	}
+	formal := false
+	numberLine := -1
+	// "Số: 307-CV/HU", "SỐ 08/CT-TTG", the number on the next line, or a
+	// draft's blank "Số:      /KH-UBND".
+	for k := 0; k < firstPara && k < 40; k++ {
+		l := lines[k]
+		at := soAtLineStart(b, l)
+		if at < 0 {
+			continue
+		}
+		numberLine = k
+		formal = true
+		pos := skipSpaces(b, at)
+		for idx := range ms {
+			m := &ms[idx]
+			if m.kind == mFull && m.start >= at && m.start <= pos+2 {
+				h.mention = idx
+				n := m.num.Number
+				h.doc.Number, h.doc.Type, h.doc.Issuer = n.Canonical, n.Type, n.Issuer
+				break
+			}
+		}
+		if h.mention < 0 {
+			// A blank draft number: the type and issuer may still be read.
+			if pos < len(b) && b[pos] == '/' {
+				if t, is, ok := blankNumber(b, pos); ok {
+					h.doc.Type, h.doc.Issuer = t, is
+				}
+			}
+		}
+		break
+	}
+	// Type heading ("KẾ HOẠCH") and the title lines under it; "V/v" lines.
+	for k := 0; k < firstPara && k < 60; k++ {
+		l := lines[k]
+		if l.text == "" {
+			continue
+		}
+		if h.doc.Title == "" && (hasPrefixFold(l.text, "v/v") || hasPrefixFold(l.text, "về việc")) {
+			t := l.text[strings.IndexAny(l.text, "vV")+3:]
+			if hasPrefixFold(l.text, "về việc") {
+				t = l.text[len("về việc"):]
+			}
+			for k2 := k + 1; k2 < firstPara && k2 < k+3 && lines[k2].text != "" && !startsHeaderLine(lines[k2].text); k2++ {
+				t += " " + lines[k2].text
+			}
+			h.doc.Title = cleanTitle(t)
+			formal = true
+			continue
+		}
+		if tw, end, ok := typeWordAt([]byte(l.text), 0); ok && end == len(l.text) && isAllUpper([]byte(l.text)) {
+			h.doc.TypeName = tw.name
+			if h.doc.Type == "" {
+				h.doc.Type = tw.abbr
+			}
+			formal = true
+			if h.doc.Title == "" {
+				var parts []string
+				for k2 := k + 1; k2 < len(lines) && k2 < k+5; k2++ {
+					t := lines[k2].text
+					if t == "" {
+						if len(parts) > 0 {
+							break
+						}
+						continue
+					}
+					if isSeparatorLine(t) || startsHeaderLine(t) || isParagraph(lines[k2]) {
+						break
+					}
+					parts = append(parts, t)
+				}
+				h.doc.Title = cleanTitle(strings.Join(parts, " "))
+			}
+		}
+	}
+	// Place and date: "Hương Thủy, ngày 04 tháng 5 năm 2024".
+	for k := 0; k < firstPara && k < 40; k++ {
+		l := lines[k]
+		idx := strings.Index(l.text, ", ngày")
+		if idx < 0 {
+			idx = strings.Index(l.text, ", Ngày")
+		}
+		if idx < 0 {
+			continue
+		}
+		rest := []byte(l.text[idx+len(", ngày"):])
+		d, _, ok := dateAt(rest, skipSpaces(rest, 0))
+		if !ok {
+			continue
+		}
+		h.doc.Date = d
+		place := strings.TrimSpace(l.text[:idx])
+		// The number may share the line: keep what follows it.
+		if h.mention >= 0 {
+			num := string(b[ms[h.mention].start:ms[h.mention].end])
+			if p := strings.LastIndex(place, num); p >= 0 {
+				place = strings.TrimSpace(place[p+len(num):])
+			}
+		}
+		if f := strings.Fields(place); len(f) > 0 && len(f) <= 6 && isUpperStart([]byte(f[0])) {
+			h.doc.Place = place
+		}
+		formal = true
+		break
+	}
+	// News pages: a date line near the top.
+	if h.doc.Date == "" {
+		h.doc.Date = newsDate(lines, firstPara)
+	}
+	// Title of a page without a formal header: its heading.
+	if h.doc.Title == "" && !formal {
+		best, bestK := "", 0
+		for k := 0; k < firstPara && k < 15; k++ {
+			t := lines[k].text
+			if lines[k].words < 4 || lines[k].words > 60 || isDateLine(t) || startsHeaderLine(t) || !strings.Contains(t, " ") {
+				continue
+			}
+			if len(t) > len(best) {
+				best, bestK = t, k
+			}
+		}
+		if best != "" {
+			if isAllUpper([]byte(best)) {
+				best = recase(b, lines[bestK].s, lines[bestK].e, best)
+			}
+			h.doc.Title = cleanTitle(best)
+		}
+	}
+	if h.doc.TypeName == "" && h.doc.Type != "" {
+		h.doc.TypeName = typeNames[h.doc.Type]
+	}
+	if formal {
+		h.doc.Body = ownBody(b, lines, numberLine, h.doc.Issuer)
+		h.doc.Signer = signer(b)
+	}
+	if h.doc.Date != "" && partyIssuer(h.doc.Issuer) && strings.HasSuffix(h.doc.Issuer, "TW") {
+		h.doc.Term = TermOf(h.doc.Date)
+	}
+	return h
+}
+
+// soAtLineStart returns the offset after "Số"/"SỐ" (and ':' or '.') when
+// the line begins with it, else -1.
+func soAtLineStart(b []byte, l line) int {
+	i := skipSpaces(b, l.s)
+	for _, w := range []string{"Số", "SỐ", "Sô", "So"} {
+		if hasPrefixAt(b, i, w) {
+			j := i + len(w)
+			if j < len(b) {
+				r, _ := utf8.DecodeRune(b[j:])
+				if isWordRune(r) {
+					return -1
+				}
+			}
+			k := j
+			for k < len(b) && (b[k] == ' ' || b[k] == '\t' || b[k] == 0xC2 || b[k] == 0xA0) {
+				k++
+			}
+			if k < len(b) && (b[k] == ':' || b[k] == '.') {
+				k++
+			}
+			return k
+		}
+	}
+	return -1
+}
+
+// blankNumber reads "/KH-UBND" after a draft's blank number.
+func blankNumber(b []byte, pos int) (string, string, bool) {
+	var toks [8]numTok
+	n := lexNumber(b, pos, toks[:])
+	if n < 2 || toks[0].kind != cSlash || toks[1].kind != cLetter {
+		return "", "", false
+	}
+	t, ok := typeCanon[toks[1].str()]
+	if !ok {
+		return "", "", false
+	}
+	if n >= 4 && toks[2].kind == cDash && toks[3].kind == cLetter {
+		is, _ := canonIssuer(&toks[3])
+		return t, is, true
+	}
+	if n >= 4 && toks[2].kind == cSlash && toks[3].kind == cLetter {
+		is, _ := canonIssuer(&toks[3])
+		return t, is, true
+	}
+	return t, "", true
+}
+
+func hasPrefixFold(s, p string) bool {
+	if len(s) < len(p) {
+		return false
+	}
+	return strings.EqualFold(s[:len(p)], p)
+}
+
+func isSeparatorLine(t string) bool {
+	t = strings.TrimSpace(t)
+	if t == "" {
+		return false
+	}
+	for _, r := range t {
+		if r != '-' && r != '*' && r != '_' && r != '=' && r != '~' && r != 'o' && r != 'O' && r != '0' && r != ' ' && r != '–' && r != '—' {
+			return false
+		}
+	}
+	return true
+}
+
+// startsHeaderLine reports lines that belong to the header's furniture.
+func startsHeaderLine(t string) bool {
+	for _, p := range []string{"Kính gửi", "Căn cứ", "Số:", "Số ", "SỐ", "Nơi nhận", "V/v", "Độc lập", "CỘNG HÒA", "CỘNG HOÀ", "ĐẢNG CỘNG SẢN", "Tìm kiếm", "Trang chủ", "Ngày cập nhật", "Cập nhật", "Ngày đăng", "Đăng ngày", "Thứ ", "Chia sẻ", "In bài", "Liên kết", "/", "http"} {
+		if strings.HasPrefix(t, p) {
+			return true
+		}
+	}
+	return false
+}
+
+// isDateLine reports a line that is a date (with a time, maybe).
+func isDateLine(t string) bool {
+	b := []byte(strings.TrimSpace(t))
+	for _, p := range []string{"Ngày cập nhật:", "Cập nhật:", "Ngày đăng:", "Đăng ngày:", "Ngày:", "Ngày", "Cập nhật lúc"} {
+		if bytes.HasPrefix(b, []byte(p)) {
+			b = bytes.TrimSpace(b[len(p):])
+			break
+		}
+	}
+	// "Thứ Hai, 17/09/2021"
+	if i := bytes.IndexByte(b, ','); i > 0 && i < 20 && bytes.HasPrefix(b, []byte("Thứ")) {
+		b = bytes.TrimSpace(b[i+1:])
+	}
+	_, _, ok := dateAt(b, 0)
+	if ok {
+		return true
+	}
+	_, _, ok = usDateAt(b, 0)
+	return ok
+}
+
+// newsDate finds the date of a web page: "Ngày cập nhật: 17/09/2021
+// 06:32:30", a date alone on a line ("15/07/2020", "5/7/2024 10:13:31 AM"),
+// or the first sentence ("Sáng ngày 26/02/2019, ...").
+func newsDate(lines []line, firstPara int) string {
+	for k := 0; k < firstPara && k < 20; k++ {
+		t := lines[k].text
+		if t == "" || lines[k].words > 8 || !isDateLine(t) {
+			continue
+		}
+		b := []byte(t)
+		for i := 0; i < len(b); i++ {
+			if b[i] >= '0' && b[i] <= '9' && (i == 0 || b[i-1] < '0' || b[i-1] > '9') {
+				if d, ok := pageDate(b, i); ok {
+					return d
+				}
+				break
+			}
+		}
+	}
+	if firstPara < len(lines) {
+		b := []byte(lines[firstPara].text)
+		i := 0
+		if s, e := wordAfter(b, i); e > s && (lowerEq(b[s:e], "sáng") || lowerEq(b[s:e], "chiều") || lowerEq(b[s:e], "tối") || lowerEq(b[s:e], "trưa")) {
+			i = e
+		}
+		if s, e := wordAfter(b, i); e > s && lowerEq(b[s:e], "ngày") {
+			if d, _, ok := dateAt(b, skipSpaces(b, e)); ok {
+				return d
+			}
+		}
+	}
+	return ""
+}
+
+// pageDate reads a page's date at b[i]: day first, except a US-style
+// "5/7/2024 10:13:31 AM" (month first, as its AM/PM gives away).
+func pageDate(b []byte, i int) (string, bool) {
+	rest := string(b[i:])
+	if strings.HasSuffix(rest, "AM") || strings.HasSuffix(rest, "PM") {
+		if d, _, ok := usDateAt(b, i); ok {
+			return d, true
+		}
+	}
+	d, _, ok := dateAt(b, i)
+	return d, ok
+}
+
+// usDateAt reads month/day/year.
+func usDateAt(b []byte, i int) (string, int, bool) {
+	m, j, ok := digitsAt(b, i, 2)
+	if !ok || j >= len(b) || b[j] != '/' {
+		return "", i, false
+	}
+	d, j, ok := digitsAt(b, j+1, 2)
+	if !ok || j >= len(b) || b[j] != '/' {
+		return "", i, false
+	}
+	y, k, ok := digitsAt(b, j+1, 4)
+	if !ok || k-j-1 != 4 || !validDate(y, m, d) {
+		return "", i, false
+	}
+	if k < len(b) && b[k] != ' ' {
+		return "", i, false
+	}
+	return isoDate(y, m, d), k, true
+}
+
+// ownBody names the issuing body: the subject of the text's directive verb
+// when it matches the document's issuer ("Ban Thường vụ Huyện ủy yêu cầu"),
+// else an organisation line of the header.
+func ownBody(b []byte, lines []line, numberLine int, issuer string) string {
+	if issuer != "" {
+		for _, verb := range []string{" yêu cầu", " đề nghị", " chỉ đạo", " quyết định", " thông báo", " ban hành", " hướng dẫn"} {
+			from := 0
+			for n := 0; n < 20; n++ {
+				k := bytes.Index(b[from:], []byte(verb))
+				if k < 0 {
+					break
+				}
+				at := from + k
+				from = at + len(verb)
+				body := subjectBefore(b, at)
+				if body != "" && bodyIssuer(body) == issuer {
+					return body
+				}
+			}
+		}
+	}
+	for k := numberLine - 1; k >= 0 && k >= numberLine-4; k-- {
+		t := lines[k].text
+		if t != "" && isAllUpper([]byte(t)) && bodyIssuer(t) != "" && !strings.Contains(t, "CỘNG") {
+			return t
+		}
+	}
+	return ""
+}
+
+// subjectBefore reads the capitalized body name ending at i.
+func subjectBefore(b []byte, i int) string {
+	start := i
+	for n := 0; n < 8; n++ {
+		s, e := wordBefore(b, start)
+		if e == s || skipSpacesBack(b, start) != e {
+			break
+		}
+		start = s
+	}
+	for start < i {
+		s, e := wordAfter(b, start)
+		if e == s {
+			break
+		}
+		if isUpperStart(b[s:e]) && (lowerEq(b[s:e], "ban") || lowerEq(b[s:e], "ubnd") || lowerEq(b[s:e], "ủy") || lowerEq(b[s:e], "thường") || lowerEq(b[s:e], "hội") || lowerEq(b[s:e], "huyện") || lowerEq(b[s:e], "tỉnh") || lowerEq(b[s:e], "thành") || lowerEq(b[s:e], "đảng") || lowerEq(b[s:e], "bộ") || lowerEq(b[s:e], "thị") || lowerEq(b[s:e], "quận")) {
+			body, be := readBody(b, s, i)
+			if body != "" && skipSpaces(b, be) >= i {
+				return body
+			}
+		}
+		start = e
+	}
+	return ""
+}
+
+// surnames are the common Vietnamese family names, to tell a signer's name
+// from other short lines of a signature block.
+var surnames = func() map[string]bool {
+	m := map[string]bool{}
+	for _, s := range strings.Fields("Nguyễn Trần Lê Phạm Hoàng Huỳnh Phan Vũ Võ Đặng Bùi Đỗ Hồ Ngô Dương Lý Trương Đinh Đoàn Lâm Mai Trịnh Đào Cao Lương Hà Tạ Châu Thái Quách Tô Kiều Triệu La Lưu Tăng Lại Hứa Mạc Khổng Từ Chu Nông Lò Vương Văn Thân Diệp Giang Âu Tôn Khúc Kim Hoàng Đàm Đồng Lục Ninh Phùng Quan Sơn Tiêu Tống Trình Ông Bạch Hầu Y Ksor Nay Rơ H'") {
+		m[s] = true
+	}
+	return m
+}()
+
+// signer returns the last name-like line of the signature block.
+func signer(b []byte) string {
+	tail := b
+	if len(tail) > 1500 {
+		tail = tail[len(tail)-1500:]
+	}
+	ls := strings.Split(string(tail), "\n")
+	for k := len(ls) - 1; k >= 0 && k >= len(ls)-25; k-- {
+		t := strings.TrimSpace(ls[k])
+		f := strings.Fields(t)
+		if len(f) < 2 || len(f) > 5 || !surnames[f[0]] {
+			continue
+		}
+		ok := true
+		for _, w := range f {
+			r, _ := utf8.DecodeRuneInString(w)
+			if !unicode.IsUpper(r) || strings.ContainsAny(w, "0123456789.,:;()/-") || isAllUpper([]byte(w)) && utf8.RuneCountInString(w) > 1 {
+				ok = false
+				break
+			}
+		}
+		if ok {
+			return t
+		}
+	}
+	return ""
+}
+
+// recase gives an all-caps heading the casing its words have in the text
+// ("BAN DÂN VẬN TỈNH ỦY" → "Ban Dân vận Tỉnh ủy"), longest runs of words
+// first, then capitalizes the first letter.
+func recase(b []byte, hs, he int, heading string) string {
+	hw := strings.Fields(heading)
+	lowerWords := make([]string, len(hw))
+	for i, w := range hw {
+		lowerWords[i] = strings.ToLower(strings.Trim(w, "“”\",.;:()"))
+	}
+	// Words of the text without punctuation, with their lower-case form.
+	var tw, tl []string
+	for _, part := range [][]byte{b[:hs], b[he:]} {
+		for _, f := range bytes.FieldsFunc(part, func(r rune) bool { return !isWordRune(r) }) {
+			tw = append(tw, string(f))
+			tl = append(tl, strings.ToLower(string(f)))
+		}
+	}
+	out := make([]string, len(hw))
+	for i := 0; i < len(hw); {
+		bestLen, bestAt := 0, -1
+		for k := range tl {
+			if tl[k] != lowerWords[i] {
+				continue
+			}
+			n := 0
+			for i+n < len(hw) && k+n < len(tl) && tl[k+n] == lowerWords[i+n] {
+				n++
+			}
+			if n > bestLen && (!isAllUpper([]byte(tw[k])) || isAcronym(tw[k])) {
+				bestLen, bestAt = n, k
+			}
+		}
+		if bestAt < 0 {
+			out[i] = strings.ToLower(hw[i])
+			i++
+			continue
+		}
+		for n := 0; n < bestLen; n++ {
+			out[i+n] = strings.Replace(hw[i+n], strings.Trim(hw[i+n], "“”\",.;:()"), tw[bestAt+n], 1)
+		}
+		i += bestLen
+	}
+	s := strings.Join(out, " ")
+	r, size := utf8.DecodeRuneInString(s)
+	return string(unicode.ToUpper(r)) + s[size:]
+}
+
+func isAcronym(w string) bool {
+	return isAllUpper([]byte(w)) && utf8.RuneCountInString(w) <= 6 && !strings.ContainsAny(w, "ÀÁẢÃẠĂẰẮẲẴẶÂẦẤẨẪẬÈÉẺẼẸÊỀẾỂỄỆÌÍỈĨỊÒÓỎÕỌÔỒỐỔỖỘƠỜỚỞỠỢÙÚỦŨỤƯỪỨỬỮỰỲÝỶỸỴ")
+}
+
+// newsOwn finds the document a news page reports on: "UBND thị xã ban
+// hành Kế hoạch số 109/KH-UBND về việc ..." near the top makes 109/KH-UBND
+// the document, dated by its sentence.
+func newsOwn(b []byte, ms []mention, cs []mctx, h *header) int {
+	if h.doc.Number != "" {
+		return -1
+	}
+	for i := range ms {
+		m := &ms[i]
+		if m.start > 3000 {
+			break
+		}
+		if m.kind != mFull || m.tw == nil {
+			continue
+		}
+		s, e := wordBefore(b, m.twStart)
+		if e == s || !lowerEq(b[s:e], "hành") {
+			continue
+		}
+		ps, pe := wordBefore(b, s)
+		if pe == ps || !lowerEq(b[ps:pe], "ban") {
+			continue
+		}
+		c := &cs[i]
+		n := m.num.Number
+		h.doc.Number, h.doc.Type, h.doc.Issuer = n.Canonical, n.Type, n.Issuer
+		h.doc.TypeName = m.tw.name
+		if body := bodyBefore(b, c.sentStart, m.twStart); body != "" {
+			h.doc.Body = body
+		}
+		// The sentence's own date: "Ngày 04 tháng 5 năm 2024, ...".
+		sb := b[c.sentStart:m.twStart]
+		d := c.date
+		if ws, we := wordAfter(sb, 0); we > ws && lowerEq(sb[ws:we], "ngày") {
+			if dd, _, ok := dateAt(sb, skipSpaces(sb, we)); ok {
+				d = dd
+			}
+		}
+		if d != "" {
+			h.doc.Date = d
+		}
+		return i
+	}
+	return -1
+}

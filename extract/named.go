@@ -1,0 +1,186 @@
+package extract
+
+import (
+	"bytes"
+	"sort"
+	"strings"
+
+	"github.com/vncite/vncite"
+)
+
+// namedStop ends a law's name.
+var namedStop = func() map[string]bool {
+	m := map[string]bool{}
+	for _, w := range strings.Fields("và có đã được để về trong với là cho nhằm tại theo gắn số các những này đó như khi thì mà nên đang sẽ phải cần hiện mới của trên") {
+		m[w] = true
+	}
+	return m
+}()
+
+// notLawName are words after "Luật" that make it a common noun ("Luật sư").
+var notLawName = map[string]bool{"sư": true, "pháp": true, "lệ": true, "này": true, "đó": true, "trên": true,
+	"số": true, "và": true, "của": true, "các": true, "hiện": true, "mới": true, "định": true, "chơi": true,
+	"hóa": true, "hoá": true, "gia": true, "học": true, "nêu": true, "được": true, "đã": true, "có": true, "là": true}
+
+// scanNamed finds references by name without a number: laws ("Luật Tiếp
+// công dân"), "Quy chế dân chủ ở cơ sở", congress resolutions ("Nghị quyết
+// Đại hội Đảng bộ tỉnh lần thứ X"), "Điều lệ Đảng", the Constitution.
+func scanNamed(b []byte, ms []mention) []vncite.Named {
+	var out []vncite.Named
+	add := func(kind string, s, e int) {
+		name := strings.Join(strings.Fields(string(b[s:e])), " ")
+		out = append(out, vncite.Named{Name: name, Kind: kind, Start: s, End: e})
+	}
+	for _, lit := range []struct{ word, kind string }{{"Bộ luật", "Bộ luật"}, {"Luật", "Luật"}, {"Pháp lệnh", "Pháp lệnh"}} {
+		w := []byte(lit.word)
+		for from := 0; ; {
+			k := bytes.Index(b[from:], w)
+			if k < 0 {
+				break
+			}
+			s := from + k
+			from = s + len(w)
+			if s > 0 {
+				if ws, we := wordBefore(b, s); we == s && ws < we {
+					continue // inside a word, or "Bộ luật" seen as "luật"
+				}
+			}
+			if lit.word == "Luật" && s >= len("Bộ ") && string(b[s-len("Bộ "):s]) == "Bộ " {
+				continue
+			}
+			e := lawNameEnd(b, from, lit.word != "Luật")
+			if e > from {
+				add(lit.kind, s, e)
+			}
+		}
+	}
+	for _, lit := range []struct {
+		words phrase
+		kind  string
+	}{
+		{phrase{"quy", "che", "dan", "chu"}, "Quy chế"},
+		{phrase{"dieu", "le", "dang"}, "Điều lệ"},
+		{phrase{"hien", "phap"}, "Hiến pháp"},
+	} {
+		first := []byte(lit.kind[:1])
+		for from := 0; ; {
+			k := bytes.Index(b[from:], first)
+			if k < 0 {
+				break
+			}
+			s := from + k
+			from = s + 1
+			if ws, we := wordBefore(b, s); we == s && ws < we {
+				continue
+			}
+			e, ok := phraseStartsAt(b, s, lit.words)
+			if !ok {
+				continue
+			}
+			if ws, we := wordAfter(b, s); isAllUpper(b[ws:we]) {
+				continue // a heading in capitals, not a citation
+			}
+			if lit.kind == "Quy chế" {
+				// "Quy chế dân chủ ở cơ sở", "... cơ sở" with "ở" optional.
+				if e2, ok := phraseStartsAt(b, e, phrase{"o", "co", "so"}); ok {
+					e = e2
+				} else if e2, ok := phraseStartsAt(b, e, phrase{"co", "so"}); ok {
+					e = e2
+				} else {
+					continue
+				}
+			}
+			if lit.kind == "Hiến pháp" {
+				if e2, ok := phraseStartsAt(b, e, phrase{"nam"}); ok {
+					if _, e3 := wordAfter(b, e2); e3-e2 >= 4 {
+						e = e3
+					}
+				}
+			}
+			from = e
+			add(lit.kind, s, e)
+		}
+	}
+	// "Nghị quyết Đại hội ... lần thứ XIII [của Đảng]".
+	for _, lit := range []string{"Nghị quyết Đại hội", "Nghị quyết đại hội"} {
+		w := []byte(lit)
+		for from := 0; ; {
+			k := bytes.Index(b[from:], w)
+			if k < 0 {
+				break
+			}
+			s := from + k
+			from = s + len(w)
+			pos := from
+			e := -1
+			for n := 0; n < 12; n++ {
+				ws, we := wordAfter(b, pos)
+				if we == ws {
+					break
+				}
+				if lowerEq(b[ws:we], "thứ") {
+					rs, re := wordAfter(b, we)
+					if re > rs && isRoman(b[rs:re]) {
+						e = re
+						if ps, pe := phraseStartsAt(b, re, phrase{"cua", "dang"}); pe {
+							e = ps
+						}
+					}
+					break
+				}
+				pos = we
+			}
+			if e > 0 {
+				add("Nghị quyết", s, e)
+				from = e
+			}
+		}
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i].Start < out[j].Start })
+	return out
+}
+
+// lawNameEnd reads a law's name after "Luật": words up to a function word,
+// punctuation or a number; "năm 2013" is kept. It returns from when the
+// word is no law's name (a common noun, or a numbered law).
+func lawNameEnd(b []byte, from int, needUpper bool) int {
+	s, e := wordAfter(b, from)
+	if e == s || s != from+1 {
+		return from
+	}
+	first := b[s:e]
+	lw := strings.ToLower(string(first))
+	if notLawName[lw] || first[0] >= '0' && first[0] <= '9' || needUpper && !isUpperStart(first) {
+		return from
+	}
+	end := e
+	pos := e
+	for n := 0; n < 10; n++ {
+		ws, we := wordAfter(b, pos)
+		if we == ws || strings.Contains(string(b[pos:ws]), "\n") {
+			break
+		}
+		w := b[ws:we]
+		l := strings.ToLower(string(w))
+		if l == "năm" {
+			ys, ye := wordAfter(b, we)
+			if ye-ys == 4 && b[ys] >= '1' && b[ys] <= '2' {
+				end = ye
+			}
+			break
+		}
+		if namedStop[l] || w[0] >= '0' && w[0] <= '9' {
+			break
+		}
+		if l == "ở" {
+			// "ở cơ sở" belongs to the name; "ở địa phương" does not.
+			if e2, ok := phraseStartsAt(b, we, phrase{"co", "so"}); ok {
+				end, pos = e2, e2
+				continue
+			}
+			break
+		}
+		end, pos = we, we
+	}
+	return end
+}

@@ -1,0 +1,317 @@
+package extract
+
+import (
+	"bytes"
+	"unicode/utf8"
+)
+
+// mention kinds.
+const (
+	mFull      = iota // a full number: "25-NQ/TW"
+	mShort            // type word + bare number: "Nghị quyết 25", "Chỉ thị số 35"
+	mAnaphoric        // type word + "nêu trên": "Chỉ thị nêu trên"
+)
+
+// mention is one place in the text that names a numbered document.
+type mention struct {
+	kind       int
+	start, end int // the number (full), or the whole phrase (short forms)
+	num        parsed
+	tw         *typeWord // type word before the number, if any
+	twStart    int       // start of the type word (or of the number)
+	so         bool      // "số" between type word and number
+}
+
+// scanNumbers finds every full number. It looks only where a '/' stands
+// (every number has one), walks left to where the number would begin, then
+// reads it forward with the number grammar.
+func scanNumbers(b []byte, out []mention) []mention {
+	i := 0
+	for {
+		k := bytes.IndexByte(b[i:], '/')
+		if k < 0 {
+			break
+		}
+		s := i + k
+		i = s + 1
+		start, ok := numberStartBefore(b, s)
+		if !ok {
+			continue
+		}
+		p, ok := parseNumberAt(b, start, false)
+		if !ok {
+			if !strongBefore(b, start) {
+				continue
+			}
+			if p, ok = parseNumberAt(b, start, true); !ok {
+				continue
+			}
+		}
+		if p.end <= s {
+			continue
+		}
+		m := mention{kind: mFull, start: start, end: p.end, num: p, twStart: start}
+		m.tw, m.twStart, m.so = typeWordBefore(b, start)
+		if m.tw == nil {
+			m.twStart = start
+		}
+		out = append(out, m)
+		i = p.end
+	}
+	return out
+}
+
+// numberStartBefore walks left from the slash at s to where a number
+// containing it would start; the boundary before it must not be part of a
+// word, a path or a URL.
+func numberStartBefore(b []byte, s int) (int, bool) {
+	j := skipNumSpaceBack(b, s)
+	if j == 0 {
+		return 0, false
+	}
+	r, class := lastNumRune(b, j)
+	_ = r
+	var start int
+	switch class {
+	case cDigit:
+		start = digitsBack(b, j)
+		// The year part of N/YYYY/...: step over it to N.
+		if k := skipNumSpaceBack(b, start); k > 0 && k < start+1 && false {
+			_ = k
+		}
+		if k := skipNumSpaceBack(b, start); k > 0 {
+			if _, c := lastNumRune(b, k); c == cSlash {
+				_, size := utf8.DecodeLastRune(b[:k])
+				k2 := skipNumSpaceBack(b, k-size)
+				if k2 > 0 {
+					if _, c2 := lastNumRune(b, k2); c2 == cDigit && j-start == 4 {
+						start = digitsBack(b, k2)
+					}
+				}
+			}
+		}
+	case cLetter:
+		k := lettersBack(b, j)
+		nLetters := utf8.RuneCount(b[k:j])
+		if nLetters > 8 {
+			return 0, false
+		}
+		if k == 0 {
+			return 0, false
+		}
+		if _, c := lastNumRune(b, k); c == cDigit {
+			// "218QĐ/TW" or a sequence letter "12a/2019/...".
+			start = digitsBack(b, k)
+			break
+		}
+		if _, c := lastNumRune(b, k); c == cSlash && nLetters >= 2 {
+			// "03/2015/TTLT/BTNMT": the letters are the type after N/YYYY/.
+			_, size := utf8.DecodeLastRune(b[:k])
+			k2 := skipNumSpaceBack(b, k-size)
+			if k2 == 0 {
+				return 0, false
+			}
+			if _, c2 := lastNumRune(b, k2); c2 != cDigit {
+				return 0, false
+			}
+			start = digitsBack(b, k2)
+			if k3 := skipNumSpaceBack(b, start); k3 > 0 {
+				if _, c3 := lastNumRune(b, k3); c3 == cSlash {
+					_, size := utf8.DecodeLastRune(b[:k3])
+					k4 := skipNumSpaceBack(b, k3-size)
+					if k4 > 0 {
+						if _, c4 := lastNumRune(b, k4); c4 == cDigit {
+							start = digitsBack(b, k4)
+						}
+					}
+				}
+			}
+			break
+		}
+		k2 := skipNumSpaceBack(b, k)
+		if k2 == 0 {
+			return 0, false
+		}
+		if _, c := lastNumRune(b, k2); c != cDash {
+			return 0, false
+		}
+		_, size := utf8.DecodeLastRune(b[:k2])
+		k3 := skipNumSpaceBack(b, k2-size)
+		if k3 == 0 {
+			return 0, false
+		}
+		if _, c := lastNumRune(b, k3); c != cDigit {
+			return 0, false
+		}
+		start = digitsBack(b, k3)
+	default:
+		return 0, false
+	}
+	if start > 0 {
+		r, _ := utf8.DecodeLastRune(b[:start])
+		if isWordRune(r) {
+			return 0, false
+		}
+		switch r {
+		case '/', '_', '.', '=', '&', '?', '#', '\\', '%', '+':
+			return 0, false
+		}
+	}
+	return start, true
+}
+
+// lastNumRune returns the rune ending at j and its number class.
+func lastNumRune(b []byte, j int) (rune, int) {
+	r, _ := utf8.DecodeLastRune(b[:j])
+	c, class := numRune(r)
+	if class == cNewline {
+		class = cSpace
+	}
+	return c, class
+}
+
+// skipNumSpaceBack steps left over at most three spaces (one line break).
+func skipNumSpaceBack(b []byte, j int) int {
+	for n := 0; j > 0 && n < 3; n++ {
+		if isSpaceByte(b[j-1]) {
+			j--
+			continue
+		}
+		if j >= 2 && b[j-2] == 0xC2 && b[j-1] == 0xA0 {
+			j -= 2
+			continue
+		}
+		break
+	}
+	return j
+}
+
+func digitsBack(b []byte, j int) int {
+	n := 0
+	for j > 0 && n < 7 {
+		if _, c := lastNumRune(b, j); c != cDigit {
+			break
+		}
+		_, size := utf8.DecodeLastRune(b[:j])
+		j -= size
+		n++
+	}
+	return j
+}
+
+func lettersBack(b []byte, j int) int {
+	n := 0
+	for j > 0 && n < 14 {
+		if _, c := lastNumRune(b, j); c != cLetter {
+			break
+		}
+		_, size := utf8.DecodeLastRune(b[:j])
+		j -= size
+		n++
+	}
+	return j
+}
+
+// strongBefore reports whether "số" or a type word stands right before i:
+// then a number without a type ("Công văn số 1234/UBND-VX") is one.
+func strongBefore(b []byte, i int) bool {
+	tw, _, so := typeWordBefore(b, i)
+	return tw != nil || so
+}
+
+// digitClass marks the bytes the second pass stops at: ASCII digits.
+var digitClass = func() (t [256]bool) {
+	for c := '0'; c <= '9'; c++ {
+		t[c] = true
+	}
+	return t
+}()
+
+// scanShortForms finds type words followed by a bare number ("Nghị quyết
+// 25", "Chỉ thị số 35") and anaphoric mentions ("Chỉ thị nêu trên"),
+// outside the full numbers already found (sorted by start).
+func scanShortForms(b []byte, full []mention, out []mention) []mention {
+	fi := 0
+	n := len(b)
+	for i := 0; i < n; i++ {
+		if !digitClass[b[i]] {
+			continue
+		}
+		start := i
+		for i < n && digitClass[b[i]] {
+			i++
+		}
+		if start == 0 || !(isSpaceByte(b[start-1]) || b[start-1] == 0xA0 || b[start-1] == ':') {
+			continue
+		}
+		for fi < len(full) && full[fi].end <= start {
+			fi++
+		}
+		if fi < len(full) && full[fi].start <= start {
+			i = full[fi].end - 1
+			continue
+		}
+		if i-start > 5 {
+			continue
+		}
+		// What follows must end the number: not "-", "/", a letter, a
+		// decimal part.
+		if i < n {
+			r, size := utf8.DecodeRune(b[i:])
+			if isWordRune(r) {
+				continue
+			}
+			if _, c := numRune(r); c == cDash || c == cSlash {
+				continue
+			}
+			if (r == '.' || r == ',') && i+size < n && digitClass[b[i+size]] {
+				continue
+			}
+		}
+		tw, twStart, so := typeWordBefore(b, start)
+		if tw == nil || tw.abbr == "" {
+			continue
+		}
+		if !so && !shortWithoutSo(tw.abbr) {
+			continue
+		}
+		// "Kế hoạch 2024", "Báo cáo 6 tháng": a year or a period, not a number.
+		if v, _ := atoiN(b[start:i]); v >= 1945 && v <= 2100 && !so {
+			continue
+		}
+		if s, e := wordAfter(b, i); e > s && isPeriodWord(b[s:e]) {
+			continue
+		}
+		seq, ok := normSeq(string(b[start:i]), "")
+		if !ok {
+			continue
+		}
+		out = append(out, mention{
+			kind: mShort, start: twStart, end: i, tw: tw, twStart: twStart, so: so,
+			num: parsed{Number: Number{Seq: seq, Type: tw.abbr, TypeName: tw.name, Partial: true}, end: i},
+		})
+	}
+	return out
+}
+
+// shortWithoutSo lists the kinds commonly cited as "Nghị quyết 25".
+func shortWithoutSo(abbr string) bool {
+	switch abbr {
+	case "NQ", "KL", "CT", "QĐ", "QĐi", "TB", "KH", "HD", "QC", "NĐ", "TT", "CV":
+		return true
+	}
+	return false
+}
+
+func isPeriodWord(w []byte) bool {
+	for _, p := range []string{"tháng", "năm", "ngày", "quý", "tuần", "người", "lần", "điều", "khoản", "đồng", "triệu", "tỷ", "km", "ha"} {
+		if lowerEq(w, p) {
+			return true
+		}
+	}
+	return false
+}
+
+// anaphors are the phrases after a type word that point back to the last
+// document of that kind: "Chỉ thị nêu trên", "Nghị quyết trên".
+var anaphors = []phrase{{"neu", "tren"}, {"noi", "tren"}, {"tren"}, {"da", "neu"}}

@@ -1,0 +1,281 @@
+package extract
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// typeWord is a document kind as a text names it before a number.
+type typeWord struct {
+	folded []string // "nghi", "quyet": accent- and case-insensitive key
+	name   string   // canonical spelling: "Nghị quyết"
+	abbr   string   // abbreviation it stands for: "NQ"
+}
+
+// typeWords lists the kinds, longest first so "Thông tư liên tịch" wins
+// over "Thông tư".
+var typeWords = func() []typeWord {
+	list := []struct{ name, abbr string }{
+		{"Nghị quyết liên tịch", "NQLT"}, {"Thông tư liên tịch", "TTLT"}, {"Chương trình hành động", "CTr"},
+		{"Thông báo kết luận", "TB"}, {"Văn bản hợp nhất", "VBHN"}, {"Nghị quyết", "NQ"}, {"Kết luận", "KL"},
+		{"Chỉ thị", "CT"}, {"Quyết định", "QĐ"}, {"Quy định", "QĐi"}, {"Quy chế", "QC"},
+		{"Hướng dẫn", "HD"}, {"Kế hoạch", "KH"}, {"Chương trình", "CTr"}, {"Thông báo", "TB"},
+		{"Báo cáo", "BC"}, {"Tờ trình", "TTr"}, {"Đề án", "ĐA"}, {"Công văn", "CV"}, {"Biên bản", "BB"},
+		{"Nghị định", "NĐ"}, {"Thông tư", "TT"}, {"Công điện", "CĐ"}, {"Phương án", "PA"},
+		{"Bộ luật", "L"}, {"Luật", "L"}, {"Pháp lệnh", "PL"}, {"Văn bản", ""}, {"Thông tri", "TT"},
+	}
+	out := make([]typeWord, 0, len(list))
+	for _, l := range list {
+		out = append(out, typeWord{folded: strings.Fields(foldString(l.name)), name: l.name, abbr: l.abbr})
+	}
+	return out
+}()
+
+// foldString lower-cases s and strips its diacritics: "Nghị quyết" →
+// "nghi quyet".
+func foldString(s string) string {
+	var sb strings.Builder
+	for _, r := range s {
+		sb.WriteRune(foldRune(r))
+	}
+	return sb.String()
+}
+
+// foldEq reports whether the word b folds to the ASCII word w.
+func foldEq(b []byte, w string) bool {
+	j := 0
+	for i := 0; i < len(b); {
+		r, size := rune(b[i]), 1
+		if r >= utf8.RuneSelf {
+			r, size = utf8.DecodeRune(b[i:])
+			if unicode.Is(unicode.Mn, r) {
+				i += size
+				continue
+			}
+		}
+		if j >= len(w) || foldRune(r) != rune(w[j]) {
+			return false
+		}
+		j++
+		i += size
+	}
+	return j == len(w)
+}
+
+// lowerEq reports whether the word b equals w (lower case, NFC) ignoring
+// case; pure-ASCII words also match w folded ("cua" for "của"), as text
+// typed without diacritics writes them. Tone marks placed on either vowel
+// ("khoá"/"khóa") compare equal through alts.
+func lowerEq(b []byte, w string) bool {
+	if len(b) == 0 {
+		return false
+	}
+	i, j := 0, 0
+	ascii := true
+	for i < len(b) && j < len(w) {
+		r, size := utf8.DecodeRune(b[i:])
+		q, qs := utf8.DecodeRuneInString(w[j:])
+		if r >= utf8.RuneSelf {
+			ascii = false
+		}
+		if unicode.ToLower(r) != q {
+			break
+		}
+		i += size
+		j += qs
+	}
+	if i == len(b) && j == len(w) {
+		return true
+	}
+	if ascii {
+		for _, c := range b {
+			if c >= utf8.RuneSelf {
+				return false
+			}
+		}
+		return foldEq(b, foldString(w))
+	}
+	return false
+}
+
+// wordAfter returns the span of the word starting at or after i (skipping
+// spaces only), or (i, i) when punctuation or the end comes first.
+func wordAfter(b []byte, i int) (int, int) {
+	i = skipSpaces(b, i)
+	j := i
+	for j < len(b) {
+		r, size := utf8.DecodeRune(b[j:])
+		if !isWordRune(r) {
+			break
+		}
+		j += size
+	}
+	return i, j
+}
+
+// wordBefore returns the span of the word ending at or before i (skipping
+// spaces only), or (i, i) when punctuation or the start comes first.
+func wordBefore(b []byte, i int) (int, int) {
+	for i > 0 {
+		if isSpaceByte(b[i-1]) {
+			i--
+			continue
+		}
+		if i >= 2 && b[i-2] == 0xC2 && b[i-1] == 0xA0 {
+			i -= 2
+			continue
+		}
+		break
+	}
+	j := i
+	for j > 0 {
+		r, size := utf8.DecodeLastRune(b[:j])
+		if !isWordRune(r) {
+			break
+		}
+		j -= size
+	}
+	return j, i
+}
+
+// typeWordBefore finds a type word ending at i (spaces allowed before i),
+// after stepping back over "số" / "số:". It returns the word, its start,
+// and whether "số" stood between.
+func typeWordBefore(b []byte, i int) (tw *typeWord, start int, so bool) {
+	j := skipSpacesBack(b, i)
+	if j > 0 && b[j-1] == ':' {
+		j = skipSpacesBack(b, j-1)
+	}
+	if s, e := wordBefore(b, j); e > s && isSoWord(b[s:e]) {
+		so = true
+		j = s
+	}
+	for k := range typeWords {
+		t := &typeWords[k]
+		pos := j
+		ok := true
+		for w := len(t.folded) - 1; w >= 0; w-- {
+			s, e := wordBefore(b, pos)
+			if e == s || !foldEq(b[s:e], t.folded[w]) {
+				ok = false
+				break
+			}
+			// Words of a type word are separated by single spaces (a line
+			// break allowed: "Nghị\nquyết").
+			if w < len(t.folded)-1 && pos-e > 3 {
+				ok = false
+				break
+			}
+			pos = s
+		}
+		if ok {
+			return t, pos, so
+		}
+	}
+	return nil, i, so
+}
+
+// typeWordAt reads a type word starting at i ("Nghị quyết", "NGHỊ QUYẾT",
+// "nghi quyet") and returns its end.
+func typeWordAt(b []byte, i int) (*typeWord, int, bool) {
+	for k := range typeWords {
+		t := &typeWords[k]
+		pos := i
+		ok := true
+		for _, fw := range t.folded {
+			s, e := wordAfter(b, pos)
+			if e == s || !foldEq(b[s:e], fw) {
+				ok = false
+				break
+			}
+			pos = e
+		}
+		if ok {
+			return t, pos, true
+		}
+	}
+	return nil, i, false
+}
+
+func isSoWord(w []byte) bool {
+	return lowerEq(w, "số") || string(w) == "sô" || string(w) == "Sô"
+}
+
+func skipSpacesBack(b []byte, i int) int {
+	for i > 0 {
+		if isSpaceByte(b[i-1]) {
+			i--
+			continue
+		}
+		if i >= 2 && b[i-2] == 0xC2 && b[i-1] == 0xA0 {
+			i -= 2
+			continue
+		}
+		break
+	}
+	return i
+}
+
+// isUpperStart reports whether the word at b starts with an upper-case
+// letter.
+func isUpperStart(b []byte) bool {
+	if len(b) == 0 {
+		return false
+	}
+	r, _ := utf8.DecodeRune(b)
+	return unicode.IsUpper(r)
+}
+
+// isAllUpper reports whether the word has letters and no lower-case ones.
+func isAllUpper(b []byte) bool {
+	letters := false
+	for _, r := range string(b) {
+		if unicode.IsLower(r) {
+			return false
+		}
+		if unicode.IsLetter(r) {
+			letters = true
+		}
+	}
+	return letters
+}
+
+// phrase is a sequence of folded words.
+type phrase []string
+
+// phraseEndsAt reports whether the words ending at i fold to p, and the
+// start of the first word. Commas between words are allowed ("triển khai,
+// thực hiện"; "sửa đổi, bổ sung").
+func phraseEndsAt(b []byte, i int, p phrase) (int, bool) {
+	pos := i
+	for w := len(p) - 1; w >= 0; w-- {
+		q := skipSpacesBack(b, pos)
+		if w < len(p)-1 && q > 0 && b[q-1] == ',' {
+			q--
+		}
+		s, e := wordBefore(b, q)
+		if e == s || !foldEq(b[s:e], p[w]) {
+			return 0, false
+		}
+		pos = s
+	}
+	return pos, true
+}
+
+// phraseStartsAt reports whether the words from i fold to p, and the end.
+func phraseStartsAt(b []byte, i int, p phrase) (int, bool) {
+	pos := i
+	for w, fw := range p {
+		q := skipSpaces(b, pos)
+		if w > 0 && q < len(b) && b[q] == ',' {
+			q++
+		}
+		s, e := wordAfter(b, q)
+		if e == s || !foldEq(b[s:e], fw) {
+			return 0, false
+		}
+		pos = e
+	}
+	return pos, true
+}
