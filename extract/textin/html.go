@@ -119,7 +119,7 @@ var lineTags = map[atom.Atom]bool{
 // (content), baiviet (article), sapo (lead).
 var (
 	unlikelyHint = regexp.MustCompile(`(?i)-ad-|^ads?$|advert|banner|breadcrumb|combx|comment|community|cover-wrap|disqus|extra|footer|gdpr|header|legends|menu|navbar|related|remark|replies|rss|shoutbox|sidebar|skyscraper|social|sponsor|supplemental|pagination|pager|popup|share|sharing|tags?$|widget|login|search|subscribe|print|tinkhac|tin-khac|tinlienquan|tin-lien-quan|lienquan|lien-quan|binhluan|binh-luan|chiase|chia-se|quangcao|quang-cao|xemthem|xem-them|tinmoi|tin-moi|tieudiem|thongke|thong-ke|truycap|truy-cap|lienket|lien-ket|danhmuc|danh-muc|copyright|counter|hotline|weather|thoitiet`)
-	maybeHint = regexp.MustCompile(`(?i)and|article|body|column|content|main|shadow|detail|chitiet|chi-tiet|noidung|noi-dung|baiviet|bai-viet|post|entry|story|text`)
+	maybeHint    = regexp.MustCompile(`(?i)and|article|body|column|content|main|shadow|detail|chitiet|chi-tiet|noidung|noi-dung|baiviet|bai-viet|post|entry|story|text`)
 	positiveHint = regexp.MustCompile(`(?i)article|body|content|entry|hentry|h-entry|main|page|post|text|blog|story|detail|chitiet|chi-tiet|noidung|noi-dung|baiviet|bai-viet|sapo|fulltext|news-?detail|articlebody`)
 	negativeHint = regexp.MustCompile(`(?i)-ad-|hidden|^hid$|banner|combx|comment|com-|contact|foot|footer|footnote|gdpr|masthead|media|meta|outbrain|promo|related|scroll|share|shoutbox|sidebar|skyscraper|sponsor|shopping|tags?$|tool|widget|menu|nav|tinkhac|tin-khac|lienquan|lien-quan|binhluan|binh-luan|chiase|chia-se|quangcao|quang-cao|xemthem|xem-them|tinmoi|tin-moi|thongke|thong-ke`)
 	headHint     = regexp.MustCompile(`(?i)title|tieude|tieu-de|date|time|ngay|sapo|lead|summary|desc|tomtat|tom-tat|author|tacgia|tac-gia|subtitle`)
@@ -158,7 +158,7 @@ func extractArticle(doc *html.Node) string {
 		a.renderWithSiblings(&w, top)
 	}
 	text := w.String()
-	if title := a.title(doc, top); title != "" && !strings.Contains(collapseSpace(text), collapseSpace(title)) {
+	if title := a.title(doc, top); title != "" && !containsTitle(text, title) {
 		text = title + "\n\n" + text
 	}
 	return text
@@ -379,14 +379,22 @@ func (a *article) topCandidate(body *html.Node) *html.Node {
 	if top == nil || best <= 0 {
 		return nil
 	}
-	// A candidate that holds nearly all of its parent's text is the same
-	// content with less wrapping; climbing keeps its headings and lead.
-	for top.Parent != nil && top.Parent.Type == html.ElementNode && top.Parent.DataAtom != atom.Body {
-		pi, ti := a.info[top.Parent], a.info[top]
-		if pi == nil || pi.text == 0 || float64(ti.text) < 0.9*float64(pi.text) {
-			break
+	// In a layout table the row holds the menu column too: the article is
+	// the row's cell with the most text; the other cells are judged as
+	// siblings.
+	if top.DataAtom == atom.Tr {
+		var cell *html.Node
+		for c := top.FirstChild; c != nil; c = c.NextSibling {
+			if c.Type == html.ElementNode && !a.removed[c] && a.info[c] != nil &&
+				(cell == nil || a.info[c].text > a.info[cell].text) {
+				cell = c
+			}
 		}
-		top = top.Parent
+		if cell != nil {
+			a.info[cell].score = max(a.info[cell].score, best)
+			a.info[cell].scored = true
+			top = cell
+		}
 	}
 	return top
 }
@@ -563,10 +571,29 @@ func (a *article) title(doc, top *html.Node) string {
 			return t
 		}
 	}
+	// A <title> of a few words is usually the site's name, not a headline.
 	if t := findFirst(doc, atom.Title); t != nil {
-		return collapseSpace(textOf(t))
+		if title := collapseSpace(textOf(t)); len(strings.Fields(title)) >= 6 {
+			return title
+		}
 	}
 	return ""
+}
+
+// titleSep splits "Headline - Site name" titles.
+var titleSep = regexp.MustCompile(` [-|–—»:] `)
+
+// containsTitle reports whether text already holds the title, or the
+// longest part of a title such as "Headline - Site name".
+func containsTitle(text, title string) bool {
+	text = strings.ToLower(collapseSpace(text))
+	longest := ""
+	for _, part := range titleSep.Split(title, -1) {
+		if len(part) > len(longest) {
+			longest = part
+		}
+	}
+	return strings.Contains(text, strings.ToLower(collapseSpace(longest)))
 }
 
 func collapseSpace(s string) string {
@@ -590,6 +617,9 @@ func (w *textWriter) String() string {
 }
 
 func (w *textWriter) want(sep int) {
+	if sep == 1 && w.atLineStart() {
+		return
+	}
 	if w.sb.Len() > 0 && sep > w.pendingSep {
 		w.pendingSep = sep
 	}
@@ -628,6 +658,12 @@ func (w *textWriter) dropHeading() {
 	w.sb.Reset()
 	w.sb.WriteString(strings.TrimRight(s, " \n"))
 	w.headingSet = false
+}
+
+// atLineStart reports whether nothing is written since the last newline.
+func (w *textWriter) atLineStart() bool {
+	s := w.sb.String()
+	return w.pendingSep < 2 && len(s) > 0 && s[len(s)-1] == '\n'
 }
 
 func (w *textWriter) flushSep() {
