@@ -18,6 +18,9 @@ import (
 // fonts: VNI) hold their 8-bit codes as Latin-1 characters; they are
 // decoded by font, with the ABC "H" fonts (.VnTimeH) giving capitals.
 func (o Options) decodeDOCX(data []byte) (Text, error) {
+	if bytes.HasPrefix(data, []byte("\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1")) {
+		return Text{}, fmt.Errorf("textin: %w: password-protected DOCX or legacy Word .doc (an OLE2 file); remove the password or save it as .docx", ErrUnsupported)
+	}
 	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
 	if err != nil {
 		return Text{}, fmt.Errorf("textin: %w: not a readable DOCX/ZIP archive: %v", ErrCorrupt, err)

@@ -1,0 +1,212 @@
+package textin
+
+import (
+	"archive/zip"
+	"bytes"
+	"compress/flate"
+	"errors"
+	"hash/crc32"
+	"strings"
+	"testing"
+)
+
+const wNS = `xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"`
+
+// buildDOCX writes a zip with the given entries.
+func buildDOCX(t testing.TB, files map[string]string) []byte {
+	t.Helper()
+	var buf bytes.Buffer
+	zw := zip.NewWriter(&buf)
+	if _, ok := files["[Content_Types].xml"]; !ok {
+		files["[Content_Types].xml"] = `<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"></Types>`
+	}
+	for name, body := range files {
+		w, err := zw.Create(name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if _, err := w.Write([]byte(body)); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := zw.Close(); err != nil {
+		t.Fatal(err)
+	}
+	return buf.Bytes()
+}
+
+func document(body string) string {
+	return `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:document ` + wNS + `><w:body>` + body + `</w:body></w:document>`
+}
+
+// run is a w:r with an optional font.
+func run(font, text string) string {
+	rpr := ""
+	if font != "" {
+		rpr = `<w:rPr><w:rFonts w:ascii="` + font + `" w:hAnsi="` + font + `"/></w:rPr>`
+	}
+	return `<w:r>` + rpr + `<w:t xml:space="preserve">` + xmlEscape(text) + `</w:t></w:r>`
+}
+
+func xmlEscape(s string) string {
+	var b strings.Builder
+	for _, r := range s {
+		switch r {
+		case '<':
+			b.WriteString("&lt;")
+		case '>':
+			b.WriteString("&gt;")
+		case '&':
+			b.WriteString("&amp;")
+		default:
+			b.WriteRune(r)
+		}
+	}
+	return b.String()
+}
+
+func para(runs ...string) string {
+	return `<w:p><w:pPr><w:tabs><w:tab w:val="left" w:pos="720"/></w:tabs></w:pPr>` + strings.Join(runs, "") + `</w:p>`
+}
+
+// asFont is what Word stores for text typed in a legacy 8-bit font: each
+// byte as the Latin-1 (Windows-1252) character.
+func asFont(t testing.TB, text, enc string) string {
+	t.Helper()
+	b := mustEncode(t, text, enc)
+	s, _ := decodeCP1252(b)
+	return s
+}
+
+func TestDOCX(t *testing.T) {
+	header := `<w:tbl><w:tr><w:tc>` + para(run("", "BAN CHẤP HÀNH TRUNG ƯƠNG")) + para(run("", "*")) + para(run("", "Số 25-NQ/TW")) +
+		`</w:tc><w:tc>` + para(run("", "ĐẢNG CỘNG SẢN VIỆT NAM")) + para(run("", "Hà Nội, ngày 3 tháng 6 năm 2013")) + `</w:tc></w:tr></w:tbl>`
+	dataTable := `<w:tbl><w:tr><w:tc>` + para(run("", "STT")) + `</w:tc><w:tc>` + para(run("", "Văn bản")) + `</w:tc></w:tr>` +
+		`<w:tr><w:tc>` + para(run("", "1")) + `</w:tc><w:tc>` + para(run("", "Chỉ thị số 05-CT/TW")) + `</w:tc></w:tr></w:tbl>`
+	body := header +
+		para(run("", "NGHỊ QUYẾT")) +
+		// A word split across runs, a tab, a line break, a deleted revision and a field code.
+		para(run("", "Căn cứ Nghị quy"), run("", "ết số 18/2000/CT-TTg;"), `<w:r><w:tab/></w:r>`, run("", "tiếp tục"), `<w:r><w:br/></w:r>`, run("", "thực hiện")) +
+		para(`<w:del><w:r><w:delText>Quyết định 99-QĐ/TW</w:delText></w:r></w:del>`, `<w:r><w:instrText> HYPERLINK "x" </w:instrText></w:r>`, run("", "Kết luận 01-KL/TW")) +
+		para() +
+		para() +
+		// Legacy fonts: TCVN3 (.VnTime), its capitals font (.VnTimeH), VNI.
+		para(run(".VnTime", asFont(t, "Nghị quyết số 25-NQ/TW của Bộ Chính trị", EncTCVN3))) +
+		para(run(".VnTimeH", asFont(t, "nghị quyết", EncTCVN3)), run("", " về công tác dân vận")) +
+		para(run("VNI-Times", asFont(t, "Chỉ thị số 16-CT/TW ngày 12/4/2022", EncVNI))) +
+		dataTable +
+		`<w:sectPr/>`
+	footnotes := `<?xml version="1.0"?><w:footnotes ` + wNS + `><w:footnote w:type="separator" w:id="-1"><w:p><w:r><w:separator/></w:r></w:p></w:footnote>` +
+		`<w:footnote w:id="1">` + para(run("", "Xem Quy định 08-QĐi/TW.")) + `</w:footnote></w:footnotes>`
+	data := buildDOCX(t, map[string]string{
+		"word/document.xml":  document(body),
+		"word/footnotes.xml": footnotes,
+	})
+	got, err := Decode("nq.docx", data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := "BAN CHẤP HÀNH TRUNG ƯƠNG\n*\nSố 25-NQ/TW\nĐẢNG CỘNG SẢN VIỆT NAM\nHà Nội, ngày 3 tháng 6 năm 2013\n" +
+		"NGHỊ QUYẾT\n" +
+		"Căn cứ Nghị quyết số 18/2000/CT-TTg;\ttiếp tục\nthực hiện\n" +
+		"Kết luận 01-KL/TW\n\n" +
+		"Nghị quyết số 25-NQ/TW của Bộ Chính trị\n" +
+		"NGHỊ QUYẾT về công tác dân vận\n" +
+		"Chỉ thị số 16-CT/TW ngày 12/4/2022\n" +
+		"STT | Văn bản\n1 | Chỉ thị số 05-CT/TW\n\n" +
+		"Xem Quy định 08-QĐi/TW.\n"
+	if got.Body != want {
+		t.Errorf("got:\n%s\nwant:\n%s", got.Body, want)
+	}
+	if got.Format != FormatDOCX || got.Encoding != "utf-8+tcvn3+vni" {
+		t.Errorf("format %s encoding %s", got.Format, got.Encoding)
+	}
+}
+
+// TestDOCXStyleFont is a document whose legacy font comes from styles.xml.
+func TestDOCXStyleFont(t *testing.T) {
+	styles := `<?xml version="1.0"?><w:styles ` + wNS + `><w:docDefaults><w:rPrDefault><w:rPr><w:rFonts w:ascii="Times New Roman"/></w:rPr></w:rPrDefault></w:docDefaults>` +
+		`<w:style w:type="paragraph" w:default="1" w:styleId="Normal"><w:rPr><w:rFonts w:ascii=".VnTime" w:hAnsi=".VnTime"/></w:rPr></w:style>` +
+		`<w:style w:type="paragraph" w:styleId="Heading1"><w:basedOn w:val="Normal"/><w:rPr><w:rFonts w:ascii=".VnTimeH"/></w:rPr></w:style>` +
+		`<w:style w:type="paragraph" w:styleId="Body"><w:basedOn w:val="Normal"/></w:style></w:styles>`
+	body := `<w:p><w:pPr><w:pStyle w:val="Heading1"/></w:pPr>` + run("", asFont(t, "chỉ thị", EncTCVN3)) + `</w:p>` +
+		`<w:p><w:pPr><w:pStyle w:val="Body"/></w:pPr>` + run("", asFont(t, "Về tăng cường công tác dân vận", EncTCVN3)) + `</w:p>` +
+		para(run("Arial", "Unicode text stays: Đảng"))
+	data := buildDOCX(t, map[string]string{"word/document.xml": document(body), "word/styles.xml": styles})
+	got, err := Decode("ct.docx", data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := "CHỈ THỊ\nVề tăng cường công tác dân vận\nUnicode text stays: Đảng\n"; got.Body != want {
+		t.Errorf("got %q, want %q", got.Body, want)
+	}
+}
+
+// rawEntry writes an entry whose header claims a small size but whose
+// deflated data expands to n zero bytes: a zip bomb that lies.
+func rawEntry(t *testing.T, zw *zip.Writer, name string, n int) {
+	t.Helper()
+	var comp bytes.Buffer
+	fw, _ := flate.NewWriter(&comp, flate.BestCompression)
+	zeros := make([]byte, n)
+	fw.Write(zeros)
+	fw.Close()
+	w, err := zw.CreateRaw(&zip.FileHeader{Name: name, Method: zip.Deflate, CRC32: crc32.ChecksumIEEE(zeros),
+		CompressedSize64: uint64(comp.Len()), UncompressedSize64: 100})
+	if err != nil {
+		t.Fatal(err)
+	}
+	w.Write(comp.Bytes())
+}
+
+func TestDOCXRefusals(t *testing.T) {
+	good := buildDOCX(t, map[string]string{"word/document.xml": document(para(run("", "Nghị quyết số 25-NQ/TW")))})
+
+	var lying bytes.Buffer
+	zw := zip.NewWriter(&lying)
+	rawEntry(t, zw, "word/document.xml", 4<<20)
+	zw.Close()
+
+	encrypted := bytes.Clone(good)
+	// Set the "encrypted" flag in every local and central header.
+	for _, sig := range [][]byte{[]byte("PK\x03\x04"), []byte("PK\x01\x02")} {
+		off := 6
+		if sig[2] == 1 {
+			off = 8
+		}
+		for i := 0; ; {
+			j := bytes.Index(encrypted[i:], sig)
+			if j < 0 {
+				break
+			}
+			encrypted[i+j+off] |= 1
+			i += j + 4
+		}
+	}
+
+	for _, tc := range []struct {
+		name string
+		opts Options
+		data []byte
+		want error
+	}{
+		{"truncated", Options{}, good[:len(good)/2], ErrCorrupt},
+		{"not a docx", Options{}, buildDOCX(t, map[string]string{"a.txt": "hello"}), ErrBinary},
+		{"xlsx", Options{}, buildDOCX(t, map[string]string{"xl/workbook.xml": "<workbook/>"}), ErrUnsupported},
+		{"bad xml", Options{}, buildDOCX(t, map[string]string{"word/document.xml": document("<w:p><w:r><w:t>x</w:r></w:p>")}), ErrCorrupt},
+		{"empty", Options{}, buildDOCX(t, map[string]string{"word/document.xml": document(para())}), ErrEmpty},
+		{"declared too big", Options{MaxExpanded: 100}, good, ErrTooLarge},
+		// archive/zip itself stops reading past the declared size.
+		{"lying zip bomb", Options{MaxExpanded: 1 << 20}, lying.Bytes(), ErrCorrupt},
+		{"encrypted entry", Options{}, encrypted, ErrUnsupported},
+		{"encrypted office (OLE2)", Options{}, append([]byte("\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1"), make([]byte, 600)...), ErrUnsupported},
+	} {
+		_, err := tc.opts.Decode("x.docx", tc.data)
+		if !errors.Is(err, tc.want) {
+			t.Errorf("%s: got %v, want %v", tc.name, err, tc.want)
+		}
+	}
+	if _, err := Decode("x.docx", good); err != nil {
+		t.Errorf("good: %v", err)
+	}
+}
