@@ -160,6 +160,8 @@ func isNFCFast(b []byte) bool {
 		switch {
 		case c < 0x80:
 			i++
+		case c == 0xC3 && i+1 < n && (b[i+1] == 0x90 || b[i+1] == 0xB0):
+			return false // Icelandic Eth for Đ: repaired by the slow path
 		case c >= 0xC2 && c <= 0xCB:
 			i += 2
 		case c == 0xE1 && i+1 < n && b[i+1] >= 0xB8 && b[i+1] <= 0xBB:

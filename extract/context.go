@@ -106,7 +106,7 @@ func isBoundaryAt(b []byte, k int) bool {
 // bodyStop are lower-case words that end an issuing body's name.
 var bodyStop = func() map[string]bool {
 	m := map[string]bool{}
-	for _, w := range strings.Fields("về ngày số tại đã đang sẽ nhằm đối với trong gắn theo thực triển và cho nêu để được là có này đó từ đến khi nhưng mà như ban hướng quy tiếp việc cũng vẫn các những năm tháng lần khóa khoá nhiệm kèm hoặc cùng sau trước giai thời đi vào ra phải cần của ở bị nên rằng thì trên dưới ngoài qua bằng xây tăng đẩy nâng phát đổi họp ký lãnh quán học chỉ sơ tổng hội đề yêu nay đây ấy mới sớm tốt nghiêm kịp") {
+	for _, w := range strings.Fields("về ngày số tại đã đang sẽ nhằm đối với trong gắn theo thực triển và cho nêu để được là có này đó từ đến khi nhưng mà như hướng quy tiếp việc cũng vẫn các những năm tháng lần khóa khoá nhiệm kèm hoặc cùng sau trước giai thời đi vào ra phải cần của ở bị nên rằng thì trên dưới ngoài qua bằng xây tăng đẩy nâng phát đổi họp ký lãnh quán học sơ tổng đề yêu nay đây ấy mới sớm tốt nghiêm kịp") {
 		m[w] = true
 	}
 	return m
@@ -150,8 +150,14 @@ func readBody(b []byte, i, limit int) (string, int) {
 		if len(words) == 0 && !isUpperStart(w) {
 			return "", i
 		}
-		if !isUpperStart(w) && bodyStop[lw] {
+		if bodyStop[lw] && (!isUpperStart(w) || isAllUpper(w) && len(words) > 0 && isAllUpper([]byte(words[len(words)-1]))) {
 			break
+		}
+		if lw == "ban" && !isUpperStart(w) {
+			// "ban hành" ends a name; "Ủy ban nhân dân" does not.
+			if ns, ne := wordAfter(b, e); ne > ns && lowerEq(b[ns:ne], "hành") {
+				break
+			}
 		}
 		if isAllUpper(w) && len(words) > 0 && utf8.RuneCountInString(lw) > 1 && !orgAcronym(w) && !isAllUpper([]byte(words[len(words)-1])) {
 			break

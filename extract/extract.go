@@ -9,6 +9,7 @@
 package extract
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
 	"sort"
@@ -30,7 +31,7 @@ var ErrNotText = errors.New("extract: not UTF-8 text")
 
 // Extract finds the document's own header and every reference in text.
 // Offsets in the result are byte offsets into Extraction.Text, the
-// NFC-normalized input.
+// NFC-normalized input (with an Icelandic Eth, met for Đ, repaired in place).
 func Extract(text []byte) (vncite.Extraction, error) {
 	if len(text) > MaxInput {
 		return vncite.Extraction{}, fmt.Errorf("%w: %d bytes (limit %d)", ErrTooLarge, len(text), MaxInput)
@@ -43,13 +44,24 @@ func Extract(text []byte) (vncite.Extraction, error) {
 		if norm.NFC.QuickSpan(b) != len(b) {
 			b = norm.NFC.Bytes(b)
 		}
+		b = repairEth(b)
 	}
-	// Strip a byte-order mark: it would shift nothing but looks like text.
 	ex := vncite.Extraction{Text: string(b)}
 	// The Extraction's own copy of the text is what offsets point into.
 	b = []byte(ex.Text)
 	run(b, &ex)
 	return ex, nil
+}
+
+// repairEth replaces the Icelandic Eth (Ð U+00D0, ð U+00F0), which
+// Vietnamese never uses, with Đ and đ it stands for. Both are two bytes in
+// UTF-8, so no offset moves.
+func repairEth(b []byte) []byte {
+	if !bytes.Contains(b, []byte("Ð")) && !bytes.Contains(b, []byte("ð")) {
+		return b
+	}
+	out := bytes.ReplaceAll(b, []byte("Ð"), []byte("Đ"))
+	return bytes.ReplaceAll(out, []byte("ð"), []byte("đ"))
 }
 
 // run fills ex from the NFC text b.

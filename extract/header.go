@@ -392,12 +392,40 @@ func ownBody(b []byte, lines []line, numberLine int, issuer string) string {
 		}
 	}
 	for k := numberLine - 1; k >= 0 && k >= numberLine-4; k-- {
-		t := lines[k].text
-		if t != "" && isAllUpper([]byte(t)) && bodyIssuer(t) != "" && !strings.Contains(t, "CỘNG") {
+		t := strings.Trim(lines[k].text, "*-– ")
+		if t == "" || !isAllUpper([]byte(t)) || strings.Contains(t, "CỘNG") || strings.Contains(t, "ĐỘC LẬP") {
+			continue
+		}
+		// "ỦY BAN NHÂN DÂN" over "TỈNH QUẢNG NAM" is one name.
+		if k > 0 && startsWithPlace(t) {
+			if p := strings.TrimSpace(lines[k-1].text); p != "" && isAllUpper([]byte(p)) && bodyIssuer(p) != "" {
+				return p + " " + t
+			}
+		}
+		if bodyIssuer(t) != "" || startsWithOrgWord(t) {
 			return t
 		}
+		break
 	}
 	return ""
+}
+
+func startsWithPlace(t string) bool {
+	for _, p := range []string{"TỈNH ", "HUYỆN ", "XÃ ", "THÀNH PHỐ ", "QUẬN ", "PHƯỜNG ", "THỊ XÃ ", "THỊ TRẤN ", "TP. ", "TP "} {
+		if strings.HasPrefix(t, p) {
+			return true
+		}
+	}
+	return false
+}
+
+func startsWithOrgWord(t string) bool {
+	for _, p := range []string{"BAN ", "BỘ ", "SỞ ", "ĐẢNG ỦY", "ĐẢNG UỶ", "CHI BỘ", "VĂN PHÒNG", "ỦY BAN", "UỶ BAN", "HỘI ĐỒNG", "THỦ TƯỚNG", "CHÍNH PHỦ", "QUỐC HỘI", "TỔNG CỤC", "CỤC ", "PHÒNG "} {
+		if strings.HasPrefix(t, p) {
+			return true
+		}
+	}
+	return false
 }
 
 // subjectBefore reads the capitalized body name ending at i.

@@ -280,7 +280,10 @@ func scanShortForms(b []byte, full []mention, out []mention) []mention {
 			continue
 		}
 		if s, e := wordAfter(b, i); e > s && isPeriodWord(b[s:e]) {
-			continue
+			// "số 35 ngày 30/5/2019" is dated, not "35 days".
+			if _, _, dated := dateAt(b, skipSpaces(b, e)); !(dated && lowerEq(b[s:e], "ngày")) {
+				continue
+			}
 		}
 		seq, ok := normSeq(string(b[start:i]), "")
 		if !ok {
