@@ -137,9 +137,9 @@ func numberedID(number, qualifier string) string {
 // ownIdentity keys a document being ingested from its own header. source
 // identifies documents that have no number, or whose local number has no
 // scope.
-func (s *Store) ownIdentity(d vncite.Document, source string) identity {
+func (s *Store) ownIdentity(d vncite.Document, source, text string) identity {
 	if d.Number == "" {
-		pl := s.gaz.docPlace(d)
+		pl := s.gaz.docPlace(d, text)
 		return identity{ID: "doc-" + shortHash(source), Place: pl, Level: levelOfDoc(d, pl)}
 	}
 	parts := splitNumber(d.Number)
@@ -148,7 +148,7 @@ func (s *Store) ownIdentity(d vncite.Document, source string) identity {
 	case classCentralParty, classCentralState:
 		return s.centralIdentity(d.Number, parts, class, d.Term, d.Date, "its own header")
 	}
-	pl := s.gaz.docPlace(d)
+	pl := s.gaz.docPlace(d, text)
 	if !pl.known() {
 		return identity{
 			ID:    numberedID(d.Number, "u-"+shortHash(source)),
@@ -156,7 +156,11 @@ func (s *Store) ownIdentity(d vncite.Document, source string) identity {
 			Class: class, Place: pl, Level: levelOfDoc(d, pl),
 		}
 	}
-	return s.localIdentity(d.Number, parts, class, pl, d.Date, "stated", "its header: "+strings.TrimSpace(d.Body+" "+d.Place))
+	conf, why := "stated", "its header: "+strings.TrimSpace(d.Body+" "+d.Place)
+	if pl.FromText {
+		conf, why = "inferred", "its header names "+strings.TrimSpace(d.Body)+" without a place; the text names one "+kindWord(pl.Kind)+": "+pl.Name
+	}
+	return s.localIdentity(d.Number, parts, class, pl, d.Date, conf, why)
 }
 
 // centralIdentity keys a central Party number by term, a central state
@@ -277,7 +281,7 @@ func (s *Store) refScope(r vncite.Reference, parts numberParts, cx refContext) (
 	if kind == "" {
 		// "UBND" with no unit word: the citing document's own unit.
 		if cp.known() && cx.Issuer == parts.Issuer {
-			return cp, "inferred", strings.TrimSpace(r.Body) + " named without a place, cited by " + cpDesc, true
+			return cp, "inferred", strings.TrimSpace(r.Body) + " named without a place, cited by a document " + cpDesc, true
 		}
 		return place{}, "unscoped", strings.TrimSpace(r.Body) + " named without a place", false
 	}
@@ -285,24 +289,24 @@ func (s *Store) refScope(r vncite.Reference, parts numberParts, cx refContext) (
 		switch {
 		case cp.ProvinceCode != "":
 			pl := s.gaz.resolve(place{Kind: "tinh", ProvinceCode: cp.ProvinceCode}, date, "")
-			return pl, "inferred", strings.TrimSpace(r.Body) + " named without a place, cited by " + cpDesc + ", which is in " + pl.Province, true
+			return pl, "inferred", strings.TrimSpace(r.Body) + " named without a place, cited by a document " + cpDesc + ", which is in " + pl.Province, true
 		case cp.Name != "":
 			// The province of a named unit the store cannot place without
 			// a gazetteer: scoped relative to that unit.
 			pl := place{Kind: "tinh", Name: "(tỉnh có " + cp.unitName() + ")"}
-			return pl, "inferred", strings.TrimSpace(r.Body) + " named without a place, cited by " + cpDesc + "; its province is not known without a gazetteer", true
+			return pl, "inferred", strings.TrimSpace(r.Body) + " named without a place, cited by a document " + cpDesc + "; its province is not known without a gazetteer", true
 		}
 		return place{Kind: "tinh"}, "unscoped", strings.TrimSpace(r.Body) + " named without a place, and the citing document names no place", false
 	}
 	// A district- or commune-level committee named without a place: the
 	// citing document's own unit when it is of that kind.
 	if kind == "thanh pho" && cp.Kind == "tinh" && cp.ProvinceCode != "" && s.gaz.isCentralCity(cp.ProvinceCode, date) {
-		return cp, "inferred", strings.TrimSpace(r.Body) + " named without a place, cited by " + cpDesc, true
+		return cp, "inferred", strings.TrimSpace(r.Body) + " named without a place, cited by a document " + cpDesc, true
 	}
 	if cp.Name != "" && (cp.Kind == kind || (cp.Kind == "" && levelOfKind(kind) == vncite.LevelDistrict)) {
 		pl := cp
 		pl.Kind = kind
-		return pl, "inferred", strings.TrimSpace(r.Body) + " named without a place, cited by " + cpDesc, true
+		return pl, "inferred", strings.TrimSpace(r.Body) + " named without a place, cited by a document " + cpDesc, true
 	}
 	return place{Kind: kind}, "unscoped", strings.TrimSpace(r.Body) + " named without a place, and the citing document (" + cpDesc + ") is not of that unit", false
 }

@@ -208,7 +208,7 @@ func extractSafely(text []byte) (ext vncite.Extraction, err error) {
 
 func (w *writer) putExtraction(ext vncite.Extraction, source, hash, text string, sum *Summary) (putStatus, error) {
 	s := w.s
-	own := s.ownIdentity(ext.Document, source)
+	own := s.ownIdentity(ext.Document, source, text)
 	status := putNew
 	existing, err := w.getDoc(own.ID)
 	if err != nil {

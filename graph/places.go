@@ -14,6 +14,7 @@ type place struct {
 	ProvinceCode string
 	Province     string // short name at the date
 	Code         string // gazetteer code of a district or commune
+	FromText     bool   // the name was found in the document's text, not its header
 }
 
 // level is the administrative level of the unit.
@@ -163,6 +164,9 @@ var unitWords = []struct {
 	{[]string{"phuong"}, "phuong"},
 }
 
+// abbrevDot puts a space after the dot of "TP.HCM", "TX.Hương Thủy".
+var abbrevDot = strings.NewReplacer("TP.", "TP. ", "Tp.", "Tp. ", "TX.", "TX. ", "Tx.", "Tx. ", "TT.", "TT. ")
+
 // word is one whitespace-separated word of a body or place line.
 type word struct {
 	raw    string // as written, punctuation trimmed
@@ -172,8 +176,9 @@ type word struct {
 
 func words(s string) []word {
 	var out []word
-	for _, f := range strings.FieldsFunc(s, func(r rune) bool { return unicode.IsSpace(r) || r == '.' }) {
-		stop := strings.ContainsAny(f, ",;:()\"“”'")
+	s = abbrevDot.Replace(s)
+	for _, f := range strings.Fields(s) {
+		stop := strings.ContainsAny(f, ".,;:()\"“”'!?")
 		raw := strings.TrimFunc(f, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) })
 		if raw == "" {
 			if f == "-" || f == "–" {
@@ -183,7 +188,9 @@ func words(s string) []word {
 			}
 			continue
 		}
-		// Split "ủy" glued to punctuation inside: "Tỉnh ủy," is fine already.
+		if strings.HasSuffix(f, ".") && len([]rune(raw)) <= 2 {
+			stop = false // an abbreviation: "TP.", "TX.", "H."
+		}
 		out = append(out, word{raw: raw, folded: fold(raw), stop: stop && !strings.HasPrefix(f, "(")})
 	}
 	return out
@@ -204,6 +211,9 @@ func matchWords(ws []word, i int, pat []string) bool {
 // nameAfter reads a proper name starting at ws[i]: capitalised words (or
 // numbers: "Phường 3"), up to punctuation or a lower-case word.
 func nameAfter(ws []word, i int) string {
+	if i > 0 && i <= len(ws) && ws[i-1].stop {
+		return "" // punctuation right after the unit word: no name follows
+	}
 	var parts []string
 	for j := i; j < len(ws) && len(parts) < 5; j++ {
 		w := ws[j]
@@ -303,7 +313,7 @@ func (g *Gazetteer) resolve(p place, date, contextProvince string) place {
 	case p.Kind == "tinh":
 		if p.ProvinceCode == "" && p.Name != "" {
 			if c, ok := g.provinceCode(p.Name, date); ok {
-				p.ProvinceCode = c
+				p.ProvinceCode, p.Name = c, ""
 			}
 		}
 	case p.Kind == "thanh pho" && p.Name != "":
@@ -340,7 +350,7 @@ func (g *Gazetteer) resolve(p place, date, contextProvince string) place {
 
 // docPlace resolves a document's own issuing unit from its body, place line
 // and issuer code.
-func (g *Gazetteer) docPlace(d vncite.Document) place {
+func (g *Gazetteer) docPlace(d vncite.Document, text string) place {
 	kind, name, _ := parseBody(d.Body)
 	parts := parsePlaceLine(d.Place)
 	// The province named in the place line, if any.
@@ -379,6 +389,11 @@ func (g *Gazetteer) docPlace(d vncite.Document) place {
 				break
 			}
 		}
+		if p.Name == "" && kind != "" && kind != "tinh" {
+			if n := onlyUnitNamed(text, kind); n != "" {
+				p = place{Kind: kind, Name: n, FromText: true}
+			}
+		}
 		if p.Name == "" {
 			if prov != "" && (kind == "" || kind == "tinh") {
 				return g.resolve(place{Kind: "tinh", ProvinceCode: prov}, d.Date, "")
@@ -399,4 +414,39 @@ func kindOfIssuer(issuer string) string {
 		return "quan"
 	}
 	return ""
+}
+
+// onlyUnitNamed returns the name of the one unit of kind the text names
+// ("thị xã Hương Thuỷ"), or "" when it names none or several: a header
+// saying only "UBND thị xã" is then pinned down by its own text.
+func onlyUnitNamed(text, kind string) string {
+	if text == "" {
+		return ""
+	}
+	var pat []string
+	for _, u := range unitWords {
+		if u.kind == kind && len(u.words) > len(pat) {
+			pat = u.words
+		}
+	}
+	if len(pat) == 0 {
+		return ""
+	}
+	ws := words(text)
+	name, key := "", ""
+	for i := range ws {
+		if !matchWords(ws, i, pat) {
+			continue
+		}
+		n := nameAfter(ws, i+len(pat))
+		if n == "" {
+			continue
+		}
+		if k := slug(n); key == "" {
+			name, key = n, k
+		} else if k != key {
+			return ""
+		}
+	}
+	return name
 }

@@ -6,7 +6,7 @@ import (
 	"testing"
 )
 
-// BenchmarkWrite writes a generated 10,000-node cascade (about 12,500
+// BenchmarkWrite writes a generated 10,000-node cascade (12,459
 // edges, Vietnamese titles and evidence) in each format; bytes/s is output
 // throughput. Run: go test ./graph/export -run '^$' -bench Write -benchtime 20x
 func BenchmarkWrite(b *testing.B) {

@@ -308,16 +308,35 @@ func levelRank(l vncite.Level) int {
 // cascade in — and edges by their source's and target's positions, then
 // relation and evidence. Ids are unique, so the node order is total.
 func (p *graph) sort() {
-	slices.SortFunc(p.nodes, func(a, b vncite.Node) int {
-		return cmp.Or(
-			cmp.Compare(a.Depth, b.Depth),
-			cmp.Compare(levelRank(a.Level), levelRank(b.Level)),
-			strings.Compare(a.Province, b.Province),
-			compareDates(a.Date, b.Date),
-			strings.Compare(a.Number, b.Number),
-			strings.Compare(a.ID, b.ID),
-		)
+	// Sort positions, not the (large) nodes themselves.
+	order := make([]int, len(p.nodes))
+	for i := range order {
+		order[i] = i
+	}
+	slices.SortFunc(order, func(i, j int) int {
+		a, b := &p.nodes[i], &p.nodes[j]
+		if c := cmp.Compare(a.Depth, b.Depth); c != 0 {
+			return c
+		}
+		if c := cmp.Compare(levelRank(a.Level), levelRank(b.Level)); c != 0 {
+			return c
+		}
+		if c := strings.Compare(a.Province, b.Province); c != 0 {
+			return c
+		}
+		if c := compareDates(a.Date, b.Date); c != 0 {
+			return c
+		}
+		if c := strings.Compare(a.Number, b.Number); c != 0 {
+			return c
+		}
+		return strings.Compare(a.ID, b.ID)
 	})
+	sorted := make([]vncite.Node, len(p.nodes))
+	for k, i := range order {
+		sorted[k] = p.nodes[i]
+	}
+	p.nodes = sorted
 	for i, n := range p.nodes {
 		p.index[n.ID] = i
 	}

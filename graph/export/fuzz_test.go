@@ -180,3 +180,29 @@ func checkDOTStrings(t *testing.T, dot string) {
 		t.Fatalf("not a digraph:\n%s", dot)
 	}
 }
+
+// FuzzClean checks clean against its definition: the result is valid UTF-8
+// with only kept runes, cleaning twice changes nothing, and isClean (the
+// fast check) agrees with whether clean changes its input.
+func FuzzClean(f *testing.F) {
+	for _, s := range []string{"Đảng ủy", "a\x00b", "\xff", "\uFFFE\uFFFF\uFFFD", "\xef\xbf", "tab\t\r\n", "\x7f"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		c := clean(s)
+		if !utf8.ValidString(c) {
+			t.Fatalf("clean(%q) = %q is not valid UTF-8", s, c)
+		}
+		for _, r := range c {
+			if !keepRune(r) {
+				t.Fatalf("clean(%q) kept %U", s, r)
+			}
+		}
+		if clean(c) != c {
+			t.Fatalf("clean is not idempotent on %q", s)
+		}
+		if isClean(s) != (c == s) {
+			t.Fatalf("isClean(%q) = %v but clean gives %q", s, isClean(s), c)
+		}
+	})
+}

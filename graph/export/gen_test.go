@@ -41,7 +41,7 @@ func cascade(n int, hostile bool) vncite.Graph {
 		{vncite.LevelDistrict, "KH", "HU"},
 		{vncite.LevelCommune, "KH", "ĐU"},
 	}
-	fanout := []int{63, 8, 12}
+	fanout := []int{63, 8, 20}
 	g := vncite.Graph{Root: "NQ-25-TW-XI", Direction: "down", Depth: 3}
 	g.Nodes = append(g.Nodes, vncite.Node{ID: g.Root, Number: "25-NQ/TW", Type: "NQ", Title: title(), Date: "2013-06-03", Level: vncite.LevelCentral, LagDays: lag(0)})
 	days := []int{0}

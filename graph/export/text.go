@@ -27,24 +27,19 @@ func clean(s string) string {
 }
 
 // isClean reports whether clean would return s unchanged: the common case,
-// checked without allocating.
+// checked without allocating or decoding runes. The only non-ASCII runes
+// clean drops, U+FFFE and U+FFFF, are encoded EF BF BE and EF BF BF.
 func isClean(s string) bool {
-	for i := 0; i < len(s); {
+	for i := 0; i < len(s); i++ {
 		c := s[i]
-		if c < utf8.RuneSelf {
-			if (c < 0x20 && c != '\t' && c != '\n' && c != '\r') || c == 0x7f {
-				return false
-			}
-			i++
-			continue
-		}
-		r, size := utf8.DecodeRuneInString(s[i:])
-		if (r == utf8.RuneError && size == 1) || r == 0xFFFE || r == 0xFFFF {
+		switch {
+		case c < 0x20 && c != '\t' && c != '\n' && c != '\r', c == 0x7f:
+			return false
+		case c == 0xEF && i+2 < len(s) && s[i+1] == 0xBF && (s[i+2] == 0xBE || s[i+2] == 0xBF):
 			return false
 		}
-		i += size
 	}
-	return true
+	return utf8.ValidString(s)
 }
 
 // keepRune reports whether r survives clean. utf8.RuneError (from invalid
