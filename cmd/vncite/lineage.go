@@ -167,4 +167,3 @@ func writeLineageText(w *outWriter, g vncite.Graph) error {
 	}
 	return w.err
 }
-

@@ -207,4 +207,3 @@ func disagreements(ss []vncite.Sighting) []string {
 	}
 	return out
 }
-
