@@ -92,7 +92,7 @@ func TestReadDocument(t *testing.T) {
 		{"vni.TXT", vni, textin.FormatText, textin.EncVNI},
 		{"u16.txt", utf16, textin.FormatText, textin.EncUTF16LE},
 		{"page.html", []byte(page), textin.FormatHTML, textin.EncUTF8},
-		{"page.dat", []byte(page), textin.FormatHTML, textin.EncUTF8},       // sniffed
+		{"page.dat", []byte(page), textin.FormatHTML, textin.EncUTF8},        // sniffed
 		{"noext", docxBytes(t, sentence), textin.FormatDOCX, textin.EncUTF8}, // sniffed
 		{"a.docx", docxBytes(t, sentence), textin.FormatDOCX, textin.EncUTF8},
 	} {
