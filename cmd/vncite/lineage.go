@@ -104,12 +104,12 @@ func writeLineageText(w *outWriter, g vncite.Graph) error {
 	}
 	rels := map[string][]string{}
 	for _, e := range g.Edges {
-		k := e.Source
-		other := e.Target
 		if g.Direction == graph.Up {
-			k, other = e.Target, e.Source
+			// Up: say who in the graph rests on this node, and how.
+			rels[e.Target] = append(rels[e.Target], fmt.Sprintf("%s by %s", e.Relation, names[e.Source]))
+			continue
 		}
-		rels[k] = append(rels[k], fmt.Sprintf("%s %s", e.Relation, names[other]))
+		rels[e.Source] = append(rels[e.Source], fmt.Sprintf("%s %s", e.Relation, names[e.Target]))
 	}
 	type group struct {
 		level    vncite.Level
