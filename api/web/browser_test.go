@@ -103,7 +103,9 @@ func (b *browser) consoleProblems() []string {
 // do runs actions, failing the test on error.
 func (b *browser) do(t *testing.T, what string, actions ...chromedp.Action[chromedp.Void]) {
 	t.Helper()
-	if err := chromedp.Do(b.ctx, actions...); err != nil {
+	ctx, cancel := context.WithTimeout(b.ctx, 20*time.Second)
+	defer cancel()
+	if err := chromedp.Do(ctx, actions...); err != nil {
 		t.Fatalf("%s: %v\nconsole: %s", what, err, strings.Join(b.consoleProblems(), "\n"))
 	}
 }

@@ -228,6 +228,16 @@ func newFakeServer(t *testing.T, c *fakeCorpus) *httptest.Server {
 		})
 	})
 	mux.HandleFunc("GET /api/v1/documents/{id}", func(w http.ResponseWriter, r *http.Request) {
+		if r.PathValue("id") == "05-CT/TW" {
+			w.Header().Set("Content-Type", "application/problem+json")
+			w.WriteHeader(http.StatusMultipleChoices)
+			_ = json.NewEncoder(w).Encode(map[string]any{"title": "Multiple Choices", "status": 300,
+				"detail": "05-CT/TW names 2 documents", "candidates": []vncite.Document{
+					{ID: "05-ct-tw@xii", Number: "05-CT/TW", Date: "2016-05-15", Key: &vncite.Key{Number: "05-CT/TW", Term: "XII"}},
+					{ID: "05-ct-tw@xiii", Number: "05-CT/TW", Stub: true, Key: &vncite.Key{Number: "05-CT/TW", Term: "XIII"}},
+				}})
+			return
+		}
 		d := c.find(r.PathValue("id"))
 		if d == nil {
 			problem(w, http.StatusNotFound, "no document "+r.PathValue("id"))
@@ -384,6 +394,16 @@ func TestExplorerFakeAPI(t *testing.T) {
 		from := eval[[]string](t, b, `[...document.querySelectorAll(".sightings tbody tr td:first-child")].map(td => td.textContent).sort()`)
 		if !slices.Equal(from, []string{"109/KH-UBND", "135-KH/TU", "307-CV/HU"}) {
 			t.Errorf("sightings from %q, want the three citing documents by number", from)
+		}
+	})
+
+	t.Run("ambiguous number lists the candidates", func(t *testing.T) {
+		b.do(t, "ambiguous", chromedp.Navigate(ts.URL+"/#/doc/05-CT%2FTW"))
+		b.waitView(t, "doc")
+		got := eval[[]string](t, b, `[...document.querySelectorAll(".candidates li")].map(li => li.innerText.replace(/\s+/g, " ").trim())`)
+		want := []string{"05-CT/TW khóa XII · 15/05/2016", "05-CT/TW chưa có toàn văn khóa XIII"}
+		if !slices.Equal(got, want) {
+			t.Errorf("candidates %q, want %q", got, want)
 		}
 	})
 

@@ -12,11 +12,13 @@ export const exportFormats = [
 
 /** APIError is a failed request, from an RFC 9457 problem document when there is one. */
 export class APIError extends Error {
-  constructor(status, title, detail) {
+  constructor(status, title, detail, candidates) {
     super(detail || title || `HTTP ${status}`);
     this.status = status;
     this.title = title;
     this.detail = detail;
+    // For an ambiguous number (300): the documents it may name.
+    this.candidates = candidates || [];
   }
 }
 
@@ -44,14 +46,16 @@ async function getJSON(path, params, signal) {
   if (!res.ok) {
     let title = res.statusText;
     let detail = '';
+    let candidates = [];
     if (type.includes('json')) {
       try {
         const p = await res.json();
         title = p.title || title;
         detail = p.detail || '';
+        candidates = Array.isArray(p.candidates) ? p.candidates : [];
       } catch { /* not JSON after all: keep the status text */ }
     }
-    throw new APIError(res.status, title, detail);
+    throw new APIError(res.status, title, detail, candidates);
   }
   if (!type.includes('json')) throw new APIError(res.status, 'Phản hồi không phải JSON', type);
   return res.json();

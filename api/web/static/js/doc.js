@@ -83,7 +83,7 @@ export async function renderDocument(main, { id, signal }) {
   const names = new Map(citedBy.map((l) => [l.id, l.number || l.title]));
   if (doc.stub || sightings.length) primary.appendChild(sightingsView(sightings, doc.stub, names));
   if (text) primary.appendChild(textView(text, refs, named, docID));
-  else if (!doc.stub) primary.appendChild(h('p', { class: 'muted' }, 'Không có nội dung văn bản.'));
+  else if (!doc.stub) primary.appendChild(h('p', { class: 'notice' }, 'Máy chủ không gửi toàn văn của văn bản này (trường “text” của API).'));
 
   secondary.appendChild(linksView('refs-h', 'Văn bản được dẫn chiếu', refs, 'out'));
   secondary.appendChild(linksView('cited-h', 'Được dẫn chiếu bởi', citedBy, 'in'));

@@ -24,7 +24,7 @@ export function lineageParams(params) {
  * row sorted by province, date and number and wrapped when long, so that the
  * picture reads top-down whatever the graph's own depth is.
  */
-export function layeredPositions(nodes, { perRow = 8, dx = 170, rowGap = 70, levelGap = 120 } = {}) {
+export function layeredPositions(nodes, { perRow = 7, dx = 200, rowGap = 70, levelGap = 120 } = {}) {
   const byRank = new Map();
   for (const n of nodes) {
     const r = levelRank(n.level);
@@ -63,11 +63,12 @@ function cyStyle() {
         color: '#1d2125',
         'font-family': fontStack,
         'font-size': 12,
-        'text-valign': 'bottom',
-        'text-halign': 'center',
-        'text-margin-y': 4,
+        // Labels to the right: edges run up and down, so they cross fewer labels.
+        'text-valign': 'center',
+        'text-halign': 'right',
+        'text-margin-x': 6,
         'text-wrap': 'wrap',
-        'text-max-width': '150px',
+        'text-max-width': '130px',
         'text-background-color': '#ffffff',
         'text-background-opacity': 0.85,
         'text-background-padding': '2px',
@@ -87,7 +88,7 @@ function cyStyle() {
       style: {
         'curve-style': 'bezier',
         'target-arrow-shape': 'triangle',
-        'arrow-scale': 1.1,
+        'arrow-scale': 1.4,
         width: 1.5,
         'line-color': '#9a9a9a',
         'target-arrow-color': '#9a9a9a',

@@ -158,7 +158,7 @@ function appendHits(list, hits) {
         hit.date ? dateText(hit.date) : null,
         hit.province ? h('span', { class: 'muted' }, hit.province) : null),
       hit.title && hit.number ? h('p', { class: 'hit-title' }, titleFrag ? markedFragment(titleFrag) : hit.title) : null,
-      frags.length ? h('div', { class: 'hit-snippets' }, frags.slice(0, 3).map((f) => h('p', { class: 'snippet' }, '… ', markedFragment(f), ' …'))) : null));
+      frags.length ? h('div', { class: 'hit-snippets' }, frags.slice(0, 3).map((f) => h('p', { class: 'snippet' }, markedFragment(f)))) : null));
   }
 }
 

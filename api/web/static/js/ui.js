@@ -11,10 +11,24 @@ export function errorBox(err) {
   const status = isAPI && err.status ? ` (${err.status})` : '';
   const title = isAPI ? err.title : 'Lỗi trang';
   const detail = isAPI ? err.detail : err.message;
+  if (isAPI && err.candidates.length) {
+    return h('div', { class: 'notice' },
+      h('h1', {}, 'Số hiệu này chỉ nhiều văn bản'),
+      h('p', {}, detail || 'Chọn một văn bản:'),
+      h('ul', { class: 'candidates' }, err.candidates.map((d) => h('li', {},
+        docLink(d), ' ', d.stub ? stubBadge() : null, ' ', h('span', { class: 'muted small' }, distinguish(d))))));
+  }
   return h('div', { class: 'error', role: 'alert' },
     h('h1', { text: (title || 'Lỗi') + status }),
     detail ? h('p', { text: detail }) : null,
     h('p', {}, h('a', { href: '#/' }, 'Về trang đầu')));
+}
+
+// distinguish says what tells documents with one number apart.
+function distinguish(d) {
+  const k = d.key || {};
+  return [k.term ? `khóa ${k.term}` : '', k.year ? `năm ${k.year}` : '', k.scope || d.province || '', d.date ? formatDate(d.date) : '', d.title || '']
+    .filter(Boolean).join(' · ');
 }
 
 /** docLink links to a document's page, named by its number (or title). */
