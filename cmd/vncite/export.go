@@ -2,7 +2,6 @@ package main
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -19,7 +18,7 @@ func runExport(ctx context.Context, e *env, args []string) error {
 	fs := newFlags(e, "export", "[--data DIR] [--direction down|up] [--depth N] [--format F] [--out FILE] [--excel] NUMBER|ID")
 	sf := addStoreFlags(fs, e)
 	direction := fs.String("direction", graph.Down, "down: who implements or cites it, transitively; up: what it rests on")
-	depth := fs.Int("depth", 0, "levels to follow (0: the store's default of 10)")
+	depth := fs.Int("depth", 3, "levels to follow (as `vncite lineage`)")
 	format := fs.String("format", "", "output format: "+strings.Join(export.Formats, ", ")+" (default: from the --out extension)")
 	out := fs.String("out", "", "file to write (default: standard output); written whole or not at all")
 	excel := fs.Bool("excel", false, "CSV for Excel: a UTF-8 byte order mark and formula-like cells prefixed with '")
@@ -38,33 +37,33 @@ func runExport(ctx context.Context, e *env, args []string) error {
 	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
-	if fs.NArg() != 1 {
-		fs.Usage()
-		return fmt.Errorf("%w: want one NUMBER or ID, got %d arguments", errUsage, fs.NArg())
+	query, err := oneArg(fs, "NUMBER or ID")
+	if err != nil {
+		return err
 	}
 	if *direction != graph.Down && *direction != graph.Up {
 		return fmt.Errorf("%w: --direction %q: want down or up", errUsage, *direction)
 	}
-	if *depth < 0 {
-		return fmt.Errorf("%w: --depth %d: want 0 or more", errUsage, *depth)
+	if *depth < 1 {
+		return fmt.Errorf("%w: --depth %d: want 1 or more", errUsage, *depth)
 	}
 	name, err := exportFormat(*format, *out)
 	if err != nil {
 		return err
 	}
 
-	a, err := openApp(ctx, sf)
+	a, err := openGraph(ctx, sf)
 	if err != nil {
 		return err
 	}
 	defer a.Close()
-	id, err := exportResolve(ctx, a.store, fs.Arg(0))
+	id, err := resolveID(ctx, a.store, query)
 	if err != nil {
 		return err
 	}
 	g, err := a.store.Lineage(ctx, id, *direction, *depth)
 	if err != nil {
-		return fmt.Errorf("lineage of %s: %w", fs.Arg(0), err)
+		return fmt.Errorf("lineage of %s: %w", query, err)
 	}
 	if err := exportGraph(e, g, name, *out, export.Options{Excel: *excel}); err != nil {
 		return err
@@ -96,28 +95,6 @@ func exportFormat(format, out string) (string, error) {
 		return "", fmt.Errorf("%w: --format %q: want one of %s", errUsage, format, strings.Join(export.Formats, ", "))
 	}
 	return f.Name, nil
-}
-
-// exportResolve turns a NUMBER or ID into one document id. A number shared
-// by several documents (other terms, years, provinces) is an error that
-// lists each with what distinguishes it, so the user can pick an id.
-func exportResolve(ctx context.Context, st *graph.Store, query string) (string, error) {
-	docs, err := st.Resolve(ctx, query)
-	if err != nil {
-		if errors.Is(err, graph.ErrNotFound) {
-			return "", fmt.Errorf("no document %q in the store (ingest it or a document citing it first)", query)
-		}
-		return "", err
-	}
-	if len(docs) == 1 {
-		return docs[0].ID, nil
-	}
-	var b strings.Builder
-	fmt.Fprintf(&b, "%q matches %d documents; pass one of these ids:", query, len(docs))
-	for _, d := range docs {
-		fmt.Fprintf(&b, "\n  %s\t%s\t%s", d.ID, d.Number, graph.Distinguish(d))
-	}
-	return "", errors.New(b.String())
 }
 
 // exportGraph writes g in format to out: standard output for "" or "-",

@@ -99,7 +99,7 @@ func TestExportCommand(t *testing.T) {
 
 	// The file holds exactly what export.Write makes of the store's lineage.
 	file := filepath.Join(dir, "kl114.graphml")
-	code, stdout, stderr := runExportCmd("--data", data, "--out", file, "114-KL/TW")
+	code, stdout, stderr := runExportCmd("--data", data, "--out", file, "KL 114/TW")
 	if code != 0 {
 		t.Fatalf("exit %d: %s", code, stderr)
 	}
@@ -118,7 +118,7 @@ func TestExportCommand(t *testing.T) {
 	if err != nil || len(docs) != 1 {
 		t.Fatalf("resolve: %v %v", docs, err)
 	}
-	g, err := st.Lineage(context.Background(), docs[0].ID, graph.Down, 0)
+	g, err := st.Lineage(context.Background(), docs[0].ID, graph.Down, 3)
 	st.Close()
 	if err != nil {
 		t.Fatal(err)
@@ -179,6 +179,16 @@ func TestExportCommand(t *testing.T) {
 	if nl.Graph["direction"] != "up" || len(nl.Nodes) < 3 {
 		t.Errorf("up lineage of the letter: %v, %d nodes", nl.Graph, len(nl.Nodes))
 	}
+	// `vncite lineage --format F` writes the same bytes as `vncite export`.
+	for _, format := range []string{"gexf", "csv", "dot"} {
+		_, fromExport, _ := runExportCmd("--data", data, "--format", format, "--direction", "up", "307-CV/HU")
+		var lin bytes.Buffer
+		code := run(context.Background(), []string{"lineage", "--data", data, "--format", format, "--direction", "up", "307-CV/HU"},
+			&env{stdout: &lin, stderr: &lin, getenv: func(string) string { return "" }})
+		if code != 0 || lin.String() != fromExport || fromExport == "" {
+			t.Errorf("lineage --format %s (exit %d) differs from export:\n%s\n---\n%s", format, code, lin.String(), fromExport)
+		}
+	}
 	code, stdout, _ = runExportCmd("--data", data, "--format", "csv", "--excel", "114-KL/TW")
 	if code != 0 || !strings.HasPrefix(stdout, "\uFEFFsource_id,") {
 		t.Errorf("--excel csv: exit %d, starts %.20q", code, stdout)
@@ -201,7 +211,7 @@ func TestExportCommandErrors(t *testing.T) {
 		{"unknown format", []string{"--data", data, "--format", "svg", "114-KL/TW"}, 2, `--format "svg"`},
 		{"extension unknown", []string{"--data", data, "--out", filepath.Join(dir, "x.txt"), "114-KL/TW"}, 2, "cannot tell the format"},
 		{"bad direction", []string{"--data", data, "--format", "json", "--direction", "sideways", "114-KL/TW"}, 2, "want down or up"},
-		{"negative depth", []string{"--data", data, "--format", "json", "--depth", "-1", "114-KL/TW"}, 2, "--depth -1"},
+		{"zero depth", []string{"--data", data, "--format", "json", "--depth", "0", "114-KL/TW"}, 2, "--depth 0"},
 		{"unknown number", []string{"--data", data, "--format", "json", "999-NQ/TW"}, 1, `no document "999-NQ/TW"`},
 		{"ambiguous number", []string{"--data", data, "--format", "json", "24-CT/TU"}, 1, "matches 2 documents"},
 		{"missing directory", []string{"--data", data, "--out", filepath.Join(dir, "no", "such", "x.json"), "114-KL/TW"}, 1, "export"},
