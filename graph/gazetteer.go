@@ -281,3 +281,15 @@ func levelOfKind(kind string) vncite.Level {
 	}
 	return ""
 }
+
+// mergedNew reports whether new province code was formed by merging
+// several old ones (23 of the 34 were).
+func (g *Gazetteer) mergedNew(code string) bool {
+	n := 0
+	for _, p := range g.provinces {
+		if p.NewCode == code {
+			n++
+		}
+	}
+	return n > 1
+}

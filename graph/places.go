@@ -15,6 +15,10 @@ type place struct {
 	Province     string // short name at the date
 	Code         string // gazetteer code of a district or commune
 	FromText     bool   // the name was found in the document's text, not its header
+	// New is set for a province formed by the 2025 merger, in a document
+	// dated from 2025-07-01: a new committee, not the old province whose
+	// code it kept.
+	New bool
 }
 
 // level is the administrative level of the unit.
@@ -41,6 +45,9 @@ func (p place) known() bool {
 // "p46-thi-xa-huong-thuy" for a unit in a known province.
 func (p place) slug() string {
 	if p.Kind == "tinh" {
+		if p.ProvinceCode != "" && p.New {
+			return "n" + p.ProvinceCode
+		}
 		if p.ProvinceCode != "" {
 			return "p" + p.ProvinceCode
 		}
@@ -341,6 +348,12 @@ func (g *Gazetteer) resolve(p place, date, contextProvince string) place {
 	if p.ProvinceCode == "" && contextProvince != "" && p.Kind != "tinh" && p.Name != "" && g.full {
 		// The gazetteer found no unique unit; keep the document's province.
 		p.ProvinceCode = contextProvince
+	}
+	if p.ProvinceCode != "" && date >= mergerDay {
+		if _, ok := g.newProv[p.ProvinceCode]; !ok {
+			p.ProvinceCode, _ = g.newProvince(p.ProvinceCode)
+		}
+		p.New = g.mergedNew(p.ProvinceCode)
 	}
 	if p.ProvinceCode != "" {
 		p.Province = g.provinceName(p.ProvinceCode, date)
