@@ -1,6 +1,165 @@
 package main
 
-import "context"
+import (
+	"bufio"
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"runtime"
+	"sync"
+	"time"
 
-// runGen is a placeholder until the command is built.
-func runGen(ctx context.Context, e *env, args []string) error { return errNotImplemented }
+	"github.com/vncite/vncite/extract/corpusgen"
+)
+
+// runGen writes a synthetic corpus and its truth: `vncite gen --docs N
+// [--seed S] --out DIR`.
+func runGen(ctx context.Context, e *env, args []string) error {
+	fs := newFlags(e, "gen", "--docs N [--seed S] --out DIR")
+	rates := corpusgen.DefaultRates()
+	docs := fs.Int("docs", 1000, "documents to write (withheld central documents come on top, in the truth only)")
+	seed := fs.Uint64("seed", 1, "random seed: the same seed and flags give the same bytes")
+	out := fs.String("out", "", "directory to write to: the documents in subdirectories of ≤1000 files, and truth.jsonl (required; must be empty or absent)")
+	fs.Float64Var(&rates.Variant, "variant-rate", rates.Variant, "share of number mentions in a variant spelling")
+	fs.Float64Var(&rates.NFD, "nfd-rate", rates.NFD, "share of documents written in Unicode NFD")
+	fs.Float64Var(&rates.Noise, "noise-rate", rates.Noise, "chance per paragraph of text that looks like a reference and is none")
+	fs.Float64Var(&rates.Citations, "citation-rate", rates.Citations, "chance per paragraph of one more citation")
+	fs.Float64Var(&rates.News, "news-rate", rates.News, "share of local documents given as a news page")
+	fs.Float64Var(&rates.Withheld, "withheld-rate", rates.Withheld, "share of central documents with no text in the corpus")
+	quiet := fs.Bool("quiet", false, "print no summary")
+	fs.Usage = func() {
+		fmt.Fprintf(e.stderr, `Usage: vncite gen --docs N [--seed S] --out DIR
+
+Writes a synthetic national corpus of Party and state documents: central
+documents per term, plans of provinces, districts and communes implementing
+them, numbers in every spelling, noise; and DIR/truth.jsonl, one JSON object
+per document with its identity and every citation's target and offsets (see
+the package documentation of extract/corpusgen).
+
+Flags:
+`)
+		fs.PrintDefaults()
+	}
+	if err := parseFlags(fs, args); err != nil {
+		return err
+	}
+	if *out == "" {
+		return fmt.Errorf("%w: --out is required", errUsage)
+	}
+	if *docs < 0 {
+		return fmt.Errorf("%w: --docs must not be negative", errUsage)
+	}
+	for name, v := range map[string]float64{"variant-rate": rates.Variant, "nfd-rate": rates.NFD, "noise-rate": rates.Noise, "citation-rate": rates.Citations, "news-rate": rates.News, "withheld-rate": rates.Withheld} {
+		if v < 0 || v > 1 {
+			return fmt.Errorf("%w: --%s must be within 0..1, got %g", errUsage, name, v)
+		}
+	}
+	if err := emptyDir(*out); err != nil {
+		return err
+	}
+	start := time.Now()
+	n, size, err := writeCorpus(ctx, *out, corpusgen.Config{Docs: *docs, Seed: *seed, Rates: rates})
+	if err != nil {
+		return err
+	}
+	if !*quiet {
+		secs := time.Since(start).Seconds()
+		fmt.Fprintf(e.stdout, "wrote %d documents (%.1f MB) and %s in %.2fs: %.0f docs/s, %.1f MB/s\n",
+			n, float64(size)/1e6, filepath.Join(*out, "truth.jsonl"), secs, float64(n)/secs, float64(size)/1e6/secs)
+	}
+	return nil
+}
+
+// emptyDir creates dir, or checks that it is empty: gen never overwrites.
+func emptyDir(dir string) error {
+	entries, err := os.ReadDir(dir)
+	switch {
+	case errors.Is(err, os.ErrNotExist):
+		if err := os.MkdirAll(dir, 0o755); err != nil {
+			return fmt.Errorf("gen: create %s: %w", dir, err)
+		}
+		return nil
+	case err != nil:
+		return fmt.Errorf("gen: %s: %w", dir, err)
+	case len(entries) > 0:
+		return fmt.Errorf("gen: %s is not empty; give a new or empty directory", dir)
+	}
+	return nil
+}
+
+// writeCorpus generates into dir: texts by a pool of writers, the truth in
+// order. It returns the documents and bytes written.
+func writeCorpus(ctx context.Context, dir string, cfg corpusgen.Config) (int, int64, error) {
+	tf, err := os.Create(filepath.Join(dir, "truth.jsonl"))
+	if err != nil {
+		return 0, 0, fmt.Errorf("gen: %w", err)
+	}
+	defer tf.Close()
+	tw := bufio.NewWriterSize(tf, 1<<20)
+	enc := json.NewEncoder(tw)
+	enc.SetEscapeHTML(false)
+
+	type file struct {
+		path string
+		text []byte
+	}
+	files := make(chan file, 256)
+	var (
+		wg       sync.WaitGroup
+		errOnce  sync.Once
+		writeErr error
+	)
+	for range max(2, runtime.GOMAXPROCS(0)) {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for f := range files {
+				if err := os.WriteFile(f.path, f.text, 0o644); err != nil {
+					errOnce.Do(func() { writeErr = fmt.Errorf("gen: %w", err) })
+				}
+			}
+		}()
+	}
+	made := map[string]bool{}
+	n, size := 0, int64(0)
+	genErr := corpusgen.Generate(cfg, func(d *corpusgen.Doc) error {
+		if err := ctx.Err(); err != nil {
+			return err
+		}
+		if d.Text != nil {
+			p := filepath.Join(dir, filepath.FromSlash(d.Truth.File))
+			sub := filepath.Dir(p)
+			if !made[sub] {
+				if err := os.MkdirAll(sub, 0o755); err != nil {
+					return fmt.Errorf("gen: %w", err)
+				}
+				made[sub] = true
+			}
+			files <- file{p, d.Text}
+			n++
+			size += int64(len(d.Text))
+		}
+		if err := enc.Encode(&d.Truth); err != nil {
+			return fmt.Errorf("gen: write truth: %w", err)
+		}
+		return nil
+	})
+	close(files)
+	wg.Wait()
+	if genErr != nil {
+		return n, size, genErr
+	}
+	if writeErr != nil {
+		return n, size, writeErr
+	}
+	if err := tw.Flush(); err != nil {
+		return n, size, fmt.Errorf("gen: write truth: %w", err)
+	}
+	if err := tf.Close(); err != nil {
+		return n, size, fmt.Errorf("gen: write truth: %w", err)
+	}
+	return n, size, nil
+}

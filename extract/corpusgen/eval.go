@@ -1,0 +1,656 @@
+package corpusgen
+
+import (
+	"bufio"
+	"encoding/json"
+	"fmt"
+	"io"
+	"io/fs"
+	"path"
+	"sort"
+	"strings"
+
+	"github.com/vncite/vncite"
+)
+
+// Score is a count of hits, misses and false alarms.
+type Score struct {
+	TP int `json:"tp"` // found and true
+	FN int `json:"fn"` // true, not found
+	FP int `json:"fp"` // found, not true
+}
+
+// Recall is TP / (TP + FN); 1 when there was nothing to find.
+func (s Score) Recall() float64 { return ratio(s.TP, s.TP+s.FN) }
+
+// Precision is TP / (TP + FP); 1 when nothing was found.
+func (s Score) Precision() float64 { return ratio(s.TP, s.TP+s.FP) }
+
+// F1 is the harmonic mean of recall and precision.
+func (s Score) F1() float64 {
+	r, p := s.Recall(), s.Precision()
+	if r+p == 0 {
+		return 0
+	}
+	return 2 * r * p / (r + p)
+}
+
+func (s Score) String() string {
+	return fmt.Sprintf("recall %.4f precision %.4f F1 %.4f (tp %d fn %d fp %d)", s.Recall(), s.Precision(), s.F1(), s.TP, s.FN, s.FP)
+}
+
+func ratio(a, b int) float64 {
+	if b == 0 {
+		return 1
+	}
+	return float64(a) / float64(b)
+}
+
+// Accuracy counts agreements on one attribute of matched references.
+type Accuracy struct {
+	Right int `json:"right"`
+	Total int `json:"total"`
+}
+
+// Share is Right / Total (1 when Total is 0).
+func (a Accuracy) Share() float64 { return ratio(a.Right, a.Total) }
+
+// Example is one miss or false alarm, for reading.
+type Example struct {
+	File      string `json:"file"`
+	Class     string `json:"class"`            // form or mention of a miss, kind of a false alarm
+	Number    string `json:"number,omitempty"` // the true number of a miss, the reported one of a false alarm
+	AsWritten string `json:"as_written,omitempty"`
+	Context   string `json:"context,omitempty"` // the text around it, when the extraction carried its text
+}
+
+// Report is what Evaluate measured.
+type Report struct {
+	Files int `json:"files"`
+	// Refs scores numbered references: a reported reference is right when
+	// the truth has a mention of the same canonical number in the same file
+	// whose span overlaps the reported one. A reference reported on the
+	// document's own number is neither right nor wrong.
+	Refs Score `json:"refs"`
+	// ByForm and ByMention split the true mentions (TP, FN) by spelling and
+	// by kind of mention; FalseAlarms splits the FP by what was there:
+	// a noise kind, "wrong_number" (a true mention read as another
+	// number), "named", "spurious".
+	ByForm      map[string]Score `json:"by_form"`
+	ByMention   map[string]Score `json:"by_mention"`
+	FalseAlarms map[string]int   `json:"false_alarms"`
+	// Statements scores statements per (file, subject, object).
+	Statements Score `json:"statements"`
+	// OwnNumber scores the document's own number (Document.Number).
+	OwnNumber Score `json:"own_number"`
+	// Attributes of matched references the text stated beside them.
+	Date     Accuracy `json:"date"`
+	Body     Accuracy `json:"body"`
+	Term     Accuracy `json:"term"`
+	Title    Accuracy `json:"title"`
+	Relation Accuracy `json:"relation"`
+	// Edges scores citation edges (citing → cited, by the generator's
+	// document identity) when edges were given; EdgeErrors splits its FP.
+	Edges         *Score         `json:"edges,omitempty"`
+	EdgeErrors    map[string]int `json:"edge_errors,omitempty"`
+	EdgeRelations Accuracy       `json:"edge_relations"`
+	// Misses and FalseAlarmExamples are a few examples per class.
+	Misses             []Example `json:"misses,omitempty"`
+	FalseAlarmExamples []Example `json:"false_alarm_examples,omitempty"`
+}
+
+// Edge is an edge found by a graph, its ends named as the graph knows them.
+type Edge struct {
+	From     DocRef          `json:"from"`
+	To       DocRef          `json:"to"`
+	Relation vncite.Relation `json:"relation,omitempty"`
+}
+
+// DocRef names a document: by the generator's ID, or by the file it was
+// ingested from (its base name is enough), or by its number with what
+// identifies it: term (central Party documents), year (state documents),
+// scope (local ones).
+//
+// Scope is the unit path "Province[/District[/Commune]]" ("Lâm Đồng/Đức
+// Trọng"); commas work as separators too, level words ("tỉnh", "huyện",
+// "Thành phố" ...), case and diacritics are ignored, and the province may
+// be given as it was at the document's date or as the post-2025 province.
+// A number that leaves several documents possible does not resolve.
+type DocRef struct {
+	ID     string `json:"id,omitempty"`
+	File   string `json:"file,omitempty"`
+	Number string `json:"number,omitempty"`
+	Term   string `json:"term,omitempty"`
+	Year   int    `json:"year,omitempty"`
+	Scope  string `json:"scope,omitempty"`
+}
+
+// Evaluator accumulates extractions and edges against a truth.
+type Evaluator struct {
+	docs     []DocTruth
+	byID     map[string]int
+	byFile   map[string]int // base name → doc
+	byNumber map[string][]int
+	rep      Report
+	seenFile map[int]bool
+	edges    map[[2]string]vncite.Relation // observed pairs
+	edgeErr  map[string]int
+	examples map[string]int
+}
+
+// maxExamples is how many examples a report keeps per class.
+const maxExamples = 5
+
+// NewEvaluator indexes a truth.
+func NewEvaluator(truth []DocTruth) *Evaluator {
+	e := &Evaluator{
+		docs: truth, byID: map[string]int{}, byFile: map[string]int{}, byNumber: map[string][]int{},
+		seenFile: map[int]bool{}, edges: map[[2]string]vncite.Relation{}, edgeErr: map[string]int{}, examples: map[string]int{},
+	}
+	e.rep.ByForm = map[string]Score{}
+	e.rep.ByMention = map[string]Score{}
+	e.rep.FalseAlarms = map[string]int{}
+	for i, d := range truth {
+		e.byID[d.ID] = i
+		if d.File != "" {
+			e.byFile[path.Base(d.File)] = i
+		}
+		if d.Number != "" {
+			e.byNumber[d.Number] = append(e.byNumber[d.Number], i)
+		}
+	}
+	return e
+}
+
+// spanOf returns a span in the NFC text (the extractor's offsets).
+func spanOf(d *DocTruth, s Span) (int, int) {
+	if d.NFD {
+		return s.NFCStart, s.NFCEnd
+	}
+	return s.Start, s.End
+}
+
+func overlaps(a0, a1, b0, b1 int) bool { return a0 < b1 && b0 < a1 }
+
+// AddExtraction scores the extraction of one file; x.File names the file
+// as the truth does (its base name is enough). It returns an error for a
+// file the truth does not know.
+func (e *Evaluator) AddExtraction(x vncite.Extraction) error {
+	di, ok := e.byFile[path.Base(x.File)]
+	if !ok {
+		return fmt.Errorf("corpusgen: evaluate: %q is not a file of the truth", x.File)
+	}
+	if e.seenFile[di] {
+		return fmt.Errorf("corpusgen: evaluate: %q given twice", x.File)
+	}
+	e.seenFile[di] = true
+	d := &e.docs[di]
+	e.rep.Files++
+	matched := make([]bool, len(d.Citations))
+	own0, own1 := -1, -1
+	if d.NumberSpan != nil {
+		own0, own1 = spanOf(d, *d.NumberSpan)
+	}
+	for _, ref := range x.References {
+		if overlaps(ref.Start, ref.End, own0, own1) {
+			continue
+		}
+		best, bestOver := -1, 0
+		for k := range d.Citations {
+			c := &d.Citations[k]
+			s0, s1 := spanOf(d, c.Span)
+			if matched[k] || c.Number != ref.Number || !overlaps(ref.Start, ref.End, s0, s1) {
+				continue
+			}
+			if o := min(ref.End, s1) - max(ref.Start, s0); o > bestOver {
+				best, bestOver = k, o
+			}
+		}
+		if best >= 0 {
+			matched[best] = true
+			e.rep.Refs.TP++
+			e.attributes(&d.Citations[best], ref)
+			continue
+		}
+		e.rep.Refs.FP++
+		class := e.falseAlarmClass(d, ref)
+		e.rep.FalseAlarms[class]++
+		e.example(&e.rep.FalseAlarmExamples, "fp:"+class, Example{File: d.File, Class: class, Number: ref.Number, AsWritten: ref.AsWritten, Context: context(x.Text, ref.Start, ref.End)})
+	}
+	for k := range d.Citations {
+		c := &d.Citations[k]
+		f, m := e.rep.ByForm[c.Form], e.rep.ByMention[c.Mention]
+		if matched[k] {
+			f.TP++
+			m.TP++
+		} else {
+			f.FN++
+			m.FN++
+			e.rep.Refs.FN++
+			s0, s1 := spanOf(d, c.Span)
+			e.example(&e.rep.Misses, "miss:"+c.Form+"/"+c.Mention, Example{File: d.File, Class: c.Form + "/" + c.Mention, Number: c.Number, AsWritten: c.AsWritten, Context: context(x.Text, s0, s1)})
+		}
+		e.rep.ByForm[c.Form], e.rep.ByMention[c.Mention] = f, m
+	}
+	// Statements, by (subject, object) with multiplicity.
+	want := map[[2]string]int{}
+	for _, s := range d.Statements {
+		want[[2]string{s.Subject, s.Object}]++
+	}
+	for _, s := range x.Statements {
+		key := [2]string{s.Subject, s.Object}
+		if want[key] > 0 {
+			want[key]--
+			e.rep.Statements.TP++
+		} else {
+			e.rep.Statements.FP++
+			e.example(&e.rep.FalseAlarmExamples, "fp:statement", Example{File: d.File, Class: "statement", Number: s.Subject + " → " + s.Object, Context: context(x.Text, s.Start, s.End)})
+		}
+	}
+	for key, n := range want {
+		e.rep.Statements.FN += n
+		if n > 0 {
+			e.example(&e.rep.Misses, "miss:statement", Example{File: d.File, Class: "statement", Number: key[0] + " → " + key[1]})
+		}
+	}
+	switch {
+	case d.Number == "" && x.Document.Number == "":
+	case d.Number == x.Document.Number:
+		e.rep.OwnNumber.TP++
+	default:
+		if d.Number != "" {
+			e.rep.OwnNumber.FN++
+		}
+		if x.Document.Number != "" {
+			e.rep.OwnNumber.FP++
+		}
+		e.example(&e.rep.Misses, "miss:own_number", Example{File: d.File, Class: "own_number", Number: d.Number, AsWritten: x.Document.Number})
+	}
+	return nil
+}
+
+// attributes compares what the text stated beside a mention with what was
+// extracted.
+func (e *Evaluator) attributes(c *Citation, ref vncite.Reference) {
+	if c.Date != "" {
+		e.rep.Date.Total++
+		if ref.Date == c.Date {
+			e.rep.Date.Right++
+		}
+	}
+	if c.Body != "" {
+		e.rep.Body.Total++
+		if fold(strings.TrimSpace(ref.Body)) == fold(c.Body) {
+			e.rep.Body.Right++
+		}
+	}
+	if c.Term != "" {
+		e.rep.Term.Total++
+		if ref.Term == c.Term {
+			e.rep.Term.Right++
+		}
+	}
+	if c.Title != "" {
+		e.rep.Title.Total++
+		if strings.Contains(foldTitle(ref.Title), foldTitle(c.Title)) {
+			e.rep.Title.Right++
+		}
+	}
+	if !c.InStatement && (c.Mention == "full" || c.Mention == "bare") {
+		e.rep.Relation.Total++
+		if ref.Relation == c.Relation {
+			e.rep.Relation.Right++
+		}
+	}
+}
+
+// foldTitle folds a title and drops quotes and trailing punctuation.
+func foldTitle(s string) string {
+	s = strings.NewReplacer("“", "", "”", "", "\"", "", "\n", " ").Replace(s)
+	return strings.Trim(fold(strings.Join(strings.Fields(s), " ")), " .,;:")
+}
+
+// falseAlarmClass says what stood where a wrong reference was reported.
+func (e *Evaluator) falseAlarmClass(d *DocTruth, ref vncite.Reference) string {
+	for _, c := range d.Citations {
+		if s0, s1 := spanOf(d, c.Span); overlaps(ref.Start, ref.End, s0, s1) {
+			return "wrong_number"
+		}
+	}
+	for _, n := range d.Noise {
+		if s0, s1 := spanOf(d, n.Span); overlaps(ref.Start, ref.End, s0, s1) {
+			return "noise:" + n.Kind
+		}
+	}
+	for _, n := range d.Named {
+		if s0, s1 := spanOf(d, n.Span); overlaps(ref.Start, ref.End, s0, s1) {
+			return "named"
+		}
+	}
+	return "spurious"
+}
+
+// example keeps an example unless its class has enough.
+func (e *Evaluator) example(to *[]Example, class string, ex Example) {
+	if e.examples[class] >= maxExamples {
+		return
+	}
+	e.examples[class]++
+	*to = append(*to, ex)
+}
+
+// context returns the text around [start, end), on one line.
+func context(text string, start, end int) string {
+	if text == "" || start < 0 || end > len(text) || start > end {
+		return ""
+	}
+	a, b := max(0, start-60), min(len(text), end+60)
+	for a > 0 && !isRuneStart(text[a]) {
+		a--
+	}
+	for b < len(text) && !isRuneStart(text[b]) {
+		b++
+	}
+	s := text[a:start] + "⟦" + text[start:end] + "⟧" + text[end:b]
+	return strings.ReplaceAll(s, "\n", "⏎")
+}
+
+func isRuneStart(c byte) bool { return c&0xC0 != 0x80 }
+
+// AddEdge records an edge a graph found. Edges are compared as pairs of
+// documents: the same pair given twice counts once.
+func (e *Evaluator) AddEdge(ed Edge) {
+	from, why := e.resolve(ed.From)
+	if from == "" {
+		e.edgeErr["from_"+why]++
+		return
+	}
+	to, why := e.resolve(ed.To)
+	if to == "" {
+		e.edgeErr["to_"+why]++
+		return
+	}
+	key := [2]string{from, to}
+	if _, ok := e.edges[key]; !ok || ed.Relation != "" {
+		e.edges[key] = ed.Relation
+	}
+}
+
+// resolve finds the truth document a DocRef names: its ID, or "" and why
+// not ("unknown", "ambiguous").
+func (e *Evaluator) resolve(r DocRef) (string, string) {
+	if r.ID != "" {
+		if _, ok := e.byID[r.ID]; ok {
+			return r.ID, ""
+		}
+	}
+	if r.File != "" {
+		if i, ok := e.byFile[path.Base(r.File)]; ok {
+			return e.docs[i].ID, ""
+		}
+	}
+	var found []int
+	for _, i := range e.byNumber[r.Number] {
+		d := &e.docs[i]
+		if r.Term != "" && d.Term != "" && r.Term != d.Term {
+			continue
+		}
+		if r.Year != 0 && r.Year != d.Year {
+			continue
+		}
+		if r.Scope != "" && !scopeMatches(r.Scope, d) {
+			continue
+		}
+		found = append(found, i)
+	}
+	switch len(found) {
+	case 0:
+		return "", "unknown"
+	case 1:
+		return e.docs[found[0]].ID, ""
+	}
+	return "", "ambiguous"
+}
+
+// levelWords are dropped from scope parts before comparing.
+var levelWords = []string{"thanh pho ", "tinh ", "huyen ", "quan ", "thi xa ", "thi tran ", "xa ", "phuong ", "tp. ", "tp "}
+
+// scopeParts splits and folds a scope.
+func scopeParts(s string) []string {
+	parts := strings.FieldsFunc(s, func(r rune) bool { return r == '/' || r == ',' || r == '|' })
+	out := parts[:0]
+	for _, p := range parts {
+		p = strings.TrimSpace(fold(p))
+		for _, w := range levelWords {
+			if strings.HasPrefix(p, w) {
+				p = strings.TrimSpace(p[len(w):])
+				break
+			}
+		}
+		if p != "" {
+			out = append(out, p)
+		}
+	}
+	return out
+}
+
+// scopeMatches reports whether a scope names exactly the unit of d.
+func scopeMatches(scope string, d *DocTruth) bool {
+	got := scopeParts(scope)
+	want := scopeParts(d.Scope)
+	if len(got) != len(want) || len(want) == 0 {
+		return false
+	}
+	if got[0] != want[0] && got[0] != fold(d.Province2025) {
+		return false
+	}
+	for k := 1; k < len(want); k++ {
+		if got[k] != want[k] {
+			return false
+		}
+	}
+	return true
+}
+
+// truthEdges returns the true edges: every document of the corpus to
+// every document it mentions, and every stated edge, with the relation of
+// the strongest cue.
+func truthEdges(docs []DocTruth) map[[2]string]vncite.Relation {
+	out := map[[2]string]vncite.Relation{}
+	for i := range docs {
+		d := &docs[i]
+		if d.File == "" {
+			continue
+		}
+		for _, c := range d.Citations {
+			key := [2]string{d.ID, c.Target}
+			rel := c.Relation
+			if c.InStatement {
+				rel = vncite.Cites
+			}
+			if old, ok := out[key]; !ok || stronger(rel, old) {
+				out[key] = rel
+			}
+		}
+		for _, s := range d.Statements {
+			key := [2]string{s.SubjectID, s.ObjectID}
+			if old, ok := out[key]; !ok || stronger(s.Relation, old) {
+				out[key] = s.Relation
+			}
+		}
+	}
+	return out
+}
+
+// stronger reports whether relation a comes before b in vncite.Relations.
+func stronger(a, b vncite.Relation) bool {
+	rank := func(r vncite.Relation) int {
+		for i, x := range vncite.Relations {
+			if x == r {
+				return i
+			}
+		}
+		return len(vncite.Relations)
+	}
+	return rank(a) < rank(b)
+}
+
+// Report returns what was measured so far.
+func (e *Evaluator) Report() Report {
+	rep := e.rep
+	if len(e.edges) > 0 || len(e.edgeErr) > 0 {
+		want := truthEdges(e.docs)
+		s := &Score{}
+		for key, rel := range e.edges {
+			wrel, ok := want[key]
+			if !ok {
+				s.FP++
+				e.edgeErr["not_in_truth"]++
+				continue
+			}
+			s.TP++
+			if rel != "" {
+				rep.EdgeRelations.Total++
+				if rel == wrel {
+					rep.EdgeRelations.Right++
+				}
+			}
+		}
+		for key := range want {
+			if _, ok := e.edges[key]; !ok {
+				s.FN++
+			}
+		}
+		for k, n := range e.edgeErr {
+			if k != "not_in_truth" {
+				s.FP += n
+			}
+		}
+		rep.Edges = s
+		rep.EdgeErrors = e.edgeErr
+	}
+	return rep
+}
+
+// Evaluate scores extractions (and, when given, a graph's edges) against
+// a truth. Extractions of files the truth does not know are errors.
+func Evaluate(truth []DocTruth, extractions []vncite.Extraction, edges []Edge) (Report, error) {
+	e := NewEvaluator(truth)
+	for _, x := range extractions {
+		if err := e.AddExtraction(x); err != nil {
+			return e.Report(), err
+		}
+	}
+	for _, ed := range edges {
+		e.AddEdge(ed)
+	}
+	return e.Report(), nil
+}
+
+// EvaluateCorpus runs extract on every file of a generated corpus (fsys
+// rooted at the corpus directory) and scores it against the truth.
+func EvaluateCorpus(fsys fs.FS, truth []DocTruth, extract func([]byte) (vncite.Extraction, error)) (Report, error) {
+	e := NewEvaluator(truth)
+	for _, d := range truth {
+		if d.File == "" {
+			continue
+		}
+		text, err := fs.ReadFile(fsys, d.File)
+		if err != nil {
+			return e.Report(), fmt.Errorf("corpusgen: evaluate: %w", err)
+		}
+		x, err := extract(text)
+		if err != nil {
+			return e.Report(), fmt.Errorf("corpusgen: evaluate: extract %s: %w", d.File, err)
+		}
+		x.File = d.File
+		if err := e.AddExtraction(x); err != nil {
+			return e.Report(), err
+		}
+	}
+	return e.Report(), nil
+}
+
+// ReadEdges reads JSON Lines of Edge.
+func ReadEdges(r io.Reader) ([]Edge, error) {
+	var out []Edge
+	sc := bufio.NewScanner(r)
+	sc.Buffer(make([]byte, 0, 64<<10), maxTruthLine)
+	line := 0
+	for sc.Scan() {
+		line++
+		if len(strings.TrimSpace(sc.Text())) == 0 {
+			continue
+		}
+		var ed Edge
+		if err := json.Unmarshal(sc.Bytes(), &ed); err != nil {
+			return out, fmt.Errorf("corpusgen: edges line %d: %w", line, err)
+		}
+		out = append(out, ed)
+	}
+	if err := sc.Err(); err != nil {
+		return out, fmt.Errorf("corpusgen: read edges: %w", err)
+	}
+	return out, nil
+}
+
+// WriteText writes the report for a reader: the scores, the recall per
+// spelling and kind of mention, the false alarms by kind, and examples.
+func (rep Report) WriteText(w io.Writer) error {
+	bw := bufio.NewWriter(w)
+	fmt.Fprintf(bw, "files:       %d\n", rep.Files)
+	fmt.Fprintf(bw, "references:  %s\n", rep.Refs)
+	fmt.Fprintf(bw, "statements:  %s\n", rep.Statements)
+	fmt.Fprintf(bw, "own number:  %s\n", rep.OwnNumber)
+	if rep.Edges != nil {
+		fmt.Fprintf(bw, "edges:       %s\n", *rep.Edges)
+		fmt.Fprintf(bw, "edge errors: %v\n", sortedCounts(rep.EdgeErrors))
+		fmt.Fprintf(bw, "edge relation accuracy: %.4f of %d\n", rep.EdgeRelations.Share(), rep.EdgeRelations.Total)
+	}
+	for _, a := range []struct {
+		name string
+		acc  Accuracy
+	}{{"date", rep.Date}, {"body", rep.Body}, {"term", rep.Term}, {"title", rep.Title}, {"relation", rep.Relation}} {
+		fmt.Fprintf(bw, "%-9s accuracy %.4f of %d stated\n", a.name, a.acc.Share(), a.acc.Total)
+	}
+	fmt.Fprintln(bw, "recall by spelling:")
+	writeScores(bw, rep.ByForm)
+	fmt.Fprintln(bw, "recall by mention:")
+	writeScores(bw, rep.ByMention)
+	fmt.Fprintf(bw, "false alarms: %v\n", sortedCounts(rep.FalseAlarms))
+	for _, ex := range rep.Misses {
+		fmt.Fprintf(bw, "MISS %-22s %s %q in %s: %s\n", ex.Class, ex.Number, ex.AsWritten, ex.File, ex.Context)
+	}
+	for _, ex := range rep.FalseAlarmExamples {
+		fmt.Fprintf(bw, "FALSE %-21s %s %q in %s: %s\n", ex.Class, ex.Number, ex.AsWritten, ex.File, ex.Context)
+	}
+	return bw.Flush()
+}
+
+func writeScores(w io.Writer, m map[string]Score) {
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	for _, k := range keys {
+		s := m[k]
+		fmt.Fprintf(w, "  %-12s %.4f (%d of %d)\n", k, s.Recall(), s.TP, s.TP+s.FN)
+	}
+}
+
+func sortedCounts(m map[string]int) string {
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	var b strings.Builder
+	for i, k := range keys {
+		if i > 0 {
+			b.WriteString(", ")
+		}
+		fmt.Fprintf(&b, "%s=%d", k, m[k])
+	}
+	return "{" + b.String() + "}"
+}
