@@ -98,6 +98,7 @@ func runWalk(t *testing.T, b *browser, w walk) {
 	b.waitView(t, "timeline")
 	b.waitFor(t, "coverage section", `document.querySelector("section.coverage") !== null`)
 	b.screenshot(t, dir, "timeline")
+	b.screenshotFull(t, dir, "timeline-full")
 
 	if p := b.consoleProblems(); len(p) > 0 {
 		t.Errorf("console errors:\n%s", strings.Join(p, "\n"))

@@ -157,12 +157,13 @@ function timelineSVG(points, root, width) {
     const slotY = [cy - 12, cy + 22, cy - 24];
     for (const p of points.filter((q) => laneKey(q) === lane).sort((a, b) => a.lag - b.lag)) {
       const px = x(p.lag);
-      const label = docLabel(p);
+      const full = docLabel(p);
+      const label = full.length > 34 ? full.slice(0, 32) + '…' : full;
       const w = label.length * 6.6;
       let slot = slotEnds.findIndex((end) => end < px - w / 2 - 4);
       if (slot < 0) slot = slotEnds.indexOf(Math.min(...slotEnds));
       slotEnds[slot] = px + w / 2;
-      const title = `${label} — ${p.date ? formatDate(p.date) : 'chưa rõ ngày'} — ${p.lag >= 0 ? '+' : ''}${p.lag} ngày${p.stub ? ' — chưa có toàn văn' : ''}`;
+      const title = `${full} — ${p.date ? formatDate(p.date) : 'chưa rõ ngày'} — ${p.lag >= 0 ? '+' : ''}${p.lag} ngày${p.stub ? ' — chưa có toàn văn' : ''}`;
       g.appendChild(svg('a', { href: href('doc', p.id), class: 'point', 'aria-label': title },
         svg('title', {}, title),
         svg('circle', {
@@ -181,7 +182,7 @@ function actedTable(acted) {
   return h('details', { class: 'acted', open: acted.length <= 30 },
     h('summary', {}, `Bảng: ${formatNumber(acted.length)} văn bản theo thứ tự thời gian`),
     h('table', {},
-      h('thead', {}, h('tr', {}, ['Văn bản', 'Cấp', 'Tỉnh, thành', 'Ngày', 'Độ trễ', 'Qua mấy bước'].map((t) => h('th', { scope: 'col' }, t)))),
+      h('thead', {}, h('tr', {}, ['Văn bản', 'Cấp', 'Tỉnh, thành', 'Ngày', 'Độ trễ', 'Số bước'].map((t) => h('th', { scope: 'col' }, t)))),
       h('tbody', {}, sorted.map((n) => h('tr', {},
         h('th', { scope: 'row' }, docLink(n), n.stub ? [' ', stubBadge()] : null, n.title && n.number ? h('div', { class: 'small muted' }, n.title) : null),
         h('td', {}, levelBadge(n.level)),
@@ -228,6 +229,19 @@ function coverageView(cov) {
 }
 
 function coverageTable(rows, afterMerger) {
+  // Which old provinces join each new one, to say "giữ tên; nhập thêm …".
+  const joining = new Map();
+  for (const r of rows) {
+    if (r.newName && r.newName !== r.name) {
+      if (!joining.has(r.newName)) joining.set(r.newName, []);
+      joining.get(r.newName).push(r.name);
+    }
+  }
+  const after = (r) => {
+    if (r.newName && r.newName !== r.name) return ['→ ', r.newName];
+    const others = joining.get(r.name);
+    return h('span', { class: 'muted' }, others ? `giữ tên; nhập thêm ${others.join(', ')}` : 'giữ nguyên');
+  };
   const heads = afterMerger
     ? ['Tỉnh, thành', 'Văn bản thực hiện', 'Sớm nhất', 'Độ trễ']
     : ['Tỉnh, thành (khi ban hành)', 'Từ 01/7/2025 thuộc', 'Văn bản thực hiện', 'Sớm nhất', 'Độ trễ'];
@@ -239,7 +253,7 @@ function coverageTable(rows, afterMerger) {
       const none = !docs.length;
       return h('tr', { class: none ? 'none' : 'recorded' },
         h('th', { scope: 'row' }, r.name || r.code || '—'),
-        afterMerger ? null : h('td', {}, !r.newName || r.newName === r.name ? h('span', { class: 'muted' }, 'giữ nguyên') : ['→ ', r.newName]),
+        afterMerger ? null : h('td', {}, after(r)),
         h('td', {}, none
           ? h('span', { class: 'none-recorded' }, 'Chưa ghi nhận', h('span', { class: 'small', lang: 'en' }, ' (none recorded)'))
           : docs.map((d, i) => [i ? ', ' : '', docLink(d),

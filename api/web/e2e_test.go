@@ -1,0 +1,139 @@
+package web_test
+
+import (
+	"context"
+	"encoding/json"
+	"io"
+	"io/fs"
+	"iter"
+	"log/slog"
+	"net/http"
+	"net/http/httptest"
+	"net/url"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/chromedp/chromedp"
+
+	"github.com/vncite/vncite"
+	"github.com/vncite/vncite/api"
+	"github.com/vncite/vncite/graph"
+	"github.com/vncite/vncite/search"
+)
+
+// seedServer ingests the seeds (the bundled sample) into a new store with a
+// search index and serves the real API and the explorer.
+func seedServer(t *testing.T) *httptest.Server {
+	t.Helper()
+	ctx := context.Background()
+	dir := t.TempDir()
+	idx, err := search.Open(ctx, filepath.Join(dir, "search"), search.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { idx.Close() })
+	var gaz *graph.Gazetteer
+	if _, err := os.Stat("../../../shared/gazetteer"); err == nil {
+		if gaz, err = graph.LoadGazetteer("../../../shared/gazetteer"); err != nil {
+			t.Fatalf("gazetteer: %v", err)
+		}
+	} else {
+		t.Log("../shared/gazetteer absent: the store uses its embedded province list")
+	}
+	quiet := slog.New(slog.DiscardHandler)
+	store, err := graph.Open(ctx, filepath.Join(dir, "graph"), graph.Options{Indexer: idx, Gazetteer: gaz, Logger: quiet})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { store.Close() })
+
+	sample := vncite.Sample()
+	names, err := fs.Glob(sample, "*.txt")
+	if err != nil || len(names) == 0 {
+		t.Fatalf("bundled sample: %v (%d files)", err, len(names))
+	}
+	inputs := func(yield func(graph.Input) bool) {
+		for _, name := range names {
+			text, err := fs.ReadFile(sample, name)
+			if !yield(graph.Input{Source: name, Text: text, Err: err}) {
+				return
+			}
+		}
+	}
+	sum, err := store.Ingest(ctx, iter.Seq[graph.Input](inputs), graph.IngestOptions{})
+	if err != nil {
+		t.Fatalf("ingest seeds: %v", err)
+	}
+	if len(sum.Skipped) > 0 || sum.Documents != len(names) {
+		t.Fatalf("ingest seeds: %+v", sum)
+	}
+	h, err := api.NewHandler(&api.Server{Store: store, Index: idx, Logger: quiet})
+	if err != nil {
+		t.Fatal(err)
+	}
+	ts := httptest.NewServer(h)
+	t.Cleanup(ts.Close)
+	return ts
+}
+
+// getJSON fetches an API path into v.
+func getJSON(t *testing.T, base, path string, v any) {
+	t.Helper()
+	res, err := http.Get(base + path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer res.Body.Close()
+	body, _ := io.ReadAll(res.Body)
+	if res.StatusCode != http.StatusOK {
+		t.Fatalf("GET %s: %s\n%s", path, res.Status, body)
+	}
+	if err := json.Unmarshal(body, v); err != nil {
+		t.Fatalf("GET %s: %v", path, err)
+	}
+}
+
+// TestExplorerSeeds is the acceptance test of the explorer: on a server
+// with the seeds ingested, search "nghi quyet 25", open 25-NQ/TW, open its
+// lineage and check the graph draws the API's nodes, open the timeline; no
+// console errors; screenshots under testdata/artifacts/TestExplorerSeeds/.
+func TestExplorerSeeds(t *testing.T) {
+	chromiumPath(t) // skip before ingesting when there is no browser
+	ts := seedServer(t)
+	b := newBrowser(t)
+	runWalk(t, b, walk{
+		base: ts.URL, query: "nghi quyet 25", number: "25-NQ/TW",
+		// Seed 000 is 307-CV/HU, which carries out 25-NQ/TW.
+		lineageNumbers: []string{"25-NQ/TW", "307-CV/HU"},
+		apiNodes: func(t *testing.T) []string {
+			var g vncite.Graph
+			getJSON(t, ts.URL, "/api/v1/lineage/"+url.PathEscape("25-NQ/TW")+"?direction=down", &g)
+			var ids []string
+			for _, n := range g.Nodes {
+				ids = append(ids, n.ID)
+			}
+			return ids
+		},
+	})
+
+	// Every export button downloads its format from the real API.
+	b.do(t, "back to lineage", chromedp.Navigate(ts.URL+"/#/lineage/"+url.PathEscape("25-NQ/TW")+"?direction=down"))
+	b.waitView(t, "lineage")
+	hrefs := eval[[]string](t, b, `[...document.querySelectorAll(".export-list a")].map(a => a.getAttribute("href"))`)
+	if len(hrefs) != 6 {
+		t.Fatalf("export links %q, want 6", hrefs)
+	}
+	for _, href := range hrefs {
+		res, err := http.Get(ts.URL + href)
+		if err != nil {
+			t.Fatal(err)
+		}
+		body, _ := io.ReadAll(res.Body)
+		res.Body.Close()
+		if res.StatusCode != http.StatusOK || !strings.Contains(string(body), "25-NQ/TW") {
+			t.Errorf("export %s: %s, %d bytes, mentions 25-NQ/TW: %v", href, res.Status, len(body), strings.Contains(string(body), "25-NQ/TW"))
+		}
+	}
+}
