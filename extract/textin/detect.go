@@ -1,6 +1,7 @@
 package textin
 
 import (
+	"bytes"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -201,29 +202,52 @@ type candidate struct {
 
 // detectLegacy decodes non-UTF-8 bytes: the Vietnamese legacy encoding whose
 // output reads best, else Windows-1252 for Western text, else nothing.
+//
+// Candidates are judged on a sample (the first sampleBudget bytes, cut at
+// white space so no VNI letter is split); only the winner decodes it all.
 func detectLegacy(b []byte) (candidate, bool) {
-	var best, second candidate
+	sample := b
+	if len(sample) > sampleBudget {
+		cut := bytes.LastIndexAny(sample[:sampleBudget], " \t\n")
+		if cut <= 0 {
+			cut = sampleBudget
+		}
+		sample = sample[:cut]
+	}
+	var (
+		best, second candidate
+		bestDecode   func([]byte) (string, int)
+	)
 	for _, d := range vietnameseDecoders {
-		s, bad := d.decode(b)
+		s, bad := d.decode(sample)
 		s = norm.NFC.String(s)
 		c := candidate{enc: d.name, text: s, sc: scoreText(s), bad: bad}
 		switch {
 		case better(c, best):
-			second, best = best, c
+			second, best, bestDecode = best, c, d.decode
 		case better(c, second):
 			second = c
 		}
 	}
+	full := func(c candidate, decode func([]byte) (string, int)) candidate {
+		if len(sample) < len(b) {
+			s, bad := decode(b)
+			c.text, c.bad = norm.NFC.String(s), bad
+		}
+		return c
+	}
 	if acceptVietnamese(best, second) {
-		return best, true
+		return full(best, bestDecode), true
 	}
 	if best.sc.valid > 0 && best.sc.ratio() >= 0.5 {
 		return candidate{}, false // Vietnamese-looking but ambiguous: refuse, never guess Western
 	}
-	s, bad := decodeCP1252(b)
+	s, bad := decodeCP1252(sample)
 	w := candidate{enc: EncCP1252, text: s, sc: scoreText(s), bad: bad}
 	if acceptWestern(w) {
-		return w, true
+		if w = full(w, decodeCP1252); w.bad == 0 {
+			return w, true
+		}
 	}
 	return candidate{}, false
 }
@@ -349,23 +373,53 @@ func hasHighByte(b []byte) bool {
 // both, do not count.
 func suspicious(s string) bool {
 	odd, viet := 0, 0
-	for _, r := range s {
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			i++
+			continue
+		}
+		r, n := utf8.DecodeRuneInString(s[i:])
+		i += n
 		switch {
-		case r < 0x80:
-		case r >= 0x1EA0 && r <= 0x1EF9:
-			viet++
 		case r < 0x100:
-			if _, _, ok := lowerVowel(r); ok {
-				viet++ // à á â ã è é ê ì í ò ó ô õ ù ú ý: used by both
-			} else if r != 0xA0 && r != '«' && r != '»' && r != '°' && r != '·' && r != '©' {
+			switch latin1Class[r] {
+			case classViet:
+				viet++
+			case classOdd:
 				odd++
 			}
-		case r == '“' || r == '”' || r == '‘' || r == '’' || r == '–' || r == '—' || r == '…' || r == '•' || r == '€' || r == '™':
-		case cp1252Reverse[r] != 0:
-			odd++
-		default:
+		case r >= 0x1EA0 && r <= 0x1EF9, r == 'ă', r == 'Ă', r == 'đ', r == 'Đ', r == 'ĩ', r == 'Ĩ',
+			r == 'ũ', r == 'Ũ', r == 'ơ', r == 'Ơ', r == 'ư', r == 'Ư':
 			viet++
+		case r == '“' || r == '”' || r == '‘' || r == '’' || r == '–' || r == '—' || r == '…' || r == '•' || r == '€' || r == '™':
+		case r < 0x2200 && cp1252Reverse[r] != 0:
+			odd++
 		}
 	}
 	return odd > 0 && odd*20 >= viet
 }
+
+// Classes of U+0080..U+00FF for suspicious.
+const (
+	classNeutral = iota
+	classViet    // à á â ã è é ê ì í ò ó ô õ ù ú ý and capitals
+	classOdd     // anything else but NBSP « » ° · ©
+)
+
+var latin1Class = func() [256]uint8 {
+	var t [256]uint8
+	for r := rune(0x80); r < 0x100; r++ {
+		switch {
+		case r == 0xA0 || r == '«' || r == '»' || r == '°' || r == '·' || r == '©':
+			t[r] = classNeutral
+		default:
+			if _, _, ok := lowerVowel(r); ok {
+				t[r] = classViet
+			} else {
+				t[r] = classOdd
+			}
+		}
+	}
+	return t
+}()

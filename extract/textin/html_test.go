@@ -15,7 +15,7 @@ type seedArticle struct {
 	boilerplate                        []string // lines after the author
 }
 
-func splitSeed002(t *testing.T) seedArticle {
+func splitSeed002(t testing.TB) seedArticle {
 	t.Helper()
 	text := seeds(t)["002_a1580c3b9566fcc1.txt"]
 	var lines []string

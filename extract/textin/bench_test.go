@@ -1,0 +1,50 @@
+package textin
+
+import (
+	"strings"
+	"testing"
+)
+
+// megabyte repeats the seeds to about 1 MB.
+func megabyte(b *testing.B) string {
+	var sb strings.Builder
+	for sb.Len() < 1<<20 {
+		for _, s := range seeds(b) {
+			sb.WriteString(s)
+			sb.WriteString("\n\n")
+		}
+	}
+	return sb.String()
+}
+
+func benchDecode(b *testing.B, name string, data []byte) {
+	b.SetBytes(int64(len(data)))
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := Decode(name, data); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+// BenchmarkDecodeUTF8 is the fast path: valid UTF-8 already in NFC.
+func BenchmarkDecodeUTF8(b *testing.B) { benchDecode(b, "x.txt", []byte(megabyte(b))) }
+
+func BenchmarkDecodeNFD(b *testing.B) {
+	benchDecode(b, "x.txt", []byte(strings.NewReplacer("ệ", "e\u0323\u0302", "ị", "i\u0323").Replace(megabyte(b))))
+}
+
+func BenchmarkDecodeTCVN3(b *testing.B) { benchDecode(b, "x.txt", mustEncode(b, megabyte(b), EncTCVN3)) }
+
+func BenchmarkDecodeVNI(b *testing.B) { benchDecode(b, "x.txt", mustEncode(b, megabyte(b), EncVNI)) }
+
+func BenchmarkDecodeHTML(b *testing.B) {
+	a := splitSeed002(b)
+	page := newsPage(a)
+	var sb strings.Builder
+	for sb.Len() < 1<<20 {
+		sb.WriteString(page)
+	}
+	_ = sb
+	benchDecode(b, "x.html", []byte(page))
+}
