@@ -267,6 +267,10 @@ func shapeCascade(seed uint64, poolIndex int, c poolDoc, limit int, forced *forc
 		nodes = append(nodes, n)
 		return int32(len(nodes) - 1)
 	}
+	// after returns a date some days after the date of node parent.
+	after := func(parent int32, median float64, hi int) day {
+		return nodes[parent].date + lag(rng, median, 2, hi)
+	}
 	for _, pi := range order {
 		if len(nodes) >= limit {
 			break
@@ -307,7 +311,7 @@ func shapeCascade(seed uint64, poolIndex int, c poolDoc, limit int, forced *forc
 		pIdx := add(pn)
 		stateParent := pIdx
 		if party && forced == nil && rng.Float64() < imp.ub {
-			u := node{date: d + lag(rng, 15, 2, 90), parent: pIdx, topic: root.topic, rel: relImplements, kind: kProvUB, prov: int8(prov), dist: -1, comm: -1}
+			u := node{date: after(pIdx, 15, 90), parent: pIdx, topic: root.topic, rel: relImplements, kind: kProvUB, prov: int8(prov), dist: -1, comm: -1}
 			if u.date <= timelineEnd && (u.date >= reform) == (d >= reform) {
 				stateParent = add(u)
 			}
@@ -324,13 +328,13 @@ func shapeCascade(seed uint64, poolIndex int, c poolDoc, limit int, forced *forc
 				if rng.Float64() >= imp.comm {
 					continue
 				}
-				cd := d + lag(rng, 20, 3, 150)
-				if cd > timelineEnd {
-					continue
-				}
-				cn := node{date: cd, parent: pIdx, topic: root.topic, rel: relImplements, kind: kCommKH, prov: int8(prov), dist: -1, comm: int8(k)}
+				cn := node{parent: pIdx, topic: root.topic, rel: relImplements, kind: kCommKH, prov: int8(prov), dist: -1, comm: int8(k)}
 				if !party || rng.Float64() < 0.2 {
 					cn.kind, cn.parent = kCommUB, stateParent
+				}
+				cn.date = after(cn.parent, 20, 150)
+				if cn.date > timelineEnd {
+					continue
 				}
 				add(cn)
 			}
@@ -369,10 +373,11 @@ func shapeCascade(seed uint64, poolIndex int, c poolDoc, limit int, forced *forc
 			dIdx := add(dn)
 			dState := dIdx
 			if party && forced == nil && rng.Float64() < imp.ub {
-				u := node{date: dd + lag(rng, 12, 2, 90), parent: stateParent, topic: root.topic, rel: relImplements, kind: kDistUB, prov: int8(prov), dist: int8(j), comm: -1}
+				u := node{parent: stateParent, topic: root.topic, rel: relImplements, kind: kDistUB, prov: int8(prov), dist: int8(j), comm: -1}
 				if nodes[pIdx].kind == kProvCT || rng.Float64() < 0.3 {
 					u.parent = pIdx // the UBND implements the Tỉnh ủy's document (seed 004)
 				}
+				u.date = max(after(u.parent, 12, 90), dd+1)
 				if u.date < reform && u.date <= timelineEnd {
 					dState = add(u)
 				}
@@ -387,13 +392,13 @@ func shapeCascade(seed uint64, poolIndex int, c poolDoc, limit int, forced *forc
 				if rng.Float64() >= imp.comm {
 					continue
 				}
-				cd := dd + lag(rng, 15, 2, 120)
-				if cd >= reform || cd > timelineEnd {
-					continue
-				}
-				cn := node{date: cd, parent: dIdx, topic: root.topic, rel: relImplements, kind: kCommKH, prov: int8(prov), dist: int8(j), comm: int8(k)}
+				cn := node{parent: dIdx, topic: root.topic, rel: relImplements, kind: kCommKH, prov: int8(prov), dist: int8(j), comm: int8(k)}
 				if !party || rng.Float64() < 0.2 {
 					cn.kind, cn.parent = kCommUB, dState
+				}
+				cn.date = after(cn.parent, 15, 120)
+				if cn.date >= reform || cn.date > timelineEnd {
+					continue
 				}
 				add(cn)
 			}
@@ -583,10 +588,7 @@ func centralRelation(k, s docKind) relCode {
 type numberKey struct {
 	kind   docKind
 	body   uint8
-	prov   int8
-	dist   int8
-	comm   int8
-	era    bool
+	scope  string // the unit by name: a merged province keeps its sequence
 	period int16
 }
 
@@ -601,7 +603,7 @@ func number(seed uint64, p *plan) {
 		if n.kind == kArticle {
 			return
 		}
-		k := numberKey{kind: n.kind, prov: n.prov, dist: n.dist, comm: n.comm, era: n.date >= reform}
+		k := numberKey{kind: n.kind}
 		switch n.kind {
 		case kTWQDReg:
 			k.kind = kTWQDDec // Quy định and Quyết định shared "QĐ/TW" before 2018
@@ -609,8 +611,9 @@ func number(seed uint64, p *plan) {
 			k.body = n.body
 		case kProvUB, kDistUB, kCommUB:
 			k.kind = kProvUB
-		case kDistKH, kDistCV, kDistCTr:
-			// one sequence per type and district
+		}
+		if !n.kind.isCentral() {
+			k.scope = p.scope(int32(i))
 		}
 		if n.kind.isParty() {
 			k.period = int16(termOf(n.date))
