@@ -34,7 +34,9 @@ func BenchmarkDecodeNFD(b *testing.B) {
 	benchDecode(b, "x.txt", []byte(strings.NewReplacer("ệ", "e\u0323\u0302", "ị", "i\u0323").Replace(megabyte(b))))
 }
 
-func BenchmarkDecodeTCVN3(b *testing.B) { benchDecode(b, "x.txt", mustEncode(b, megabyte(b), EncTCVN3)) }
+func BenchmarkDecodeTCVN3(b *testing.B) {
+	benchDecode(b, "x.txt", mustEncode(b, megabyte(b), EncTCVN3))
+}
 
 func BenchmarkDecodeVNI(b *testing.B) { benchDecode(b, "x.txt", mustEncode(b, megabyte(b), EncVNI)) }
 

@@ -301,6 +301,7 @@ func repairMojibake(s string) (string, string) {
 		{EncTCVN3, decodeTCVN3},
 		{EncVNI, decodeVNI},
 		{EncVISCII, decodeVISCII},
+		{EncCP1258, decodeCP1258},
 		{encDoubleUTF8, decodeUTF8Strict},
 	}
 	bestName, bestText, bestScore := "", s, before

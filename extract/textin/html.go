@@ -89,7 +89,7 @@ func htmlToUTF8(data []byte) (string, string, error) {
 // skipTags never hold article text.
 var skipTags = map[atom.Atom]bool{
 	atom.Script: true, atom.Style: true, atom.Noscript: true, atom.Template: true,
-	atom.Iframe: true, atom.Svg: true, atom.Canvas: true, atom.Form: true,
+	atom.Iframe: true, atom.Svg: true, atom.Canvas: true,
 	atom.Button: true, atom.Input: true, atom.Select: true, atom.Textarea: true,
 	atom.Option: true, atom.Nav: true, atom.Aside: true, atom.Footer: true,
 	atom.Menu: true, atom.Dialog: true, atom.Object: true, atom.Embed: true,
@@ -149,6 +149,12 @@ func extractArticle(doc *html.Node) string {
 	}
 	a.markRemoved(body, false)
 	a.measure(body, false)
+	// Forms are search boxes and comment forms, except in ASP.NET pages,
+	// where one form wraps the whole page: drop only forms with little text.
+	if a.removeSmallForms(body) {
+		a.info = map[*html.Node]*nodeInfo{}
+		a.measure(body, false)
+	}
 	top := a.topCandidate(body)
 
 	var w textWriter
@@ -227,6 +233,25 @@ func (a *article) markRemoved(n *html.Node, inArticle bool) {
 		}
 		a.markRemoved(c, inArticle || c.DataAtom == atom.Article || c.DataAtom == atom.Main)
 	}
+}
+
+// removeSmallForms marks forms with under 300 letters of text removed.
+func (a *article) removeSmallForms(n *html.Node) bool {
+	removed := false
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		if c.Type != html.ElementNode || a.removed[c] {
+			continue
+		}
+		if c.DataAtom == atom.Form && a.info[c] != nil && a.info[c].text < 300 {
+			a.removed[c] = true
+			removed = true
+			continue
+		}
+		if a.removeSmallForms(c) {
+			removed = true
+		}
+	}
+	return removed
 }
 
 // measure fills info for every kept element and returns it for n.
@@ -580,6 +605,9 @@ func (a *article) title(doc, top *html.Node) string {
 	return ""
 }
 
+// listHeading matches the headings of link lists on news sites.
+var listHeading = regexp.MustCompile(`(?i)^(các |những )?(tin|bài|bài viết|văn bản|tin bài)( khác| liên quan| cùng chuyên mục| mới| đã đưa| đọc nhiều)|^xem thêm|^đọc thêm|^related|^bình luận|^ý kiến`)
+
 // titleSep splits "Headline - Site name" titles.
 var titleSep = regexp.MustCompile(` [-|–—»:] `)
 
@@ -652,6 +680,14 @@ func (w *textWriter) headingEnd() { w.inHeading = false }
 // ("CÁC TIN KHÁC" above the list of other news).
 func (w *textWriter) dropHeading() {
 	if !w.headingSet {
+		// Not an <hN>: drop the last paragraph only if it names a list
+		// of other news ("Các tin khác" in bold).
+		s := strings.TrimRight(w.sb.String(), " \n")
+		i := strings.LastIndex(s, "\n\n") + 1
+		if last := strings.TrimSpace(s[i:]); len(last) < 80 && listHeading.MatchString(last) {
+			w.sb.Reset()
+			w.sb.WriteString(strings.TrimRight(s[:i], " \n"))
+		}
 		return
 	}
 	s := w.sb.String()[:w.lastHeading]

@@ -254,3 +254,43 @@ func TestHTMLRefusals(t *testing.T) {
 		}
 	}
 }
+
+// TestHTMLASPNetDivs is a portal page: paragraphs as <div>s with spans,
+// no class hints on the article, "Các tin khác" as a table of links inside
+// the same container, a visit counter, and the banner path seed 004 shows.
+func TestHTMLASPNetDivs(t *testing.T) {
+	text := seeds(t)["004_9483022ebc446430.txt"]
+	lines := strings.Split(text, "\n")
+	var article []string
+	for _, l := range lines[2:] {
+		if strings.TrimSpace(l) == "Các tin khác" {
+			break
+		}
+		if l = strings.TrimSpace(strings.ReplaceAll(l, "\u00a0", " ")); l != "" {
+			article = append(article, l)
+		}
+	}
+	var b strings.Builder
+	b.WriteString(`<html><head><title>Cổng thông tin điện tử thị xã</title></head><body><form id="aspnetForm" method="post">
+<div id="ctl00_top"><img src="/UploadFiles/TuyChonLk/tailieuhdnd_230x61.png"><input type="text" value="Tìm kiếm"></div>
+<div id="ctl00_ContentPlaceHolder1_pnl">`)
+	for _, l := range article {
+		fmt.Fprintf(&b, "<div><span style=\"font-size:14px\">%s</span></div>\n", html.EscapeString(l))
+	}
+	b.WriteString(`<div><b>Các tin khác</b></div><table>`)
+	for _, l := range []string{"Hội nghị triển khai Nghị quyết 04-NQ/TU", "Thị xã tổ chức Hội thi Dân vận khéo", "Tập huấn công tác dân vận năm 2024"} {
+		fmt.Fprintf(&b, `<tr><td><a href="/tin/1">%s</a></td></tr>`, l)
+	}
+	b.WriteString(`</table></div>
+<div id="ctl00_thongke">Thống kê truy cập<br>Tổng lượt truy câp 15.318.447<br>Truy cập hiện tại 6.172 khách</div>
+</form></body></html>`)
+	got, err := Decode("x.aspx", []byte(b.String()))
+	if err != nil {
+		t.Fatal(err)
+	}
+	assertInOrder(t, got.Body, article)
+	assertAbsent(t, got.Body, []string{"Các tin khác", "04-NQ/TU", "Hội thi Dân vận khéo", "Tập huấn", "15.318.447", "6.172", "UploadFiles", "Tìm kiếm"})
+	if t.Failed() || testing.Verbose() {
+		t.Logf("body:\n%s", got.Body)
+	}
+}

@@ -329,7 +329,7 @@ func TestMojibakeRepair(t *testing.T) {
 		}
 		return sb.String()
 	}
-	for _, enc := range []string{EncTCVN3, EncVNI, encDoubleUTF8} {
+	for _, enc := range []string{EncTCVN3, EncVNI, EncCP1258, encDoubleUTF8} {
 		var shown string
 		if enc == encDoubleUTF8 {
 			shown = asShown([]byte(text)) // double-encoded UTF-8
