@@ -80,7 +80,11 @@ func writeDOT(w *bufio.Writer, p *graph) {
 		writeDOTString(w, dotTooltip(n))
 		for _, l := range dotLevels {
 			if l.level == n.Level {
-				w.WriteString(`, fillcolor="` + l.fill + `", color="` + l.line + `"`)
+				w.WriteString(`, fillcolor="`)
+				w.WriteString(l.fill)
+				w.WriteString(`", color="`)
+				w.WriteString(l.line)
+				w.WriteByte('"')
 			}
 		}
 		if n.Stub {
@@ -109,9 +113,9 @@ func writeDOT(w *bufio.Writer, p *graph) {
 			tip += ": " + e.Evidence
 		}
 		writeDOTString(w, tip)
-		w.WriteString(", id=")
-		writeDOTString(w, "e"+strconv.Itoa(i))
-		w.WriteString("];\n")
+		w.WriteString(`, id="e`)
+		writeInt(w, i)
+		w.WriteString("\"];\n")
 	}
 
 	// One rank per level, with its legend node, and the invisible chain

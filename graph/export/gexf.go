@@ -57,7 +57,8 @@ func writeGEXF(w *bufio.Writer, p *graph) {
 		w.WriteString(`" label="`)
 		writeXMLText(w, label(n))
 		if d, ok := xsdDate(n.Date); ok {
-			w.WriteString(`" start="` + d)
+			w.WriteString(`" start="`)
+			w.WriteString(d)
 		}
 		w.WriteString("\">\n        <attvalues>\n")
 		gexfValue(w, "number", n.Number)
@@ -67,9 +68,9 @@ func writeGEXF(w *bufio.Writer, p *graph) {
 		gexfValue(w, "level", string(n.Level))
 		gexfValue(w, "province", n.Province)
 		gexfValue(w, "stub", strconv.FormatBool(n.Stub))
-		gexfValue(w, "depth", strconv.Itoa(n.Depth))
+		gexfInt(w, "depth", n.Depth)
 		if n.LagDays != nil {
-			gexfValue(w, "lag_days", strconv.Itoa(*n.LagDays))
+			gexfInt(w, "lag_days", *n.LagDays)
 		}
 		w.WriteString("        </attvalues>\n      </node>\n")
 	}
@@ -77,7 +78,9 @@ func writeGEXF(w *bufio.Writer, p *graph) {
 
 	w.WriteString(`    <edges count="` + strconv.Itoa(len(p.edges)) + "\">\n")
 	for i, e := range p.edges {
-		w.WriteString(`      <edge id="e` + strconv.Itoa(i) + `" source="`)
+		w.WriteString(`      <edge id="e`)
+		writeInt(w, i)
+		w.WriteString(`" source="`)
 		writeXMLText(w, e.Source)
 		w.WriteString(`" target="`)
 		writeXMLText(w, e.Target)
@@ -89,7 +92,8 @@ func writeGEXF(w *bufio.Writer, p *graph) {
 			writeXMLText(w, string(e.Relation))
 		}
 		if d, ok := edgeStart(p, e); ok {
-			w.WriteString(`" start="` + d)
+			w.WriteString(`" start="`)
+			w.WriteString(d)
 		}
 		w.WriteString("\">\n        <attvalues>\n")
 		gexfValue(w, "relation", string(e.Relation))
@@ -112,8 +116,19 @@ func gexfValue(w *bufio.Writer, id, value string) {
 	if value == "" {
 		return
 	}
-	w.WriteString(`          <attvalue for="` + id + `" value="`)
+	w.WriteString(`          <attvalue for="`)
+	w.WriteString(id)
+	w.WriteString(`" value="`)
 	writeXMLText(w, value)
+	w.WriteString("\"/>\n")
+}
+
+// gexfInt writes one integer attvalue.
+func gexfInt(w *bufio.Writer, id string, value int) {
+	w.WriteString(`          <attvalue for="`)
+	w.WriteString(id)
+	w.WriteString(`" value="`)
+	writeInt(w, value)
 	w.WriteString("\"/>\n")
 }
 

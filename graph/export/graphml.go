@@ -53,18 +53,22 @@ func writeGraphML(w *bufio.Writer, p *graph) {
 	graphmlData(w, "    ", "g_root", p.root)
 	graphmlData(w, "    ", "g_direction", p.direction)
 	graphmlData(w, "    ", "g_depth", strconv.Itoa(p.depth))
-	for _, n := range p.nodes {
+	ids := make([]string, len(p.nodes)) // each node's NMTOKEN, made once
+	for i, n := range p.nodes {
+		ids[i] = nmtoken(n.ID)
 		w.WriteString(`    <node id="`)
-		writeXMLText(w, nmtoken(n.ID))
+		writeXMLText(w, ids[i])
 		w.WriteString("\">\n")
 		graphmlNodeData(w, n)
 		w.WriteString("    </node>\n")
 	}
 	for i, e := range p.edges {
-		w.WriteString(`    <edge id="e` + strconv.Itoa(i) + `" source="`)
-		writeXMLText(w, nmtoken(e.Source))
+		w.WriteString(`    <edge id="e`)
+		writeInt(w, i)
+		w.WriteString(`" source="`)
+		writeXMLText(w, ids[p.index[e.Source]])
 		w.WriteString(`" target="`)
-		writeXMLText(w, nmtoken(e.Target))
+		writeXMLText(w, ids[p.index[e.Target]])
 		w.WriteString("\">\n")
 		graphmlData(w, "      ", "e_relation", string(e.Relation))
 		graphmlData(w, "      ", "e_evidence", e.Evidence)
@@ -83,9 +87,13 @@ func graphmlNodeData(w *bufio.Writer, n vncite.Node) {
 	graphmlData(w, in, "n_level", string(n.Level))
 	graphmlData(w, in, "n_province", n.Province)
 	graphmlData(w, in, "n_stub", strconv.FormatBool(n.Stub))
-	graphmlData(w, in, "n_depth", strconv.Itoa(n.Depth))
+	w.WriteString(in + `<data key="n_depth">`)
+	writeInt(w, n.Depth)
+	w.WriteString("</data>\n")
 	if n.LagDays != nil {
-		graphmlData(w, in, "n_lag_days", strconv.Itoa(*n.LagDays))
+		w.WriteString(in + `<data key="n_lag_days">`)
+		writeInt(w, *n.LagDays)
+		w.WriteString("</data>\n")
 	}
 }
 
@@ -94,7 +102,10 @@ func graphmlData(w *bufio.Writer, indent, key, value string) {
 	if value == "" {
 		return
 	}
-	w.WriteString(indent + `<data key="` + key + `">`)
+	w.WriteString(indent)
+	w.WriteString(`<data key="`)
+	w.WriteString(key)
+	w.WriteString(`">`)
 	writeXMLText(w, value)
 	w.WriteString("</data>\n")
 }

@@ -2,6 +2,7 @@ package export
 
 import (
 	"bufio"
+	"strconv"
 	"strings"
 	"unicode/utf8"
 )
@@ -144,6 +145,11 @@ func writeDOTID(w *bufio.Writer, s string) {
 // dotSafeID reports whether writeDOTID keeps s exactly.
 func dotSafeID(s string) bool {
 	return !strings.ContainsAny(s, "\\\n\r")
+}
+
+// writeInt writes i in decimal without allocating.
+func writeInt(w *bufio.Writer, i int) {
+	w.Write(strconv.AppendInt(w.AvailableBuffer(), int64(i), 10))
 }
 
 // nmtoken turns an id into an XML NMTOKEN (what GraphML requires of node
