@@ -3,6 +3,7 @@ package web_test
 import (
 	"context"
 	"encoding/json"
+	"fmt"
 	"io"
 	"io/fs"
 	"iter"
@@ -135,5 +136,57 @@ func TestExplorerSeeds(t *testing.T) {
 		if res.StatusCode != http.StatusOK || !strings.Contains(string(body), "25-NQ/TW") {
 			t.Errorf("export %s: %s, %d bytes, mentions 25-NQ/TW: %v", href, res.Status, len(body), strings.Contains(string(body), "25-NQ/TW"))
 		}
+	}
+}
+
+// TestExplorerSeedsDocumentText checks the text of seed 000 (307-CV/HU)
+// with each reference linked to its target at the API's byte offsets.
+func TestExplorerSeedsDocumentText(t *testing.T) {
+	chromiumPath(t)
+	ts := seedServer(t)
+	var detail struct {
+		Document   vncite.Document `json:"document"`
+		Text       *string         `json:"text"`
+		References []struct {
+			vncite.Edge
+			Document vncite.Document `json:"document"`
+		} `json:"references"`
+	}
+	getJSON(t, ts.URL, "/api/v1/documents/"+url.PathEscape("307-CV/HU"), &detail)
+	if detail.Text == nil {
+		t.Skip("GET /api/v1/documents/{id} sends no \"text\": the document page cannot show the text with its links (api: add DocumentDetail.Text)")
+	}
+	// The links the page must draw: one per distinct reference span in
+	// this document, to the cited document.
+	want := map[string]bool{}
+	for _, r := range detail.References {
+		e := r.Evidence
+		if e.Doc != detail.Document.ID || e.Statement || e.Start < 0 || e.End > len(*detail.Text) || e.Start >= e.End {
+			continue
+		}
+		want[fmt.Sprintf("%d:%d %s → %s", e.Start, e.End, (*detail.Text)[e.Start:e.End], r.To)] = true
+	}
+	if len(want) == 0 {
+		t.Fatalf("307-CV/HU has no references with spans in its text: %+v", detail.References)
+	}
+	b := newBrowser(t)
+	b.do(t, "open", chromedp.Navigate(ts.URL+"/#/doc/"+url.PathEscape("307-CV/HU")))
+	b.waitView(t, "doc")
+	got := eval[[]string](t, b, `[...document.querySelectorAll(".doc-text a.ref")].map(a => a.dataset.start + ":" + a.dataset.end + " " + a.textContent + " → " + decodeURIComponent(a.getAttribute("href").replace("#/doc/", "")))`)
+	for _, g := range got {
+		if !want[g] {
+			t.Errorf("text link %q is not one of the API's references", g)
+		}
+		delete(want, g)
+	}
+	for w := range want {
+		t.Errorf("no text link %q", w)
+	}
+	if text := eval[string](t, b, `document.querySelector(".doc-text").textContent`); text != strings.TrimSpace(*detail.Text) {
+		t.Errorf("the page's text differs from the API's")
+	}
+	b.screenshot(t, artifactsDir(t), "document-text")
+	if p := b.consoleProblems(); len(p) > 0 {
+		t.Errorf("console errors:\n%s", strings.Join(p, "\n"))
 	}
 }

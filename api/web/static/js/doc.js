@@ -164,6 +164,10 @@ function textView(text, refs, named, selfID) {
   }
   const { segments: segs, skipped } = segments(text, spans);
   const body = h('div', { class: 'doc-text', lang: 'vi' });
+  // Blank lines before and after the text are not worth a screenful.
+  if (segs.length && !segs[0].span) segs[0] = { ...segs[0], text: segs[0].text.replace(/^\s+/, '') };
+  const last = segs.length - 1;
+  if (last >= 0 && !segs[last].span) segs[last] = { ...segs[last], text: segs[last].text.replace(/\s+$/, '') };
   for (const s of segs) {
     if (!s.span) body.appendChild(document.createTextNode(s.text));
     else if (s.span.named) body.appendChild(h('span', { class: 'named-ref', title: `${s.span.named.kind || 'Văn bản'} không số hiệu` }, s.text));
@@ -173,6 +177,8 @@ function textView(text, refs, named, selfID) {
       body.appendChild(h('a', {
         class: 'ref rel-' + rel.id + (r.stub ? ' stub' : ''),
         href: href('doc', r.id || r.number),
+        'data-start': s.span.start,
+        'data-end': s.span.end,
         title: `${r.number || r.id} — ${rel.label}${r.stub ? ' (chưa có toàn văn)' : ''}`,
       }, s.text));
     }
@@ -211,10 +217,20 @@ function linksView(headingID, title, links, direction) {
         rels.map((r) => relationBadge(r)),
         l.date ? h('span', { class: 'muted small' }, formatDate(l.date)) : null),
       l.title && l.number ? h('p', { class: 'small link-title' }, l.title) : null,
-      ls.filter((x) => x.sentence).slice(0, 3).map((x) => h('blockquote', { class: 'evidence' },
+      uniqueBy(ls.filter((x) => x.sentence), (x) => x.sentence).slice(0, 3).map((x) => h('blockquote', { class: 'evidence', tabindex: '0', title: 'Câu chứa dẫn chiếu' },
         x.statement ? h('span', { class: 'badge statement', title: 'Văn bản nêu quan hệ giữa hai văn bản khác' }, 'quan hệ được nêu') : null,
         x.sentence))));
   }
   section.appendChild(list);
   return section;
+}
+
+function uniqueBy(list, key) {
+  const seen = new Set();
+  return list.filter((x) => {
+    const k = key(x);
+    if (seen.has(k)) return false;
+    seen.add(k);
+    return true;
+  });
 }
