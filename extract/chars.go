@@ -142,37 +142,45 @@ func isSpaceAt(b []byte, i int) (bool, int) {
 // vowels live) and the common punctuation of U+2010–U+206F are all stable
 // under NFC. Anything else sends the caller to the full quick check.
 func isNFCFast(b []byte) bool {
-	i, n := 0, len(b)
-	for i < n {
-		// Eight ASCII bytes at a time.
-		for i+8 <= n {
-			w := uint64(b[i]) | uint64(b[i+1])<<8 | uint64(b[i+2])<<16 | uint64(b[i+3])<<24 |
-				uint64(b[i+4])<<32 | uint64(b[i+5])<<40 | uint64(b[i+6])<<48 | uint64(b[i+7])<<56
-			if w&0x8080808080808080 != 0 {
-				break
-			}
-			i += 8
-		}
-		if i >= n {
-			return true
-		}
+	n := len(b)
+	for i := 0; i < n; {
 		c := b[i]
-		switch {
-		case c < 0x80:
+		if c < 0x80 {
 			i++
-		case c == 0xC3 && i+1 < n && (b[i+1] == 0x90 || b[i+1] == 0xB0):
-			return false // Icelandic Eth for Đ: repaired by the slow path
-		case c >= 0xC2 && c <= 0xCB:
+			continue
+		}
+		switch nfcLead[c] {
+		case 2:
+			if c == 0xC3 && i+1 < n && (b[i+1] == 0x90 || b[i+1] == 0xB0) {
+				return false // Icelandic Eth for Đ: repaired by the slow path
+			}
 			i += 2
-		case c == 0xE1 && i+1 < n && b[i+1] >= 0xB8 && b[i+1] <= 0xBB:
-			i += 3
-		case c == 0xE2 && i+2 < n && b[i+1] == 0x80 && b[i+2] >= 0x90:
-			i += 3
-		case c == 0xE2 && i+1 < n && b[i+1] == 0x81 && i+2 < n && b[i+2] <= 0xAF:
-			i += 3
+		case 3: // E1: Latin Extended Additional only
+			if i+1 < n && b[i+1] >= 0xB8 && b[i+1] <= 0xBB {
+				i += 3
+				continue
+			}
+			return false
+		case 4: // E2: general punctuation
+			if i+2 < n && (b[i+1] == 0x80 && b[i+2] >= 0x90 || b[i+1] == 0x81 && b[i+2] <= 0xAF) {
+				i += 3
+				continue
+			}
+			return false
 		default:
 			return false
 		}
 	}
 	return true
 }
+
+// nfcLead classes UTF-8 lead bytes for isNFCFast: 2 for two-byte runes
+// below U+0300, 3 for E1, 4 for E2, 0 for anything that needs the full
+// check.
+var nfcLead = func() (t [256]byte) {
+	for c := 0xC2; c <= 0xCB; c++ {
+		t[c] = 2
+	}
+	t[0xE1], t[0xE2] = 3, 4
+	return t
+}()

@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"bytes"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -119,57 +120,109 @@ var unitWords = map[string]bool{"quận": true, "phường": true, "khu": true, 
 // lower-case words of proper names, up to a function word, punctuation or
 // a term. Page numbers caught inside ("Ban 2 Chấp hành") are dropped.
 func readBody(b []byte, i, limit int) (string, int) {
-	var words []string
+	var spans [14][2]int
+	n := 0
 	end := i
 	pos := i
-	prevLower := ""
-	for len(words) < 14 {
+	prevUnit := false
+	clean := true // the words are separated by single spaces, nothing dropped
+	for n < len(spans) {
 		s, e := wordAfter(b, pos)
 		if e == s || e > limit {
 			break
 		}
 		w := b[s:e]
-		if s > pos && strings.Count(string(b[pos:s]), "\n") > 1 {
+		if s > pos && bytes.Count(b[pos:s], []byte{'\n'}) > 1 {
 			break
 		}
 		if w[0] >= '0' && w[0] <= '9' {
 			// Junk between two words of a name, unless a unit precedes it.
-			if unitWords[prevLower] {
-				words = append(words, string(w))
+			if prevUnit {
+				spans[n] = [2]int{s, e}
+				n++
 				end, pos = e, e
 				continue
 			}
 			ns, ne := wordAfter(b, e)
-			if len(words) > 0 && ne > ns && isUpperStart(b[ns:ne]) && !(ne-ns > 0 && b[ns] >= '0' && b[ns] <= '9') {
+			if n > 0 && ne > ns && isUpperStart(b[ns:ne]) && !(b[ns] >= '0' && b[ns] <= '9') {
 				pos = e
+				clean = false
 				continue
 			}
 			break
 		}
-		lw := strings.ToLower(string(w))
-		if len(words) == 0 && !isUpperStart(w) {
+		upperStart := isUpperStart(w)
+		if n == 0 && !upperStart {
 			return "", i
 		}
-		if bodyStop[lw] && (!isUpperStart(w) || isAllUpper(w) && len(words) > 0 && isAllUpper([]byte(words[len(words)-1]))) {
+		stop := bodyStopWord(w)
+		if stop && (!upperStart || isAllUpper(w) && n > 0 && isAllUpper(b[spans[n-1][0]:spans[n-1][1]])) {
 			break
 		}
-		if lw == "ban" && !isUpperStart(w) {
+		if !upperStart && lowerEq(w, "ban") {
 			// "ban hành" ends a name; "Ủy ban nhân dân" does not.
 			if ns, ne := wordAfter(b, e); ne > ns && lowerEq(b[ns:ne], "hành") {
 				break
 			}
 		}
-		if isAllUpper(w) && len(words) > 0 && utf8.RuneCountInString(lw) > 1 && !orgAcronym(w) && !isAllUpper([]byte(words[len(words)-1])) {
+		if n > 0 && e-s > 1 && isAllUpper(w) && !orgAcronym(w) && !isAllUpper(b[spans[n-1][0]:spans[n-1][1]]) {
 			break
 		}
-		words = append(words, string(w))
-		prevLower = lw
+		if n > 0 && s-spans[n-1][1] != 1 {
+			clean = false
+		}
+		spans[n] = [2]int{s, e}
+		n++
+		prevUnit = unitWord(w)
 		end, pos = e, e
 	}
-	if len(words) == 0 {
+	if n == 0 {
 		return "", i
 	}
-	return strings.Join(words, " "), end
+	if clean {
+		return string(b[spans[0][0]:spans[n-1][1]]), end
+	}
+	var sb strings.Builder
+	for k := 0; k < n; k++ {
+		if k > 0 {
+			sb.WriteByte(' ')
+		}
+		sb.Write(b[spans[k][0]:spans[k][1]])
+	}
+	return sb.String(), end
+}
+
+// bodyStopWord reports whether w (any case) is one of bodyStop.
+func bodyStopWord(w []byte) bool {
+	if len(w) > 12 {
+		return false
+	}
+	var buf [48]byte
+	k := 0
+	for _, r := range string(w) {
+		r = unicode.ToLower(r)
+		if k+utf8.RuneLen(r) > len(buf) {
+			return false
+		}
+		k += utf8.EncodeRune(buf[k:], r)
+	}
+	return bodyStop[string(buf[:k])]
+}
+
+func unitWord(w []byte) bool {
+	if len(w) > 12 {
+		return false
+	}
+	var buf [48]byte
+	k := 0
+	for _, r := range string(w) {
+		r = unicode.ToLower(r)
+		if k+utf8.RuneLen(r) > len(buf) {
+			return false
+		}
+		k += utf8.EncodeRune(buf[k:], r)
+	}
+	return unitWords[string(buf[:k])]
 }
 
 // orgAcronym reports whether an all-caps word is an organisation acronym
@@ -283,67 +336,45 @@ var cues = []cue{
 }
 
 // cueBefore finds the nearest cue phrase ending before i and after lo,
-// within maxWords words.
+// within 30 words.
 func cueBefore(b []byte, lo, i int) (vncite.Relation, int, bool) {
-	pos := i
-	for n := 0; n < 30 && pos > lo; n++ {
+	var buf [24]wspan
+	ws := wordsBefore(b, lo, i, buf[:])
+	for k := range ws {
+		// Bare "theo" right before the type word ("theo Chỉ thị").
+		if k == 0 && ws[0].is("theo") && ws[0].punct == 0 {
+			return vncite.BasedOn, ws[0].s, true
+		}
 		for _, c := range cues {
-			if s, ok := phraseEndsAt(b, pos, c.p); ok && s >= lo {
-				rel := c.rel
-				if rel == vncite.Implements && c.p[len(c.p)-1] == "hien" {
-					// "sơ kết 5 năm thực hiện" reviews.
-					if reviewBefore(b, lo, s) {
+			n := len(c.p)
+			if k+n > len(ws) || !ws[k].is(c.p[n-1]) {
+				continue
+			}
+			ok := true
+			for w := 1; w < n; w++ {
+				x := &ws[k+w]
+				if !x.is(c.p[n-1-w]) || x.punct != 0 && x.punct != ',' {
+					ok = false
+					break
+				}
+			}
+			if !ok {
+				continue
+			}
+			rel := c.rel
+			if rel == vncite.Implements && c.p[n-1] == "hien" {
+				// "sơ kết 5 năm thực hiện" reviews.
+				for w := k + n; w < len(ws) && w < k+n+5; w++ {
+					if ws[w].is("ket") && w+1 < len(ws) && (ws[w+1].is("so") || ws[w+1].is("tong")) {
 						rel = vncite.Reviews
+						break
 					}
 				}
-				return rel, s, true
 			}
+			return rel, ws[k+n-1].s, true
 		}
-		// Bare "theo" right before the type word ("theo Chỉ thị").
-		if n == 0 {
-			if s, e := wordBefore(b, pos); e > s && foldEq(b[s:e], "theo") && s >= lo {
-				return vncite.BasedOn, s, true
-			}
-		}
-		s, e := wordBefore(b, pos)
-		if e == s {
-			// Punctuation: step over it.
-			q := skipSpacesBack(b, pos)
-			if q == 0 || q <= lo {
-				break
-			}
-			switch b[q-1] {
-			case ',', '"', ':', '(', ')', '-':
-				pos = q - 1
-				continue
-			}
-			if q >= 3 && (string(b[q-3:q]) == "“" || string(b[q-3:q]) == "”") {
-				pos = q - 3
-				continue
-			}
-			break
-		}
-		pos = s
 	}
 	return "", 0, false
-}
-
-func reviewBefore(b []byte, lo, i int) bool {
-	pos := i
-	for n := 0; n < 5 && pos > lo; n++ {
-		if _, ok := phraseEndsAt(b, pos, phrase{"so", "ket"}); ok {
-			return true
-		}
-		if _, ok := phraseEndsAt(b, pos, phrase{"tong", "ket"}); ok {
-			return true
-		}
-		s, e := wordBefore(b, pos)
-		if e == s {
-			return false
-		}
-		pos = s
-	}
-	return false
 }
 
 // cueExactly reports whether b[i:j] is exactly one cue phrase, optionally
@@ -483,7 +514,10 @@ func cleanTitle(s string) string {
 	if strings.Count(s, "\"")%2 == 1 {
 		s = strings.ReplaceAll(s, "\"", "")
 	}
-	return strings.Join(strings.Fields(s), " ")
+	if strings.Contains(s, "  ") || strings.ContainsAny(s, "\n\t\r") {
+		s = strings.Join(strings.Fields(s), " ")
+	}
+	return s
 }
 
 // readContext reads what follows mention m (up to limit): ", ngày

@@ -46,10 +46,10 @@ func Extract(text []byte) (vncite.Extraction, error) {
 		}
 		b = repairEth(b)
 	}
+	// Text is a copy; b (the caller's bytes or the normalized copy) has the
+	// same content, so offsets found in b hold in Text.
 	ex := vncite.Extraction{Text: string(b)}
-	// The Extraction's own copy of the text is what offsets point into.
-	b = []byte(ex.Text)
-	run(b, &ex)
+	run(b, ex.Text, &ex)
 	return ex, nil
 }
 
@@ -65,7 +65,7 @@ func repairEth(b []byte) []byte {
 }
 
 // run fills ex from the NFC text b.
-func run(b []byte, ex *vncite.Extraction) {
+func run(b []byte, text string, ex *vncite.Extraction) {
 	full := scanNumbers(b, make([]mention, 0, 16))
 	short := scanShortForms(b, full, nil)
 	ms := full
@@ -84,7 +84,7 @@ func run(b []byte, ex *vncite.Extraction) {
 		own = newsOwn(b, ms, ctxs, &hdr)
 	}
 	ex.Document = hdr.doc
-	build(b, ms, ctxs, own, ex)
+	build(text, ms, ctxs, own, ex)
 	ex.Named = scanNamed(b, ms)
 	if ex.References == nil {
 		ex.References = []vncite.Reference{}
@@ -247,7 +247,7 @@ func compatibleBody(body string, n parsed) bool {
 
 // build turns mentions and contexts into the Extraction's references,
 // short forms and statements.
-func build(b []byte, ms []mention, cs []mctx, own int, ex *vncite.Extraction) {
+func build(text string, ms []mention, cs []mctx, own int, ex *vncite.Extraction) {
 	refIndex := make([]int, len(ms))
 	for i := range refIndex {
 		refIndex[i] = -1
@@ -262,7 +262,7 @@ func build(b []byte, ms []mention, cs []mctx, own int, ex *vncite.Extraction) {
 			n = decideHorn(m.num, c.body, ms, i)
 		}
 		ref := vncite.Reference{
-			Number: n.Canonical, AsWritten: string(b[m.start:m.end]), Type: n.Type, TypeName: c.typeName,
+			Number: n.Canonical, AsWritten: text[m.start:m.end], Type: n.Type, TypeName: c.typeName,
 			Issuer: n.Issuer, Year: n.Year, Date: c.date, Body: c.body, Term: c.term, Title: c.title,
 			Relation: c.relation, Start: m.start, End: m.end, SentenceStart: c.sentStart, SentenceEnd: c.sentEnd,
 		}
@@ -303,7 +303,7 @@ func build(b []byte, ms []mention, cs []mctx, own int, ex *vncite.Extraction) {
 		}
 		ex.Statements = append(ex.Statements, vncite.Statement{
 			Subject: ex.References[si].Number, Relation: c.stmtRel, Object: ex.References[oi].Number,
-			SubjectRef: si, ObjectRef: oi, Start: s, End: e, Evidence: string(b[s:e]),
+			SubjectRef: si, ObjectRef: oi, Start: s, End: e, Evidence: text[s:e],
 		})
 	}
 }

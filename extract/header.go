@@ -36,10 +36,23 @@ func headLines(b []byte, from, max int) []line {
 			j = len(b) - i
 		}
 		t := strings.TrimSpace(strings.Trim(string(b[i:i+j]), "\u00a0\ufeff"))
-		out = append(out, line{s: i, e: i + j, text: t, words: len(strings.Fields(t))})
+		out = append(out, line{s: i, e: i + j, text: t, words: countWords(t)})
 		i += j + 1
 	}
 	return out
+}
+
+// countWords counts space-separated words.
+func countWords(t string) int {
+	n, in := 0, false
+	for i := 0; i < len(t); i++ {
+		sp := t[i] == ' ' || t[i] == '\t'
+		if !sp && !in {
+			n++
+		}
+		in = !sp
+	}
+	return n
 }
 
 // isParagraph reports whether a line is running text rather than a
@@ -375,9 +388,13 @@ func usDateAt(b []byte, i int) (string, int, bool) {
 // else an organisation line of the header.
 func ownBody(b []byte, lines []line, numberLine int, issuer string) string {
 	if issuer != "" {
+		// The directive sentence stands near the top.
+		if len(b) > 8000 {
+			b = b[:8000]
+		}
 		for _, verb := range []string{" yêu cầu", " đề nghị", " chỉ đạo", " quyết định", " thông báo", " ban hành", " hướng dẫn"} {
 			from := 0
-			for n := 0; n < 20; n++ {
+			for n := 0; n < 6; n++ {
 				k := bytes.Index(b[from:], []byte(verb))
 				if k < 0 {
 					break

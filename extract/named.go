@@ -62,7 +62,7 @@ func scanNamed(b []byte, ms []mention) []vncite.Named {
 		{phrase{"dieu", "le", "dang"}, "Điều lệ"},
 		{phrase{"hien", "phap"}, "Hiến pháp"},
 	} {
-		first := []byte(lit.kind[:1])
+		first := []byte(lit.kind)
 		for from := 0; ; {
 			k := bytes.Index(b[from:], first)
 			if k < 0 {

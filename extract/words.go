@@ -147,34 +147,56 @@ func typeWordBefore(b []byte, i int) (tw *typeWord, start int, so bool) {
 	if j > 0 && b[j-1] == ':' {
 		j = skipSpacesBack(b, j-1)
 	}
-	if s, e := wordBefore(b, j); e > s && isSoWord(b[s:e]) {
+	if j == 0 || !typeWordLastByte[b[j-1]] {
+		return nil, i, false
+	}
+	var buf [5]wspan
+	lo := j - 64
+	if lo < 0 {
+		lo = 0
+	}
+	ws := wordsBefore(b, lo, j, buf[:])
+	if len(ws) > 0 && (ws[0].is("so") && isSoWord(b[ws[0].s:ws[0].e])) {
 		so = true
-		j = s
+		ws = ws[1:]
 	}
 	for k := range typeWords {
 		t := &typeWords[k]
-		pos := j
+		if len(t.folded) > len(ws) {
+			continue
+		}
 		ok := true
-		for w := len(t.folded) - 1; w >= 0; w-- {
-			s, e := wordBefore(b, pos)
-			if e == s || !foldEq(b[s:e], t.folded[w]) {
+		for w := 0; w < len(t.folded); w++ {
+			x := &ws[w]
+			if !x.is(t.folded[len(t.folded)-1-w]) || x.punct != 0 {
 				ok = false
 				break
 			}
-			// Words of a type word are separated by single spaces (a line
-			// break allowed: "Nghị\nquyết").
-			if w < len(t.folded)-1 && pos-e > 3 {
-				ok = false
-				break
-			}
-			pos = s
 		}
 		if ok {
-			return t, pos, so
+			return t, ws[len(t.folded)-1].s, so
 		}
 	}
-	return nil, i, so
+	if so {
+		return nil, i, true
+	}
+	return nil, i, false
 }
+
+// typeWordLastByte marks the bytes a type word or "số" can end with
+// (the last byte of "quyết", "thị", "luận", "số", "tư", ... in any case,
+// with or without diacritics): a cheap test before matching words.
+var typeWordLastByte = func() (t [256]bool) {
+	for _, tw := range typeWords {
+		for _, v := range []string{tw.name, strings.ToUpper(tw.name), foldString(tw.name), strings.ToUpper(foldString(tw.name))} {
+			t[v[len(v)-1]] = true
+		}
+	}
+	for _, v := range []string{"số", "SỐ", "so", "SO", "sô"} {
+		t[v[len(v)-1]] = true
+	}
+	return t
+}()
 
 // typeWordAt reads a type word starting at i ("Nghị quyết", "NGHỊ QUYẾT",
 // "nghi quyet") and returns its end.
@@ -278,4 +300,86 @@ func phraseStartsAt(b []byte, i int, p phrase) (int, bool) {
 		pos = e
 	}
 	return pos, true
+}
+
+// wspan is one word before a position, folded for matching.
+type wspan struct {
+	s, e  int
+	key   [16]byte // folded ASCII, truncated
+	klen  int
+	punct byte // punctuation between this word and the next one (0 if none)
+}
+
+func (w *wspan) is(f string) bool { return w.klen == len(f) && string(w.key[:w.klen]) == f }
+
+// foldInto folds the word b into w.key (ASCII lower case, no diacritics).
+func (w *wspan) fold(b []byte) {
+	w.klen = 0
+	for i := 0; i < len(b); {
+		c := b[i]
+		var r rune
+		if c < utf8.RuneSelf {
+			r = rune(c)
+			if r >= 'A' && r <= 'Z' {
+				r += 32
+			}
+			i++
+		} else {
+			var size int
+			r, size = utf8.DecodeRune(b[i:])
+			i += size
+			if unicode.Is(unicode.Mn, r) {
+				continue
+			}
+			r = foldRune(r)
+		}
+		if w.klen < len(w.key) && r < utf8.RuneSelf {
+			w.key[w.klen] = byte(r)
+			w.klen++
+		} else {
+			w.key[0] = 0 // not comparable
+			w.klen = len(w.key)
+			return
+		}
+	}
+}
+
+// wordsBefore collects up to len(buf) words ending before i and not before
+// lo, nearest first. It stops at punctuation other than commas, quotes and
+// colons, and marks where those stood.
+func wordsBefore(b []byte, lo, i int, buf []wspan) []wspan {
+	n := 0
+	pos := i
+	var punct byte
+	for n < len(buf) && pos > lo {
+		s, e := wordBefore(b, pos)
+		if e == s {
+			q := skipSpacesBack(b, pos)
+			if q <= lo {
+				break
+			}
+			c := b[q-1]
+			switch {
+			case c == ',' || c == '"' || c == ':' || c == '(' || c == ')':
+				punct = c
+				pos = q - 1
+				continue
+			case q >= 3 && (string(b[q-3:q]) == "“" || string(b[q-3:q]) == "”"):
+				punct = '"'
+				pos = q - 3
+				continue
+			}
+			break
+		}
+		if s < lo {
+			break
+		}
+		w := &buf[n]
+		w.s, w.e, w.punct = s, e, punct
+		w.fold(b[s:e])
+		punct = 0
+		n++
+		pos = s
+	}
+	return buf[:n]
 }

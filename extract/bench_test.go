@@ -1,0 +1,170 @@
+package extract
+
+import (
+	"fmt"
+	"math/rand/v2"
+	"os"
+	"path/filepath"
+	"strings"
+	"sync"
+	"testing"
+)
+
+// benchCorpus is ≥ 50 MB of realistic text: the seeds' paragraphs mixed
+// with generated sentences full of numbers (Party and state forms, odd
+// dashes and spaces, lists, statements, short forms), dates and noise
+// (fractions, phone numbers, ISO, "Quý II/2024", "KT - XH"), cut into
+// documents of 4–20 KB with a formal header. About one number per 400
+// bytes: denser than the seeds (one per 1.2 KB). Built once per binary.
+var benchCorpus = sync.OnceValue(func() [][]byte {
+	r := rand.New(rand.NewPCG(1, 2))
+	var paras []string
+	files, _ := filepath.Glob(filepath.Join(seedDir, "*.txt"))
+	for _, f := range files {
+		b, err := os.ReadFile(f)
+		if err != nil {
+			continue
+		}
+		for _, p := range strings.Split(string(b), "\n") {
+			if len(strings.Fields(p)) > 8 {
+				paras = append(paras, p)
+			}
+		}
+	}
+	bodies := []string{"Bộ Chính trị", "Ban Bí thư", "Ban Chấp hành Trung ương Đảng", "Ban Thường vụ Tỉnh ủy Lâm Đồng",
+		"Thủ tướng Chính phủ", "Ủy ban nhân dân tỉnh Nghệ An", "Huyện ủy Đức Trọng", "Chính phủ", "HĐND tỉnh Quảng Nam", "Ban Thường vụ Thành ủy"}
+	kinds := []struct{ word, abbr string }{{"Nghị quyết", "NQ"}, {"Chỉ thị", "CT"}, {"Kết luận", "KL"}, {"Quyết định", "QĐ"},
+		{"Kế hoạch", "KH"}, {"Hướng dẫn", "HD"}, {"Quy định", "QĐi"}, {"Chương trình", "CTr"}, {"Thông báo", "TB"}}
+	issuers := []string{"TW", "TU", "HU", "ĐU", "QU", "BTGTW"}
+	stateIss := []string{"TTg", "UBND", "CP", "HĐND", "BNV", "BTC-BNV"}
+	cues := []string{"Thực hiện", "Căn cứ", "Triển khai thực hiện", "Quán triệt", "Tiếp tục thực hiện", "Theo tinh thần", "Sơ kết 5 năm thực hiện", "Hướng dẫn thực hiện"}
+	dashes := []string{"-", "-", "-", "–", "- ", " -"}
+	date := func() string {
+		d, m, y := 1+r.IntN(28), 1+r.IntN(12), 1996+r.IntN(29)
+		if r.IntN(3) == 0 {
+			return fmt.Sprintf("ngày %d tháng %d năm %d", d, m, y)
+		}
+		return fmt.Sprintf("ngày %d/%d/%d", d, m, y)
+	}
+	number := func() (string, string) {
+		k := kinds[r.IntN(len(kinds))]
+		if r.IntN(3) == 0 {
+			iss := stateIss[r.IntN(len(stateIss))]
+			if r.IntN(2) == 0 {
+				return k.word, fmt.Sprintf("%d/%d/%s-%s", 1+r.IntN(99), 2000+r.IntN(25), k.abbr, iss)
+			}
+			return k.word, fmt.Sprintf("%d/%s-%s", 1+r.IntN(3000), k.abbr, iss)
+		}
+		return k.word, fmt.Sprintf("%02d%s%s/%s", 1+r.IntN(400), dashes[r.IntN(len(dashes))], k.abbr, issuers[r.IntN(len(issuers))])
+	}
+	sentence := func() string {
+		switch r.IntN(8) {
+		case 0:
+			w, n := number()
+			w2, n2 := number()
+			return fmt.Sprintf("%s %s số %s %s của %s về tăng cường công tác dân vận trong tình hình mới; %s số %s của %s.", cues[r.IntN(len(cues))], w, n, date(), bodies[r.IntN(len(bodies))], w2, n2, bodies[r.IntN(len(bodies))])
+		case 1:
+			w, n := number()
+			_, n2 := number()
+			return fmt.Sprintf("%s các %s số %s, %s và %s (khóa XII) về đổi mới nội dung, phương thức hoạt động.", cues[r.IntN(len(cues))], w, n, n2, date())
+		case 2:
+			w, n := number()
+			w2, n2 := number()
+			return fmt.Sprintf("%s số %s, %s của %s về triển khai thực hiện %s số %s của %s.", w, n, date(), bodies[r.IntN(len(bodies))], w2, n2, bodies[r.IntN(len(bodies))])
+		case 3:
+			return fmt.Sprintf("Đến nay đạt %d/%d chỉ tiêu, tỷ lệ %d,%d%%, liên hệ %04d.%03d.%03d; từ Quý II/%d, giai đoạn %d-%d, tiêu chuẩn ISO 9001:2015, phát triển KT - XH, QP - AN, cập nhật %d/%d/%d.",
+				r.IntN(30), 30, r.IntN(100), r.IntN(10), r.IntN(10000), r.IntN(1000), r.IntN(1000), 2020+r.IntN(5), 2020, 2025, 1+r.IntN(28), 1+r.IntN(12), 2000+r.IntN(25))
+		case 4:
+			w, _ := number()
+			return fmt.Sprintf("%s %d đã được quán triệt sâu rộng; thực hiện Luật Tiếp công dân và Quy chế dân chủ ở cơ sở.", w, 1+r.IntN(200))
+		default:
+			return "Các cấp ủy, chính quyền tiếp tục đổi mới nội dung, phương thức công tác dân vận, nâng cao chất lượng, hiệu quả hoạt động của hệ thống chính trị ở cơ sở."
+		}
+	}
+	var docs [][]byte
+	total := 0
+	for total < 52<<20 {
+		var sb strings.Builder
+		size := 4000 + r.IntN(16000)
+		fmt.Fprintf(&sb, "TỈNH ỦY LÂM ĐỒNG\nSố %d-KH/TU\tĐà Lạt, ngày %d tháng %d năm %d\n\nKẾ HOẠCH\nTriển khai thực hiện công tác dân vận\n\n", 1+r.IntN(300), 1+r.IntN(28), 1+r.IntN(12), 2010+r.IntN(15))
+		for sb.Len() < size {
+			if r.IntN(2) == 0 && len(paras) > 0 {
+				sb.WriteString(paras[r.IntN(len(paras))])
+			} else {
+				for k := 0; k < 3; k++ {
+					sb.WriteString(sentence())
+					sb.WriteByte(' ')
+				}
+			}
+			sb.WriteString("\n\n")
+		}
+		sb.WriteString("T/M BAN THƯỜNG VỤ\nPHÓ BÍ THƯ\n\nNguyễn Văn An\n")
+		docs = append(docs, []byte(sb.String()))
+		total += sb.Len()
+	}
+	return docs
+})
+
+func corpusBytes(docs [][]byte) int64 {
+	var n int64
+	for _, d := range docs {
+		n += int64(len(d))
+	}
+	return n
+}
+
+// BenchmarkExtract runs the whole extractor (header, numbers, context,
+// statements, named) over the corpus.
+func BenchmarkExtract(b *testing.B) {
+	docs := benchCorpus()
+	b.SetBytes(corpusBytes(docs))
+	b.ReportAllocs()
+	b.ResetTimer()
+	refs := 0
+	for b.Loop() {
+		refs = 0
+		for _, d := range docs {
+			ex, err := Extract(d)
+			if err != nil {
+				b.Fatal(err)
+			}
+			refs += len(ex.References)
+		}
+	}
+	b.ReportMetric(float64(refs), "refs/op")
+}
+
+// BenchmarkScanNumbers is the number scanner alone: the pre-filter and the
+// grammar, as the regexp baseline does.
+func BenchmarkScanNumbers(b *testing.B) {
+	docs := benchCorpus()
+	b.SetBytes(corpusBytes(docs))
+	b.ReportAllocs()
+	b.ResetTimer()
+	found := 0
+	buf := make([]mention, 0, 1024)
+	for b.Loop() {
+		found = 0
+		for _, d := range docs {
+			found += len(scanNumbers(d, buf[:0]))
+		}
+	}
+	b.ReportMetric(float64(found), "numbers/op")
+}
+
+// BenchmarkRegexpNumbers is the straightforward regexp extractor of the
+// same numbers, for comparison.
+func BenchmarkRegexpNumbers(b *testing.B) {
+	docs := benchCorpus()
+	b.SetBytes(corpusBytes(docs))
+	b.ReportAllocs()
+	b.ResetTimer()
+	found := 0
+	for b.Loop() {
+		found = 0
+		for _, d := range docs {
+			found += regexpNumbers(d)
+		}
+	}
+	b.ReportMetric(float64(found), "numbers/op")
+}
