@@ -1,6 +1,7 @@
 package api
 
 import (
+	"bytes"
 	"encoding/json"
 	"io"
 	"mime"
@@ -10,6 +11,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/vncite/vncite"
+	"github.com/vncite/vncite/extract/textin"
 )
 
 // DocumentList is a page of GET /documents.
@@ -182,7 +184,8 @@ type IngestRequest struct {
 	Text string `json:"text"`
 }
 
-// serveIngest stores a document from its text and answers it, 201 Created.
+// serveIngest stores a document from its text and answers it: 201 Created,
+// or 200 when the same text was already stored.
 // The body is JSON {"source","text"} or the text itself as text/plain (the
 // source then from ?source=).
 func (s *Server) serveIngest(w http.ResponseWriter, r *http.Request) error {
@@ -190,67 +193,95 @@ func (s *Server) serveIngest(w http.ResponseWriter, r *http.Request) error {
 	if err := s.readText(w, r, s.limits.MaxDocumentBytes, &req); err != nil {
 		return err
 	}
-	if strings.TrimSpace(req.Text) == "" {
-		return errorf(EInvalid, "the document text is empty")
-	}
-	doc, err := s.ingest(r.Context(), req.Source, req.Text)
+	doc, created, err := s.ingest(r.Context(), req.Source, req.Text)
 	if err != nil {
 		return err
 	}
-	if doc.ID != "" {
-		w.Header().Set("Location", "/api/v1/documents/"+url.PathEscape(doc.ID))
+	w.Header().Set("Location", "/api/v1/documents/"+url.PathEscape(doc.ID))
+	status := http.StatusCreated
+	if !created {
+		status = http.StatusOK // the same text was already stored
 	}
-	return writeJSON(w, http.StatusCreated, doc)
+	return writeJSON(w, status, doc)
 }
 
-// readText reads a body of at most limit bytes that is either JSON
-// {"source","text"} or text/plain, into req. It refuses other media types
-// (415), bodies over the limit (413), malformed JSON and invalid UTF-8
-// (400): JSON decoding would otherwise replace bad bytes with U+FFFD
-// silently.
+// readText reads a document body of at most limit bytes into req: JSON
+// {"source","text"}, or the document itself as text/plain, text/html, a
+// DOCX or application/octet-stream (source then from ?source=). Text goes
+// through textin, which refuses binary data, detects legacy Vietnamese
+// encodings (TCVN3, VNI, VISCII, CP1258) and UTF-16, extracts HTML and
+// DOCX text and normalizes to NFC. It refuses other media types (415),
+// bodies over the limit (413), malformed JSON and invalid UTF-8 where UTF-8
+// is declared (400): JSON decoding would otherwise replace bad bytes with
+// U+FFFD silently.
 func (s *Server) readText(w http.ResponseWriter, r *http.Request, limit int64, req *IngestRequest) error {
-	mediaType := "application/json"
+	mediaType, charset := "application/json", ""
 	if ct := r.Header.Get("Content-Type"); ct != "" {
 		mt, params, err := mime.ParseMediaType(ct)
 		if err != nil {
 			return errorf(EMediaType, "malformed Content-Type %q", clip(ct, 80))
 		}
-		if cs, ok := params["charset"]; ok && !strings.EqualFold(cs, "utf-8") && !strings.EqualFold(cs, "utf8") {
-			return errorf(EMediaType, "charset %q: send UTF-8 text", clip(cs, 40))
-		}
-		mediaType = mt
+		mediaType, charset = mt, strings.ToLower(params["charset"])
 	}
-	if mediaType != "application/json" && mediaType != "text/plain" {
-		return errorf(EMediaType, "send application/json {\"source\",\"text\"} or text/plain, not %s", clip(mediaType, 80))
+	name, ok := bodyNames[mediaType]
+	if !ok {
+		return errorf(EMediaType, "send application/json {\"source\",\"text\"}, or the document as text/plain, text/html, DOCX or application/octet-stream; not %s", clip(mediaType, 80))
 	}
 	body, err := io.ReadAll(http.MaxBytesReader(w, r.Body, limit))
 	if err != nil {
 		return err // *http.MaxBytesError → 413; others are I/O
 	}
-	if !utf8.Valid(body) {
-		return errorf(EInvalid, "the body is not valid UTF-8: convert it first (vncite ingest reads legacy encodings)")
+	utf8Declared := mediaType == "application/json" || charset == "utf-8" || charset == "utf8"
+	if utf8Declared && !utf8.Valid(body) {
+		return errorf(EInvalid, "the body is declared UTF-8 but is not valid UTF-8; send the file as application/octet-stream to have its encoding detected")
 	}
-	if mediaType == "text/plain" {
-		req.Text = string(body)
+	if mediaType == "application/json" {
+		dec := json.NewDecoder(bytes.NewReader(body))
+		dec.DisallowUnknownFields()
+		if err := dec.Decode(req); err != nil {
+			if err == io.EOF {
+				return errorf(EInvalid, "the body is empty: send {\"source\",\"text\"}")
+			}
+			return errorf(EInvalid, "malformed JSON body: %v", err)
+		}
+		if dec.More() {
+			return errorf(EInvalid, "malformed JSON body: more than one value")
+		}
+		body = []byte(req.Text)
+	} else {
 		p, err := queryParams(r)
 		if err != nil {
 			return err
 		}
 		req.Source = p.str("source")
-		return nil
-	}
-	dec := json.NewDecoder(strings.NewReader(string(body)))
-	dec.DisallowUnknownFields()
-	if err := dec.Decode(req); err != nil {
-		if err == io.EOF {
-			return errorf(EInvalid, "the body is empty: send {\"source\",\"text\"}")
+		if name == "" {
+			name = req.Source // octet-stream: the source's extension picks the reader
 		}
-		return errorf(EInvalid, "malformed JSON body: %v", err)
 	}
-	if dec.More() {
-		return errorf(EInvalid, "malformed JSON body: more than one value")
+	if len(req.Source) > 1024 || !utf8.ValidString(req.Source) {
+		return errorf(EInvalid, "source must be valid UTF-8 of at most 1024 bytes")
 	}
+	if strings.TrimSpace(string(body)) == "" {
+		return errorf(EInvalid, "the document text is empty")
+	}
+	text, err := textin.Options{MaxBytes: limit}.Decode(name, body)
+	if err != nil {
+		return err
+	}
+	req.Text = text.Body
 	return nil
+}
+
+// bodyNames maps the media types a document body may have to the file
+// name whose extension tells textin how to read it ("" for the source's).
+var bodyNames = map[string]string{
+	"application/json":         "body.txt",
+	"text/plain":               "body.txt",
+	"text/markdown":            "body.txt",
+	"text/html":                "body.html",
+	"application/xhtml+xml":    "body.html",
+	"application/octet-stream": "",
+	"application/vnd.openxmlformats-officedocument.wordprocessingml.document": "body.docx",
 }
 
 // nonNil returns l, or an empty slice for nil so JSON says [] not null.

@@ -12,7 +12,9 @@ import (
 
 // serveLineage answers the lineage graph of a document: down (who
 // implements or cites it, transitively) or up (what it rests on), to a
-// depth, as JSON or in any export format with a download file name.
+// depth. Without ?format= it is the JSON graph of `vncite lineage --format
+// json`; with one (json node-link, graphml, gexf, dot, cytoscape, csv,
+// csv-nodes) a download with its media type and a file name.
 func (s *Server) serveLineage(w http.ResponseWriter, r *http.Request) error {
 	p, err := queryParams(r)
 	if err != nil {
@@ -30,7 +32,7 @@ func (s *Server) serveLineage(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	format := "json"
+	format := ""
 	if f := p.str("format"); f != "" {
 		ff, ok := export.Lookup(f)
 		if !ok {
@@ -49,7 +51,7 @@ func (s *Server) serveLineage(w http.ResponseWriter, r *http.Request) error {
 	if len(g.Nodes) > s.limits.MaxGraphNodes {
 		return errorf(EInvalid, "the lineage graph has %d nodes, more than the limit of %d: ask for a smaller depth", len(g.Nodes), s.limits.MaxGraphNodes)
 	}
-	if format == "json" && p.str("download") == "" {
+	if format == "" {
 		return writeJSON(w, http.StatusOK, g)
 	}
 	// Render into a buffer first so a failure is still a problem response,

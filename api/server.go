@@ -9,6 +9,7 @@ import (
 	"net"
 	"net/http"
 	"runtime/debug"
+	"strings"
 	"time"
 
 	"github.com/gorilla/mux"
@@ -154,25 +155,50 @@ func NewHandler(s *Server) (http.Handler, error) {
 		return nil, errors.New("api: Server.Store is required")
 	}
 	s.limits = s.Limits.withDefaults()
+	return s.recoverPanics(s.logAccess(s.withDeadline(s.router()))), nil
+}
 
+// router registers every route on a new gorilla/mux router.
+func (s *Server) router() *mux.Router {
 	r := mux.NewRouter()
 	for _, rt := range s.routes() {
 		r.Handle(rt.path, s.handle(rt.handler)).Methods(rt.method)
 	}
 	r.HandleFunc("/healthz", s.serveHealth).Methods(http.MethodGet, http.MethodHead)
-	// Anything else under /api is an unknown route, answered as a problem
-	// rather than by the web explorer.
-	r.PathPrefix("/api/").Handler(s.handle(func(w http.ResponseWriter, r *http.Request) error {
-		return errorf(ENotFound, "no API route %s; GET /api/v1/openapi.json lists them", r.URL.Path)
-	}))
-	r.PathPrefix("/").Handler(s.webHandler()).Methods(http.MethodGet, http.MethodHead)
-	r.MethodNotAllowedHandler = s.handle(func(w http.ResponseWriter, r *http.Request) error {
-		return errorf(EMethod, "method %s is not allowed on %s", r.Method, r.URL.Path)
+	// The explorer gets everything outside /api, so an unknown API path is
+	// a problem+json 404 and a wrong method on an API path a 405.
+	// The path test comes first: a matcher that succeeds clears mux's
+	// record of a method mismatch on an earlier route, which would turn a
+	// 405 into a 404.
+	r.MatcherFunc(func(req *http.Request, _ *mux.RouteMatch) bool {
+		return !strings.HasPrefix(req.URL.Path, "/api/")
+	}).PathPrefix("/").Methods(http.MethodGet, http.MethodHead).Handler(s.webHandler())
+	r.MethodNotAllowedHandler = s.handle(func(w http.ResponseWriter, req *http.Request) error {
+		w.Header().Set("Allow", strings.Join(allowedMethods(r, req), ", "))
+		return errorf(EMethod, "method %s is not allowed on %s", req.Method, req.URL.Path)
 	})
-	r.NotFoundHandler = s.handle(func(w http.ResponseWriter, r *http.Request) error {
-		return errorf(ENotFound, "nothing at %s", r.URL.Path)
+	r.NotFoundHandler = s.handle(func(w http.ResponseWriter, req *http.Request) error {
+		if strings.HasPrefix(req.URL.Path, "/api/") {
+			return errorf(ENotFound, "no API route %s; GET /api/v1/openapi.json lists them", req.URL.Path)
+		}
+		return errorf(ENotFound, "nothing at %s", req.URL.Path)
 	})
-	return s.recoverPanics(s.logAccess(s.withDeadline(r))), nil
+	return r
+}
+
+// allowedMethods lists the methods r routes for req's path, for the Allow
+// header of a 405.
+func allowedMethods(r *mux.Router, req *http.Request) []string {
+	var allowed []string
+	for _, m := range []string{http.MethodGet, http.MethodHead, http.MethodPost} {
+		probe := req.Clone(req.Context())
+		probe.Method = m
+		var match mux.RouteMatch
+		if r.Match(probe, &match) && match.MatchErr == nil {
+			allowed = append(allowed, m)
+		}
+	}
+	return allowed
 }
 
 // Handler is NewHandler as a method, for callers that prefer it.

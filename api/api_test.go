@@ -1,0 +1,765 @@
+package api
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"fmt"
+	"io"
+	"io/fs"
+	"log/slog"
+	"net/http"
+	"net/http/httptest"
+	"net/url"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"sync"
+	"testing"
+
+	"github.com/vncite/vncite"
+	"github.com/vncite/vncite/extract/textin"
+	"github.com/vncite/vncite/graph"
+	"github.com/vncite/vncite/graph/export"
+	"github.com/vncite/vncite/search"
+)
+
+// testAPI is a real store and index in a temporary directory with the
+// bundled sample ingested once per test binary, served by httptest.
+type testAPI struct {
+	srv *Server
+	h   http.Handler
+	ts  *httptest.Server
+}
+
+var (
+	sharedDir  string
+	sharedOnce sync.Once
+	shared     *testAPI
+	sharedErr  error
+)
+
+func TestMain(m *testing.M) {
+	dir, err := os.MkdirTemp("", "vncite-api-test-")
+	if err != nil {
+		fmt.Fprintln(os.Stderr, err)
+		os.Exit(1)
+	}
+	sharedDir = dir
+	code := m.Run()
+	if shared != nil {
+		shared.close()
+	}
+	os.RemoveAll(dir)
+	os.Exit(code)
+}
+
+// sampleAPI returns the shared server over the ingested sample. Tests that
+// write use newAPI instead.
+func sampleAPI(t testing.TB) *testAPI {
+	t.Helper()
+	sharedOnce.Do(func() {
+		shared, sharedErr = openTestAPI(sharedDir, Limits{})
+		if sharedErr == nil {
+			sharedErr = shared.loadSample()
+		}
+	})
+	if sharedErr != nil {
+		t.Fatal(sharedErr)
+	}
+	return shared
+}
+
+// newAPI returns a server of its own over the ingested sample.
+func newAPI(t testing.TB, limits Limits) *testAPI {
+	t.Helper()
+	a, err := openTestAPI(t.TempDir(), limits)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(a.close)
+	if err := a.loadSample(); err != nil {
+		t.Fatal(err)
+	}
+	return a
+}
+
+func openTestAPI(dir string, limits Limits) (*testAPI, error) {
+	ctx := context.Background()
+	idx, err := search.Open(ctx, filepath.Join(dir, "bleve"), search.Options{})
+	if err != nil {
+		return nil, err
+	}
+	st, err := graph.Open(ctx, filepath.Join(dir, "badger"), graph.Options{Indexer: idx, Logger: slog.New(slog.DiscardHandler)})
+	if err != nil {
+		idx.Close()
+		return nil, err
+	}
+	srv := &Server{Store: st, Index: idx, Limits: limits}
+	h, err := NewHandler(srv)
+	if err != nil {
+		return nil, err
+	}
+	return &testAPI{srv: srv, h: h, ts: httptest.NewServer(h)}, nil
+}
+
+func (a *testAPI) close() {
+	a.ts.Close()
+	a.srv.Store.Close()
+	a.srv.Index.Close()
+}
+
+// loadSample ingests the bundled sample through the API's own ingest path.
+func (a *testAPI) loadSample() error {
+	sample := vncite.Sample()
+	names, err := fs.Glob(sample, "*.txt")
+	if err != nil {
+		return err
+	}
+	for _, name := range names {
+		text, err := fs.ReadFile(sample, name)
+		if err != nil {
+			return err
+		}
+		if _, _, err := a.srv.ingest(context.Background(), name, string(text)); err != nil {
+			return fmt.Errorf("ingest %s: %w", name, err)
+		}
+	}
+	return nil
+}
+
+// response is a recorded response.
+type response struct {
+	status int
+	header http.Header
+	body   []byte
+}
+
+// do sends a request through the handler (no network) and records it.
+func (a *testAPI) do(t testing.TB, method, target, contentType string, body []byte) response {
+	t.Helper()
+	var r io.Reader
+	if body != nil {
+		r = bytes.NewReader(body)
+	}
+	req := httptest.NewRequest(method, target, r)
+	if contentType != "" {
+		req.Header.Set("Content-Type", contentType)
+	}
+	rec := httptest.NewRecorder()
+	a.h.ServeHTTP(rec, req)
+	return response{status: rec.Code, header: rec.Header(), body: rec.Body.Bytes()}
+}
+
+func (r response) decode(t testing.TB, v any) {
+	t.Helper()
+	if err := json.Unmarshal(r.body, v); err != nil {
+		t.Fatalf("decode %s: %v", clip(string(r.body), 300), err)
+	}
+}
+
+// problem checks that r is a problem+json with status and returns it.
+func (r response) problem(t testing.TB, status int) Problem {
+	t.Helper()
+	if r.status != status {
+		t.Fatalf("status %d, want %d: %s", r.status, status, clip(string(r.body), 400))
+	}
+	if ct := r.header.Get("Content-Type"); ct != "application/problem+json" {
+		t.Fatalf("Content-Type %q, want application/problem+json", ct)
+	}
+	var p Problem
+	r.decode(t, &p)
+	if p.Status != status || p.Type == "" || p.Title == "" || p.Detail == "" || p.Instance == "" {
+		t.Fatalf("incomplete problem: %+v", p)
+	}
+	return p
+}
+
+func (r response) ok(t testing.TB, status int) {
+	t.Helper()
+	if r.status != status {
+		t.Fatalf("status %d, want %d: %s", r.status, status, clip(string(r.body), 400))
+	}
+}
+
+// numbers returns the numbers of docs.
+func numbers(docs []vncite.Document) []string {
+	var out []string
+	for _, d := range docs {
+		out = append(out, d.Number)
+	}
+	return out
+}
+
+func TestDocumentPaths(t *testing.T) {
+	a := sampleAPI(t)
+	// Every number holds "/": as it is, percent-encoded, or as ?number=.
+	for _, tc := range []struct{ path, want string }{
+		{"/api/v1/documents/25-NQ/TW", "25-NQ/TW"},
+		{"/api/v1/documents/25-NQ%2FTW", "25-NQ/TW"},
+		{"/api/v1/documents/16/CT-TTg", "16/CT-TTg"},
+		{"/api/v1/documents/18/2000/CT-TTg", "18/2000/CT-TTg"},
+		{"/api/v1/documents/18%2F2000%2FCT-TTg", "18/2000/CT-TTg"},
+		{"/api/v1/documents/114-KL/TW", "114-KL/TW"},
+		{"/api/v1/documents/nq%2025%2Ftw", "25-NQ/TW"},
+		{"/api/v1/documents/109/KH-UBND", "109/KH-UBND"},
+		{"/api/v1/documents/218-QĐ/TW", "218-QĐ/TW"},
+		{"/api/v1/documents/218-QD/TW", "218-QĐ/TW"},
+	} {
+		t.Run(tc.path, func(t *testing.T) {
+			r := a.do(t, "GET", tc.path, "", nil)
+			r.ok(t, http.StatusOK)
+			var d DocumentDetail
+			r.decode(t, &d)
+			if d.Document.Number != tc.want {
+				t.Errorf("number %q, want %q", d.Document.Number, tc.want)
+			}
+			if d.References == nil || d.CitedBy == nil {
+				t.Errorf("references/cited_by must be lists, got %v %v", d.References, d.CitedBy)
+			}
+			// The id works as well as the number.
+			r2 := a.do(t, "GET", "/api/v1/documents/"+url.PathEscape(d.Document.ID), "", nil)
+			r2.ok(t, http.StatusOK)
+		})
+	}
+}
+
+func TestDocumentDetail(t *testing.T) {
+	a := sampleAPI(t)
+	r := a.do(t, "GET", "/api/v1/documents/114-KL/TW", "", nil)
+	r.ok(t, http.StatusOK)
+	var d DocumentDetail
+	r.decode(t, &d)
+	if !d.Document.Stub {
+		t.Errorf("114-KL/TW is known only from citations: want a stub, got %+v", d.Document)
+	}
+	if len(d.Document.Sightings) == 0 {
+		t.Errorf("a stub carries its sightings; got none")
+	}
+	citing := map[string]bool{}
+	for _, l := range d.CitedBy {
+		if l.To != d.Document.ID {
+			t.Errorf("cited-by link to %q, want %q", l.To, d.Document.ID)
+		}
+		if l.Evidence.Sentence == "" {
+			t.Errorf("cited-by link from %s without evidence", l.From)
+		}
+		citing[l.Document.Number] = true
+	}
+	// The district letter states that 135-KH/TU and 03-KH/HU implement it.
+	for _, n := range []string{"135-KH/TU", "03-KH/HU", "307-CV/HU"} {
+		if !citing[n] {
+			t.Errorf("114-KL/TW cited by %v, want %s among them", citing, n)
+		}
+	}
+
+	r = a.do(t, "GET", "/api/v1/documents/307-CV/HU/references", "", nil)
+	r.ok(t, http.StatusOK)
+	var refs Links
+	r.decode(t, &refs)
+	if refs.Document.Number != "307-CV/HU" || len(refs.Links) < 5 {
+		t.Errorf("307-CV/HU references: %s %d links", refs.Document.Number, len(refs.Links))
+	}
+	r = a.do(t, "GET", "/api/v1/documents/25-NQ/TW/cited-by", "", nil)
+	r.ok(t, http.StatusOK)
+	var cb Links
+	r.decode(t, &cb)
+	if len(cb.Links) < 3 {
+		t.Errorf("25-NQ/TW is cited by three seeds, got %d links", len(cb.Links))
+	}
+}
+
+func TestDocumentList(t *testing.T) {
+	a := sampleAPI(t)
+	var all []vncite.Document
+	cursor := ""
+	for page := 0; ; page++ {
+		if page > 100 {
+			t.Fatal("paging does not end")
+		}
+		r := a.do(t, "GET", "/api/v1/documents?limit=3&cursor="+url.QueryEscape(cursor), "", nil)
+		r.ok(t, http.StatusOK)
+		var l DocumentList
+		r.decode(t, &l)
+		if len(l.Documents) > 3 {
+			t.Fatalf("page of %d documents, limit 3", len(l.Documents))
+		}
+		all = append(all, l.Documents...)
+		if l.NextCursor == "" {
+			break
+		}
+		cursor = l.NextCursor
+	}
+	seen := map[string]bool{}
+	for _, d := range all {
+		if seen[d.ID] {
+			t.Errorf("document %s on two pages", d.ID)
+		}
+		seen[d.ID] = true
+	}
+	if len(all) < 20 {
+		t.Errorf("the sample has 5 documents and about 20 stubs; listed %d", len(all))
+	}
+
+	for _, tc := range []struct {
+		query string
+		check func(vncite.Document) bool
+	}{
+		{"type=KH", func(d vncite.Document) bool { return d.Type == "KH" }},
+		{"issuer=TW", func(d vncite.Document) bool { return d.Issuer == "TW" }},
+		{"level=central", func(d vncite.Document) bool { return d.Level == vncite.LevelCentral }},
+		{"from=2015-01-01&to=2015-12-31", func(d vncite.Document) bool { return d.Date >= "2015-01-01" && d.Date <= "2015-12-31" }},
+	} {
+		r := a.do(t, "GET", "/api/v1/documents?limit=500&"+tc.query, "", nil)
+		r.ok(t, http.StatusOK)
+		var l DocumentList
+		r.decode(t, &l)
+		if len(l.Documents) == 0 {
+			t.Errorf("%s: no documents", tc.query)
+		}
+		for _, d := range l.Documents {
+			if !tc.check(d) {
+				t.Errorf("%s: listed %s (%s %s %s %s)", tc.query, d.Number, d.Type, d.Issuer, d.Level, d.Date)
+			}
+		}
+	}
+}
+
+func TestResolve(t *testing.T) {
+	a := sampleAPI(t)
+	for _, q := range []string{"25-NQ/TW", "nq 25/tw", "Nghị quyết số 25-NQ/TW", "nghi quyet so 25-nq/tw", "25–NQ/TW"} {
+		r := a.do(t, "GET", "/api/v1/resolve?number="+url.QueryEscape(q), "", nil)
+		r.ok(t, http.StatusOK)
+		var res Resolution
+		r.decode(t, &res)
+		if res.Canonical != "25-NQ/TW" || len(res.Candidates) != 1 || res.Candidates[0].Number != "25-NQ/TW" {
+			t.Errorf("resolve %q: %+v", q, res)
+		}
+	}
+	// A number nobody cites: no candidates, not an error.
+	r := a.do(t, "GET", "/api/v1/resolve?number=999-NQ/TW", "", nil)
+	r.ok(t, http.StatusOK)
+	var res Resolution
+	r.decode(t, &res)
+	if len(res.Candidates) != 0 || res.Ambiguous {
+		t.Errorf("999-NQ/TW: %+v", res)
+	}
+	a.do(t, "GET", "/api/v1/resolve?number=hello", "", nil).problem(t, http.StatusBadRequest)
+	a.do(t, "GET", "/api/v1/resolve", "", nil).problem(t, http.StatusBadRequest)
+}
+
+func TestSearch(t *testing.T) {
+	a := sampleAPI(t)
+	r := a.do(t, "GET", "/api/v1/search?q="+url.QueryEscape("nghi quyet 25"), "", nil)
+	r.ok(t, http.StatusOK)
+	var res struct {
+		Total      int             `json:"total"`
+		Hits       []search.Hit    `json:"hits"`
+		Facets     json.RawMessage `json:"facets"`
+		NextCursor string          `json:"next_cursor"`
+	}
+	r.decode(t, &res)
+	if res.Total == 0 || len(res.Hits) == 0 {
+		t.Fatalf("no hits for nghi quyet 25: %s", r.body)
+	}
+	if res.Hits[0].Number != "25-NQ/TW" {
+		t.Errorf("first hit %q, want 25-NQ/TW", res.Hits[0].Number)
+	}
+	if len(res.Facets) == 0 {
+		t.Errorf("no facets")
+	}
+
+	// Paging by cursor visits every hit once.
+	seen := map[string]bool{}
+	cursor := ""
+	for i := 0; i < 50; i++ {
+		r := a.do(t, "GET", "/api/v1/search?limit=2&q=dan+van&cursor="+url.QueryEscape(cursor), "", nil)
+		r.ok(t, http.StatusOK)
+		var page struct {
+			Total      int          `json:"total"`
+			Hits       []search.Hit `json:"hits"`
+			NextCursor string       `json:"next_cursor"`
+		}
+		r.decode(t, &page)
+		for _, h := range page.Hits {
+			if seen[h.ID] {
+				t.Errorf("hit %s twice", h.ID)
+			}
+			seen[h.ID] = true
+		}
+		if page.NextCursor == "" {
+			if len(seen) != page.Total {
+				t.Errorf("paged %d hits, total %d", len(seen), page.Total)
+			}
+			break
+		}
+		cursor = page.NextCursor
+	}
+}
+
+func TestLineage(t *testing.T) {
+	a := sampleAPI(t)
+	r := a.do(t, "GET", "/api/v1/lineage/114-KL/TW?direction=down&depth=2", "", nil)
+	r.ok(t, http.StatusOK)
+	var g vncite.Graph
+	r.decode(t, &g)
+	var got []string
+	for _, n := range g.Nodes {
+		got = append(got, n.Number)
+	}
+	for _, want := range []string{"114-KL/TW", "135-KH/TU", "03-KH/HU", "307-CV/HU"} {
+		if !slices.Contains(got, want) {
+			t.Errorf("lineage down of 114-KL/TW: nodes %v, want %s", got, want)
+		}
+	}
+	// ?number= is the same graph.
+	r2 := a.do(t, "GET", "/api/v1/lineage?number=114-KL%2FTW&direction=down&depth=2", "", nil)
+	r2.ok(t, http.StatusOK)
+	if !bytes.Equal(r.body, r2.body) {
+		t.Errorf("lineage by path and by ?number= differ")
+	}
+
+	r = a.do(t, "GET", "/api/v1/lineage/307-CV/HU?direction=up&depth=3", "", nil)
+	r.ok(t, http.StatusOK)
+	r.decode(t, &g)
+	got = got[:0]
+	for _, n := range g.Nodes {
+		got = append(got, n.Number)
+	}
+	for _, want := range []string{"25-NQ/TW", "114-KL/TW"} {
+		if !slices.Contains(got, want) {
+			t.Errorf("lineage up of 307-CV/HU: nodes %v, want %s", got, want)
+		}
+	}
+
+	// Every export format downloads with its media type and a file name.
+	for _, f := range export.Formats {
+		t.Run(f, func(t *testing.T) {
+			r := a.do(t, "GET", "/api/v1/lineage/114-KL/TW?direction=down&depth=2&format="+f, "", nil)
+			r.ok(t, http.StatusOK)
+			if ct := r.header.Get("Content-Type"); ct != export.ContentType(f) {
+				t.Errorf("Content-Type %q, want %q", ct, export.ContentType(f))
+			}
+			cd := r.header.Get("Content-Disposition")
+			if !strings.HasPrefix(cd, "attachment;") || !strings.Contains(cd, export.Extension(f)) {
+				t.Errorf("Content-Disposition %q", cd)
+			}
+			if !bytes.Contains(r.body, []byte("135-KH/TU")) {
+				t.Errorf("%s export lacks 135-KH/TU: %s", f, clip(string(r.body), 300))
+			}
+		})
+	}
+}
+
+func TestPathCoverageStats(t *testing.T) {
+	a := sampleAPI(t)
+	r := a.do(t, "GET", "/api/v1/path?from=307-CV/HU&to=25-NQ/TW", "", nil)
+	r.ok(t, http.StatusOK)
+	if !bytes.Contains(r.body, []byte("25-NQ/TW")) {
+		t.Errorf("path: %s", r.body)
+	}
+	r = a.do(t, "GET", "/api/v1/coverage/114-KL/TW", "", nil)
+	r.ok(t, http.StatusOK)
+	r = a.do(t, "GET", "/api/v1/coverage?number=114-KL/TW", "", nil)
+	r.ok(t, http.StatusOK)
+	r = a.do(t, "GET", "/api/v1/stats", "", nil)
+	r.ok(t, http.StatusOK)
+	var st map[string]any
+	r.decode(t, &st)
+	if len(st) == 0 {
+		t.Errorf("empty stats")
+	}
+}
+
+func TestIngest(t *testing.T) {
+	a := newAPI(t, Limits{MaxDocumentBytes: 64 << 10})
+	text := "ĐẢNG BỘ TỈNH QUẢNG TRỊ\nHUYỆN ỦY ĐAKRÔNG\nSố: 41-KH/HU\nĐakrông, ngày 10 tháng 3 năm 2016\n\nKẾ HOẠCH\nTriển khai thực hiện Kết luận số 114-KL/TW ngày 14/7/2015 của Ban Bí thư về nâng cao hiệu quả công tác dân vận của cơ quan nhà nước các cấp.\n"
+	body, _ := json.Marshal(IngestRequest{Source: "test://41-KH-HU", Text: text})
+	r := a.do(t, "POST", "/api/v1/documents", "application/json", body)
+	r.ok(t, http.StatusCreated)
+	var d vncite.Document
+	r.decode(t, &d)
+	if d.Number != "41-KH/HU" || d.ID == "" || d.Source != "test://41-KH-HU" {
+		t.Fatalf("stored %+v", d)
+	}
+	if loc := r.header.Get("Location"); loc == "" {
+		t.Errorf("no Location header")
+	}
+	// It is there at once, citing 114-KL/TW.
+	r = a.do(t, "GET", "/api/v1/documents/114-KL/TW/cited-by", "", nil)
+	r.ok(t, http.StatusOK)
+	if !bytes.Contains(r.body, []byte("41-KH/HU")) {
+		t.Errorf("114-KL/TW not cited by the new plan: %s", clip(string(r.body), 500))
+	}
+
+	// text/plain with ?source=.
+	r = a.do(t, "POST", "/api/v1/documents?source=plain.txt", "text/plain; charset=utf-8", []byte(strings.Replace(text, "41-KH/HU", "42-KH/HU", 1)))
+	r.ok(t, http.StatusCreated)
+	r.decode(t, &d)
+	if d.Number != "42-KH/HU" || d.Source != "plain.txt" {
+		t.Errorf("text/plain stored %+v", d)
+	}
+
+	// The same text again changes nothing: 200 with the same document.
+	r = a.do(t, "POST", "/api/v1/documents?source=plain.txt", "text/plain; charset=utf-8", []byte(strings.Replace(text, "41-KH/HU", "42-KH/HU", 1)))
+	r.ok(t, http.StatusOK)
+
+	// A legacy encoding is detected when no charset is declared.
+	tcvn3, err := textin.Encode(strings.Replace(text, "41-KH/HU", "43-KH/HU", 1), textin.EncTCVN3)
+	if err != nil {
+		t.Fatal(err)
+	}
+	r = a.do(t, "POST", "/api/v1/documents?source=old.txt", "application/octet-stream", tcvn3)
+	r.ok(t, http.StatusCreated)
+	r.decode(t, &d)
+	if d.Number != "43-KH/HU" {
+		t.Errorf("TCVN3 document stored as %+v", d)
+	}
+
+	// Bad bodies are refused and nothing stored is lost.
+	before := a.do(t, "GET", "/api/v1/stats", "", nil).body
+	for _, tc := range []struct {
+		name, ct string
+		body     []byte
+		status   int
+	}{
+		{"malformed json", "application/json", []byte(`{"text": "abc`), http.StatusBadRequest},
+		{"json array", "application/json", []byte(`["text"]`), http.StatusBadRequest},
+		{"unknown field", "application/json", []byte(`{"txt": "abc"}`), http.StatusBadRequest},
+		{"two values", "application/json", []byte(`{"text": "abc"} {"text": "def"}`), http.StatusBadRequest},
+		{"empty body", "application/json", []byte(``), http.StatusBadRequest},
+		{"empty text", "application/json", []byte(`{"text": "  "}`), http.StatusBadRequest},
+		{"invalid utf-8 json", "application/json", []byte("{\"text\": \"Ngh\xe1 quy\xff\"}"), http.StatusBadRequest},
+		{"invalid utf-8 text", "text/plain; charset=utf-8", []byte("Ngh\xe1 quy\xff 25-NQ/TW"), http.StatusBadRequest},
+		{"binary", "text/plain", []byte("\x00\x01\x02\x00\x00\x00\x07\x08\x00 25-NQ/TW \x00\x00\x01"), http.StatusBadRequest},
+		{"binary in json", "application/json", []byte(`{"text": "\u0000\u0001\u0002\u0000\u0000\u0000\u0007\u0008\u0000 25-NQ/TW \u0000"}`), http.StatusBadRequest},
+		{"pdf", "application/octet-stream", []byte("%PDF-1.4\n1 0 obj"), http.StatusUnsupportedMediaType},
+		{"corrupt docx", "application/vnd.openxmlformats-officedocument.wordprocessingml.document", []byte("PK\x03\x04garbage"), http.StatusBadRequest},
+		{"over the limit", "text/plain", bytes.Repeat([]byte("Nghị quyết 25-NQ/TW. "), 4000), http.StatusRequestEntityTooLarge},
+		{"wrong media type", "application/pdf", []byte("%PDF-1.4"), http.StatusUnsupportedMediaType},
+		{"xml", "application/xml", []byte("<a/>"), http.StatusUnsupportedMediaType},
+		{"malformed content type", "text/", []byte("abc"), http.StatusUnsupportedMediaType},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			a.do(t, "POST", "/api/v1/documents", tc.ct, tc.body).problem(t, tc.status)
+		})
+	}
+	if after := a.do(t, "GET", "/api/v1/stats", "", nil).body; !bytes.Equal(before, after) {
+		t.Errorf("refused bodies changed the store:\n%s\n%s", before, after)
+	}
+}
+
+func TestCitationLookup(t *testing.T) {
+	a := sampleAPI(t)
+	text := "Căn cứ Nghị quyết số 25-NQ/TW ngày 03/6/2013 của Ban Chấp hành Trung ương Đảng (khóa XI), Chỉ thị số 24-CT/TU của Ban Thường vụ Tỉnh ủy và Kế hoạch số 109/KH-UBND; Quyết định số 999-QĐ/TW."
+	body, _ := json.Marshal(IngestRequest{Text: text})
+	r := a.do(t, "POST", "/api/v1/citation-lookup", "application/json", body)
+	r.ok(t, http.StatusOK)
+	var res LookupResult
+	r.decode(t, &res)
+	status := map[string]string{}
+	for _, c := range res.Citations {
+		if text[c.Start:c.End] != c.AsWritten {
+			t.Errorf("%s: offsets [%d,%d) hold %q, as_written %q", c.Number, c.Start, c.End, text[c.Start:c.End], c.AsWritten)
+		}
+		status[c.Number] = c.Status
+		switch c.Status {
+		case StatusFound, StatusStub:
+			if c.Document == nil {
+				t.Errorf("%s %s without its document", c.Number, c.Status)
+			}
+		case StatusAmbiguous:
+			if len(c.Candidates) < 2 {
+				t.Errorf("%s ambiguous with %d candidates", c.Number, len(c.Candidates))
+			}
+		}
+	}
+	want := map[string]string{"25-NQ/TW": StatusStub, "109/KH-UBND": StatusFound, "999-QĐ/TW": StatusUnknown}
+	for n, s := range want {
+		if status[n] != s {
+			t.Errorf("%s: status %q, want %q (all: %v)", n, status[n], s, status)
+		}
+	}
+	// Plain text works too.
+	r = a.do(t, "POST", "/api/v1/citation-lookup", "text/plain", []byte(text))
+	r.ok(t, http.StatusOK)
+	a.do(t, "POST", "/api/v1/citation-lookup", "text/plain", bytes.Repeat([]byte("x"), 2<<20)).problem(t, http.StatusRequestEntityTooLarge)
+}
+
+// TestErrors checks that bad and hostile requests get a 4xx problem+json
+// and that the server keeps answering after them.
+func TestErrors(t *testing.T) {
+	a := sampleAPI(t)
+	manyTerms := strings.TrimSpace(strings.Repeat("dân vận ", 5000)) // 10,000 terms
+	for _, tc := range []struct {
+		name, method, target string
+		status               int
+	}{
+		{"unknown number", "GET", "/api/v1/documents/999-NQ/TW", 404},
+		{"unknown id", "GET", "/api/v1/documents/no-such-id", 404},
+		{"unknown number references", "GET", "/api/v1/documents/999-NQ/TW/references", 404},
+		{"unknown lineage", "GET", "/api/v1/lineage/999-NQ/TW", 404},
+		{"unknown coverage", "GET", "/api/v1/coverage/999-NQ/TW", 404},
+		{"unknown path end", "GET", "/api/v1/path?from=25-NQ/TW&to=999-NQ/TW", 404},
+		{"path without ends", "GET", "/api/v1/path?from=25-NQ/TW", 400},
+		{"lineage without number", "GET", "/api/v1/lineage", 400},
+		{"depth 0", "GET", "/api/v1/lineage/25-NQ/TW?depth=0", 400},
+		{"depth 11", "GET", "/api/v1/lineage/25-NQ/TW?depth=11", 400},
+		{"depth 1000", "GET", "/api/v1/lineage/25-NQ/TW?depth=1000", 400},
+		{"depth -1", "GET", "/api/v1/lineage/25-NQ/TW?depth=-1", 400},
+		{"depth word", "GET", "/api/v1/lineage/25-NQ/TW?depth=deep", 400},
+		{"depth huge", "GET", "/api/v1/lineage/25-NQ/TW?depth=99999999999999999999999", 400},
+		{"bad direction", "GET", "/api/v1/lineage/25-NQ/TW?direction=sideways", 400},
+		{"bad format", "GET", "/api/v1/lineage/25-NQ/TW?format=pdf", 400},
+		{"bad limit", "GET", "/api/v1/documents?limit=0", 400},
+		{"limit over cap", "GET", "/api/v1/documents?limit=100000", 400},
+		{"bad level", "GET", "/api/v1/documents?level=galaxy", 400},
+		{"bad date", "GET", "/api/v1/documents?from=yesterday", 400},
+		{"bad cursor", "GET", "/api/v1/documents?cursor=%21%21%21", 400},
+		{"bad search cursor", "GET", "/api/v1/search?q=dan&cursor=abc", 400},
+		{"empty search", "GET", "/api/v1/search", 400},
+		{"search bad sort", "GET", "/api/v1/search?q=dan&sort=random", 400},
+		{"search bad date", "GET", "/api/v1/search?q=dan&from=2016-13-45", 400},
+		{"10000-term query", "GET", "/api/v1/search?q=" + url.QueryEscape(manyTerms), 400},
+		{"long query", "GET", "/api/v1/search?q=" + strings.Repeat("a", 5000), 400},
+		{"wildcard storm", "GET", "/api/v1/search?q=" + url.QueryEscape("*a* ?b* c*d* *e *f* g?* *h*"), 400},
+		{"one wildcard", "GET", "/api/v1/search?q=" + url.QueryEscape("*"), 400},
+		{"regexp", "GET", "/api/v1/search?q=" + url.QueryEscape("/.*.*.*.*.*x/"), 400},
+		{"invalid utf-8 query", "GET", "/api/v1/search?q=%ff%fe", 400},
+		{"invalid utf-8 path", "GET", "/api/v1/documents/%ff%fe-NQ/TW", 400},
+		{"invalid utf-8 resolve", "GET", "/api/v1/resolve?number=25%ff", 400},
+		{"control character", "GET", "/api/v1/search?q=dan%00van", 400},
+		{"malformed query string", "GET", "/api/v1/search?q=%zz", 400},
+		{"long number", "GET", "/api/v1/documents/" + strings.Repeat("9", 300) + "-NQ/TW", 400},
+		{"wrong method documents", "DELETE", "/api/v1/documents", 405},
+		{"wrong method document", "PUT", "/api/v1/documents/25-NQ/TW", 405},
+		{"wrong method stats", "POST", "/api/v1/stats", 405},
+		{"wrong method lookup", "GET", "/api/v1/citation-lookup", 405},
+		{"unknown route", "GET", "/api/v1/nothing", 404},
+		{"unknown version", "GET", "/api/v2/stats", 404},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			p := a.do(t, tc.method, tc.target, "", nil).problem(t, tc.status)
+			if !strings.HasPrefix(p.Type, problemTypeBase) {
+				t.Errorf("type %q", p.Type)
+			}
+		})
+	}
+	r := a.do(t, "DELETE", "/api/v1/documents", "", nil)
+	if allow := r.header.Get("Allow"); allow != "GET, POST" {
+		t.Errorf("Allow %q, want GET, POST", allow)
+	}
+	a.do(t, "GET", "/healthz", "", nil).ok(t, http.StatusOK)
+}
+
+// TestProblemOverNetwork sends hostile requests over a real connection:
+// the server answers each with a problem and stays up.
+func TestProblemOverNetwork(t *testing.T) {
+	a := sampleAPI(t)
+	client := a.ts.Client()
+	huge := bytes.Repeat([]byte("Nghị quyết 25-NQ/TW. "), 300000) // ~7 MB
+	resp, err := client.Post(a.ts.URL+"/api/v1/documents", "text/plain", bytes.NewReader(huge))
+	if err != nil {
+		t.Fatal(err)
+	}
+	body, _ := io.ReadAll(resp.Body)
+	resp.Body.Close()
+	if resp.StatusCode != http.StatusRequestEntityTooLarge || resp.Header.Get("Content-Type") != "application/problem+json" {
+		t.Errorf("huge body: %d %s %s", resp.StatusCode, resp.Header.Get("Content-Type"), clip(string(body), 200))
+	}
+	q := url.QueryEscape(strings.Repeat("đảng ", 10000))
+	resp, err = client.Get(a.ts.URL + "/api/v1/search?q=" + q)
+	if err != nil {
+		t.Fatal(err)
+	}
+	resp.Body.Close()
+	if resp.StatusCode != http.StatusBadRequest {
+		t.Errorf("10,000-term query over the network: %d", resp.StatusCode)
+	}
+	resp, err = client.Get(a.ts.URL + "/healthz")
+	if err != nil {
+		t.Fatal(err)
+	}
+	resp.Body.Close()
+	if resp.StatusCode != http.StatusOK {
+		t.Errorf("healthz after hostile requests: %d", resp.StatusCode)
+	}
+}
+
+func TestExplorerAndHealth(t *testing.T) {
+	a := sampleAPI(t)
+	r := a.do(t, "GET", "/", "", nil)
+	r.ok(t, http.StatusOK)
+	if !strings.HasPrefix(r.header.Get("Content-Type"), "text/html") {
+		t.Errorf("/ is %q", r.header.Get("Content-Type"))
+	}
+	a.do(t, "HEAD", "/healthz", "", nil).ok(t, http.StatusOK)
+	a.do(t, "POST", "/", "text/plain", []byte("x")).problem(t, http.StatusMethodNotAllowed)
+}
+
+// TestReadsDuringIngest runs readers against every read route while
+// documents are POSTed; with -race it checks the handlers and the store
+// share nothing unsafely, and every read answers 200.
+func TestReadsDuringIngest(t *testing.T) {
+	a := newAPI(t, Limits{})
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	reads := []string{
+		"/api/v1/documents/114-KL/TW",
+		"/api/v1/documents?limit=10",
+		"/api/v1/lineage/114-KL/TW?depth=3",
+		"/api/v1/search?q=dan+van",
+		"/api/v1/resolve?number=25-NQ/TW",
+		"/api/v1/stats",
+		"/api/v1/coverage/114-KL/TW",
+	}
+	var wg sync.WaitGroup
+	errs := make(chan error, 100)
+	for i := 0; i < 4; i++ {
+		wg.Add(1)
+		go func(i int) {
+			defer wg.Done()
+			for n := 0; ctx.Err() == nil; n++ {
+				target := reads[(i+n)%len(reads)]
+				resp, err := a.ts.Client().Get(a.ts.URL + target)
+				if err != nil {
+					errs <- err
+					return
+				}
+				io.Copy(io.Discard, resp.Body)
+				resp.Body.Close()
+				if resp.StatusCode != http.StatusOK {
+					errs <- fmt.Errorf("GET %s during ingest: %d", target, resp.StatusCode)
+					return
+				}
+			}
+		}(i)
+	}
+	for i := 0; i < 20; i++ {
+		text := fmt.Sprintf("HUYỆN ỦY TEST\nSố: %d-KH/HU\nngày 10 tháng 3 năm 2016\nKẾ HOẠCH triển khai thực hiện Kết luận số 114-KL/TW ngày 14/7/2015 của Ban Bí thư và Nghị quyết số 25-NQ/TW.\n", 500+i)
+		body, _ := json.Marshal(IngestRequest{Source: fmt.Sprintf("race-%d", i), Text: text})
+		resp, err := a.ts.Client().Post(a.ts.URL+"/api/v1/documents", "application/json", bytes.NewReader(body))
+		if err != nil {
+			t.Fatal(err)
+		}
+		io.Copy(io.Discard, resp.Body)
+		resp.Body.Close()
+		if resp.StatusCode != http.StatusCreated {
+			t.Fatalf("POST %d: %d", i, resp.StatusCode)
+		}
+	}
+	cancel()
+	wg.Wait()
+	close(errs)
+	for err := range errs {
+		t.Error(err)
+	}
+	r := a.do(t, "GET", "/api/v1/documents/114-KL/TW/cited-by", "", nil)
+	r.ok(t, http.StatusOK)
+	var l Links
+	r.decode(t, &l)
+	if len(l.Links) < 20 {
+		t.Errorf("114-KL/TW cited by %d after 20 ingests citing it", len(l.Links))
+	}
+}

@@ -1,0 +1,113 @@
+package main
+
+import (
+	"bufio"
+	"context"
+	"encoding/json"
+	"io"
+	"net/http"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+)
+
+// TestServe starts `vncite serve` in-process on 127.0.0.1:0 over an empty
+// data directory, reads the URL it prints, checks that the sample corpus
+// was loaded and the API answers, then stops it as SIGINT would (by
+// cancelling its context) and checks it shut down cleanly. A second serve
+// on the same data directory must then find the sample already there.
+func TestServe(t *testing.T) {
+	data := filepath.Join(t.TempDir(), "data")
+	for round := 0; round < 2; round++ {
+		ctx, cancel := context.WithCancel(context.Background())
+		outR, outW := io.Pipe()
+		var stderr strings.Builder
+		done := make(chan error, 1)
+		go func() {
+			done <- runServe(ctx, &env{stdout: outW, stderr: &serveTestWriter{w: &stderr}, getenv: func(string) string { return "" }},
+				[]string{"--data", data, "--addr", "127.0.0.1:0", "--log", "none"})
+			outW.Close()
+		}()
+		lines := make(chan string, 10)
+		go func() {
+			sc := bufio.NewScanner(outR)
+			for sc.Scan() {
+				lines <- sc.Text()
+			}
+			close(lines)
+		}()
+		var base string
+		select {
+		case line := <-lines:
+			m := regexp.MustCompile(`^vncite: serving (http://127\.0\.0\.1:\d+)/$`).FindStringSubmatch(line)
+			if m == nil {
+				t.Fatalf("first line %q", line)
+			}
+			base = m[1]
+		case err := <-done:
+			t.Fatalf("serve ended before serving: %v\n%s", err, stderr.String())
+		case <-time.After(2 * time.Minute):
+			t.Fatal("serve printed nothing")
+		}
+
+		resp, err := http.Get(base + "/api/v1/stats")
+		if err != nil {
+			t.Fatal(err)
+		}
+		var stats map[string]any
+		err = json.NewDecoder(resp.Body).Decode(&stats)
+		resp.Body.Close()
+		if err != nil || resp.StatusCode != http.StatusOK {
+			t.Fatalf("stats: %d %v", resp.StatusCode, err)
+		}
+		resp, err = http.Get(base + "/api/v1/documents/25-NQ/TW")
+		if err != nil {
+			t.Fatal(err)
+		}
+		resp.Body.Close()
+		if resp.StatusCode != http.StatusOK {
+			t.Errorf("round %d: 25-NQ/TW: %d; the sample was not loaded", round, resp.StatusCode)
+		}
+
+		cancel()
+		select {
+		case err := <-done:
+			if err != nil {
+				t.Fatalf("serve after cancel: %v\n%s", err, stderr.String())
+			}
+		case <-time.After(30 * time.Second):
+			t.Fatal("serve did not shut down")
+		}
+		if round == 1 && strings.Contains(stderr.String(), "loaded the bundled sample") {
+			t.Errorf("second serve loaded the sample again:\n%s", stderr.String())
+		}
+	}
+}
+
+func TestServeFlags(t *testing.T) {
+	for _, args := range [][]string{
+		{"--addr"},
+		{"--log", "xml"},
+		{"extra"},
+	} {
+		err := runServe(context.Background(), &env{stdout: io.Discard, stderr: io.Discard, getenv: func(string) string { return "" }}, append([]string{"--data", t.TempDir()}, args...))
+		if err == nil {
+			t.Errorf("serve %v: no error", args)
+		}
+	}
+}
+
+// serveTestWriter serializes writes from the server's goroutines.
+type serveTestWriter struct {
+	mu sync.Mutex
+	w  io.Writer
+}
+
+func (w *serveTestWriter) Write(p []byte) (int, error) {
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	return w.w.Write(p)
+}
