@@ -3,6 +3,7 @@ package corpusgen
 import (
 	"strconv"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/vncite/vncite"
@@ -188,18 +189,13 @@ func (r *renderer) titleLine(write func()) {
 // since index nc whose numbers changed.
 func (r *renderer) upper(start, nc int) {
 	seg := r.buf[start:]
-	out := make([]byte, 0, len(seg))
 	for k := 0; k < len(seg); {
 		c, w := utf8.DecodeRune(seg[k:])
-		u := []rune(strings.ToUpper(string(c)))
-		if len(u) == 1 && utf8.RuneLen(u[0]) == w {
-			out = utf8.AppendRune(out, u[0])
-		} else {
-			out = append(out, seg[k:k+w]...)
+		if u := unicode.ToUpper(c); u != c && utf8.RuneLen(u) == w {
+			utf8.EncodeRune(seg[k:], u)
 		}
 		k += w
 	}
-	copy(seg, out)
 	for k := nc; k < len(r.t.Citations); k++ {
 		c := &r.t.Citations[k]
 		if c.Form == FormCanonical && string(r.buf[c.Start:c.End]) != c.Number {

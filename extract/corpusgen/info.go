@@ -111,14 +111,14 @@ func (p *plan) province(i int32) province {
 func (p *plan) communeOf(i int32) (string, bool) {
 	n := &p.nodes[i]
 	pr := p.province(i)
-	unit := pr.code
+	h := hashString(pr.code)
 	urban := pr.city
 	if n.dist >= 0 {
 		d := p.district(i)
-		unit += "/" + d.name
+		h = hashMore(hashMore(h, "/"), d.name)
 		urban = d.kind == kindQuan || d.kind == kindThanhPho || d.kind == kindThiXa
 	}
-	return commune(hashString(unit), int(n.comm), urban)
+	return commune(h, int(n.comm), urban)
 }
 
 // level returns the administrative level of node i.

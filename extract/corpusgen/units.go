@@ -116,8 +116,10 @@ func commune(unitHash uint32, j int, urban bool) (name string, ward bool) {
 }
 
 // hashString is FNV-1a, used to derive stable per-unit choices.
-func hashString(s string) uint32 {
-	h := uint32(2166136261)
+func hashString(s string) uint32 { return hashMore(2166136261, s) }
+
+// hashMore continues an FNV-1a hash with s.
+func hashMore(h uint32, s string) uint32 {
 	for i := 0; i < len(s); i++ {
 		h ^= uint32(s[i])
 		h *= 16777619
