@@ -138,7 +138,9 @@ func pdfToText(ctx context.Context, path string) (textin.Text, error) {
 	if strings.TrimSpace(strings.ReplaceAll(stdout.String(), "\f", "")) == "" {
 		return textin.Text{}, fmt.Errorf("%w: the PDF has no text layer (a scanned image?); run OCR on it first, e.g. ocrmypdf -l vie", textin.ErrEmpty)
 	}
-	t, err := textin.Decode(path+".txt", stdout.Bytes())
+	// Keep every line: a PDF is a document, not a scraped page, and a
+	// line of digits in it is data.
+	t, err := textin.Options{KeepBoilerplate: true}.Decode(path+".txt", stdout.Bytes())
 	if err != nil {
 		return textin.Text{}, fmt.Errorf("pdftotext output: %w", err)
 	}

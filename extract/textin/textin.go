@@ -71,6 +71,11 @@ type Options struct {
 	// MaxExpanded caps the bytes unpacked from a DOCX archive, against zip
 	// bombs (DefaultMaxExpanded when 0).
 	MaxExpanded int64
+	// KeepBoilerplate keeps the web furniture of plain text scraped from a
+	// page ("CÁC TIN KHÁC" and the headlines under it, comment prompts,
+	// visit counters, copyright lines), which Decode otherwise removes.
+	// Lines that could carry a reference are kept either way.
+	KeepBoilerplate bool
 }
 
 func (o Options) withDefaults() Options {
@@ -89,6 +94,9 @@ type Text struct {
 	Body string
 	// Format is the kind of document: FormatText, FormatHTML or FormatDOCX.
 	Format Format
+	// BoilerplateLines counts lines of web furniture removed from plain
+	// text (see Options.KeepBoilerplate).
+	BoilerplateLines int
 	// Encoding is the byte encoding the text was in: EncUTF8, EncUTF16LE,
 	// EncTCVN3, ...; "utf-8+tcvn3" for UTF-8 that carried TCVN3 mojibake
 	// and was repaired; for DOCX "utf-8" (XML), plus "+tcvn3"/"+vni" when
@@ -123,7 +131,14 @@ func (o Options) Decode(name string, data []byte) (Text, error) {
 	if err != nil {
 		return Text{}, err
 	}
-	return Text{Body: body, Format: FormatText, Encoding: enc}, nil
+	removed := 0
+	if !o.KeepBoilerplate {
+		body, removed = stripWebBoilerplate(body)
+		if strings.TrimSpace(body) == "" {
+			return Text{}, fmt.Errorf("textin: %w: only web page furniture (search box, counters, copyright)", ErrEmpty)
+		}
+	}
+	return Text{Body: body, Format: FormatText, Encoding: enc, BoilerplateLines: removed}, nil
 }
 
 // Sniff tells the format of data from its first bytes and, failing that,

@@ -1,0 +1,89 @@
+package textin
+
+import (
+	"regexp"
+	"strings"
+)
+
+// Web pages saved or scraped as plain text keep the page's furniture: a
+// search box and banner path above the article, and below it the comment
+// form, "CÁC TIN KHÁC" with other headlines, visit counters and the
+// copyright line. stripWebBoilerplate removes that furniture, and nothing
+// that could be a reference: a line naming a document type with a number,
+// or holding a document number, is never removed.
+
+// tailStarts are lines that open the furniture below an article.
+var tailStarts = regexp.MustCompile(`(?i)^(các |những )?(tin|bài|bài viết|tin bài)( khác| liên quan| cùng chuyên mục| mới hơn| cũ hơn| đã đưa| đọc nhiều)\s*:?$|^(bình luận|ý kiến)( của bạn| bạn đọc)?\s*(\(\d+\))?\s*:?$|^gửi (bình luận|ý kiến)|^thống kê truy c[aậâ]p$|^liên kết website$`)
+
+// uiLine matches lines that are page furniture wherever they stand.
+var uiLine = regexp.MustCompile(`(?i)^(tìm kiếm|in bài|gửi bài|quay lại!?|trở về|đầu trang|chia sẻ|ảnh captcha|nhập mã bảo mật( trên)?|liên hệ\s*-\s*góp ý\s*(quay lại!?)?|bình luận bạn đọc \(\d+\)|trực tuyến|đang truy cập.*|lượt xem:? ?[\d.,]+|tổng lượt truy c[aậâ]p:? ?[\d.,]+|truy cập hiện tại:? ?[\d.,]+( khách)?|copyright .*|bản quyền (thuộc|©).*|© .*|/[\w./-]+\.(png|jpe?g|gif|webp|svg))$`)
+
+// counterLine is a bare visit counter: six or more digits alone.
+var counterLine = regexp.MustCompile(`^\d{6,}$`)
+
+// mayCite matches anything that could be, or carry, a reference: a document
+// number ("25-NQ/TW", "109/KH-UBND", "18/2000/CT-TTg", "218- QĐ/TW") or a
+// document type word followed by a number.
+var mayCite = regexp.MustCompile(`\d+[a-z]?\s*[-/]\s*[A-ZĐ]|(?i)(nghị quyết|chỉ thị|quyết định|kết luận|kế hoạch|thông báo|hướng dẫn|quy định|quy chế|công văn|văn bản|luật|nghị định|thông tư|pháp lệnh|chương trình|đề án|báo cáo|tờ trình|NQ|CT|QĐ|KL|KH)\s*(số\s*)?\d`)
+
+// stripWebBoilerplate removes web furniture from plain text and returns the
+// text and the number of lines removed.
+func stripWebBoilerplate(text string) (string, int) {
+	lines := strings.Split(text, "\n")
+	keep := make([]bool, len(lines))
+	for i := range keep {
+		keep[i] = true
+	}
+	removed := 0
+	drop := func(i int) {
+		if keep[i] {
+			keep[i] = false
+			removed++
+		}
+	}
+	// The furniture below the article: from a tail heading in the last
+	// half of the text to the end, when none of it may cite.
+	tail := -1
+	for i := len(lines) - 1; i >= len(lines)/2; i-- {
+		if tailStarts.MatchString(strings.TrimSpace(lines[i])) {
+			tail = i
+		}
+	}
+	if tail >= 0 {
+		citing := false
+		for _, l := range lines[tail:] {
+			if mayCite.MatchString(l) {
+				citing = true
+				break
+			}
+		}
+		if !citing {
+			for i := tail; i < len(lines); i++ {
+				drop(i)
+			}
+		}
+	}
+	// Single furniture lines anywhere.
+	for i, l := range lines {
+		t := strings.TrimSpace(strings.ReplaceAll(l, "\u00a0", " "))
+		if t == "" || mayCite.MatchString(t) {
+			continue
+		}
+		if uiLine.MatchString(t) || counterLine.MatchString(t) {
+			drop(i)
+		}
+	}
+	if removed == 0 {
+		return text, 0
+	}
+	var sb strings.Builder
+	sb.Grow(len(text))
+	for i, l := range lines {
+		if keep[i] {
+			sb.WriteString(l)
+			sb.WriteByte('\n')
+		}
+	}
+	out := strings.TrimRight(sb.String(), " \n\u00a0") + "\n"
+	return strings.TrimLeft(out, "\n"), removed
+}
