@@ -17,6 +17,7 @@ import (
 	"strings"
 	"sync"
 	"testing"
+	"unicode/utf8"
 
 	"github.com/vncite/vncite"
 	"github.com/vncite/vncite/extract/textin"
@@ -252,6 +253,41 @@ func TestDocumentDetail(t *testing.T) {
 		if !citing[n] {
 			t.Errorf("114-KL/TW cited by %v, want %s among them", citing, n)
 		}
+	}
+
+	// An ingested document comes with its text; evidence offsets point
+	// into it at the reference.
+	r = a.do(t, "GET", "/api/v1/documents/307-CV/HU", "", nil)
+	r.ok(t, http.StatusOK)
+	var full DocumentDetail
+	r.decode(t, &full)
+	if !strings.Contains(full.Text, "307-CV/HU") {
+		t.Fatalf("307-CV/HU text: %q", clip(full.Text, 200))
+	}
+	spans := 0
+	for _, l := range full.References {
+		e := l.Evidence
+		if e.Doc != full.Document.ID || e.Statement {
+			continue
+		}
+		if e.Start < 0 || e.End > len(full.Text) || e.Start >= e.End || !utf8.ValidString(full.Text[e.Start:e.End]) {
+			t.Errorf("evidence [%d,%d) of %s outside the text or cutting a character", e.Start, e.End, l.Document.Number)
+			continue
+		}
+		seq, _, _ := strings.Cut(l.Document.Number, "/")
+		seq, _, _ = strings.Cut(seq, "-")
+		if !strings.Contains(full.Text[e.Start:e.End], seq) {
+			t.Errorf("evidence %q for %s", full.Text[e.Start:e.End], l.Document.Number)
+		}
+		spans++
+	}
+	if spans == 0 {
+		t.Errorf("no evidence spans in 307-CV/HU's references")
+	}
+	r = a.do(t, "GET", "/api/v1/documents/307-CV/HU?text=false", "", nil)
+	r.ok(t, http.StatusOK)
+	if bytes.Contains(r.body, []byte(`"text"`)) {
+		t.Errorf("?text=false still sends the text")
 	}
 
 	r = a.do(t, "GET", "/api/v1/documents/307-CV/HU/references", "", nil)

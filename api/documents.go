@@ -32,9 +32,12 @@ type Link struct {
 // sightings), its references out and the documents citing it, each with
 // evidence.
 type DocumentDetail struct {
-	Document   vncite.Document `json:"document"`
-	References []Link          `json:"references"`
-	CitedBy    []Link          `json:"cited_by"`
+	Document vncite.Document `json:"document"`
+	// Text is the stored text of an ingested document (none for a stub);
+	// evidence offsets are byte offsets into it. ?text=false leaves it out.
+	Text       string `json:"text,omitempty"`
+	References []Link `json:"references"`
+	CitedBy    []Link `json:"cited_by"`
 }
 
 // Links is GET /documents/{id}/references and /cited-by.
@@ -102,6 +105,22 @@ func (s *Server) serveDocument(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
+	p, err := queryParams(r)
+	if err != nil {
+		return err
+	}
+	withText, err := p.oneOf("text", "true", "true", "false")
+	if err != nil {
+		return err
+	}
+	var text string
+	if withText == "true" && !doc.Stub {
+		full, err := s.Store.Get(r.Context(), doc.ID)
+		if err != nil {
+			return err
+		}
+		text = full.Text
+	}
 	refs, err := s.references(r.Context(), doc.ID)
 	if err != nil {
 		return err
@@ -110,7 +129,7 @@ func (s *Server) serveDocument(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	return writeJSON(w, http.StatusOK, DocumentDetail{Document: doc, References: nonNil(refs), CitedBy: nonNil(citers)})
+	return writeJSON(w, http.StatusOK, DocumentDetail{Document: doc, Text: text, References: nonNil(refs), CitedBy: nonNil(citers)})
 }
 
 // serveReferences answers a document's references out.
