@@ -157,11 +157,29 @@ func parseNumberQuery(q string) (extract.Number, bool) {
 	if q == "" || len(q) > 200 || !strings.ContainsFunc(q, unicode.IsDigit) {
 		return extract.Number{}, false
 	}
-	n, err := extract.ParseNumber(norm.NFC.String(q))
-	if err != nil || seqKey(n) == "" || (!n.Partial && n.Canonical == "") {
-		return extract.Number{}, false
+	q = norm.NFC.String(q)
+	for _, cand := range numberSpellings(q) {
+		n, err := extract.ParseNumber(cand)
+		if err == nil && seqKey(n) != "" && (n.Partial || n.Canonical != "") {
+			return n, true
+		}
 	}
-	return n, true
+	return extract.Number{}, false
+}
+
+// numberSpellings returns q and, when q is a number typed with spaces for
+// its separators ("25 NQ TW", "16 CT TTg"), the forms with separators it
+// may stand for.
+func numberSpellings(q string) []string {
+	out := []string{q}
+	f := strings.Fields(q)
+	if len(f) == 3 && strings.ContainsFunc(f[0], unicode.IsDigit) &&
+		!strings.ContainsFunc(f[1]+f[2], unicode.IsDigit) {
+		// The state form first: the extractor turns "25/NQ-TW" into the
+		// party form itself, but keeps "16-CT/TTg" as typed.
+		out = append(out, f[0]+"/"+f[1]+"-"+f[2], f[0]+"-"+f[1]+"/"+f[2])
+	}
+	return out
 }
 
 // searchNumber finds the documents carrying the number, then those citing
@@ -380,8 +398,6 @@ var storedFields = []string{fieldTitle, fieldBody, fieldNumber, fieldType, field
 // queries).
 func (ix *Index) run(ctx context.Context, req Request, q, filter query.Query, match string) (Result, error) {
 	sr := bleve.NewSearchRequestOptions(withFilter(q, filter), req.Limit, req.Offset, false)
-	sr.Fields = storedFields
-	sr.IncludeLocations = true
 	switch req.Sort {
 	case "", "relevance":
 	case "date":
@@ -410,8 +426,19 @@ func (ix *Index) run(ctx context.Context, req Request, q, filter query.Query, ma
 		return Result{}, fmt.Errorf("search: %q: %w", req.Query, err)
 	}
 	out := Result{Total: res.Total, Hits: make([]Hit, 0, len(res.Hits))}
+	details, err := ix.details(ctx, q, res.Hits)
+	if err != nil {
+		return Result{}, err
+	}
 	for _, h := range res.Hits {
-		out.Hits = append(out.Hits, makeHit(h, match))
+		d := details[h.ID]
+		if d == nil {
+			// Deleted between the two phases: report it without details.
+			d = h
+		}
+		hit := makeHit(d, match)
+		hit.Score = h.Score
+		out.Hits = append(out.Hits, hit)
 	}
 	if req.Facets {
 		out.Facets = make(map[string][]FacetCount, len(res.Facets))
@@ -424,6 +451,34 @@ func (ix *Index) run(ctx context.Context, req Request, q, filter query.Query, ma
 			}
 			out.Facets[name] = counts
 		}
+	}
+	return out, nil
+}
+
+// details runs q again on the page's hits only, loading their stored
+// fields and term locations. Asking for locations in the main search would
+// decode them for every matching document, not just the page: on a large
+// index that is most of a word query's time.
+func (ix *Index) details(ctx context.Context, q query.Query, hits bsearch.DocumentMatchCollection) (map[string]*bsearch.DocumentMatch, error) {
+	if len(hits) == 0 {
+		return nil, nil
+	}
+	ids := make([]string, len(hits))
+	for i, h := range hits {
+		ids[i] = h.ID
+	}
+	// A conjunction, not a filter: the id searcher leads and the text
+	// searchers only advance to the page's documents.
+	sr := bleve.NewSearchRequestOptions(bleve.NewConjunctionQuery(bleve.NewDocIDQuery(ids), q), len(ids), 0, false)
+	sr.Fields = storedFields
+	sr.IncludeLocations = true
+	res, err := ix.bi.SearchInContext(ctx, sr)
+	if err != nil {
+		return nil, fmt.Errorf("search: load hits: %w", err)
+	}
+	out := make(map[string]*bsearch.DocumentMatch, len(res.Hits))
+	for _, h := range res.Hits {
+		out[h.ID] = h
 	}
 	return out, nil
 }

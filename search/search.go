@@ -20,9 +20,11 @@ import (
 	"strings"
 	"sync"
 	"time"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/blevesearch/bleve/v2"
+	"github.com/blevesearch/bleve/v2/index/scorch"
 	"github.com/blevesearch/bleve/v2/mapping"
 	"golang.org/x/text/unicode/norm"
 
@@ -351,7 +353,12 @@ func seqKey(n extract.Number) string {
 	if n.Type == "" || n.Seq == "" {
 		return ""
 	}
-	return n.Type + " " + strings.ToLower(n.Seq)
+	// "03-NQ/TW" and "Nghị quyết 3" are the same sequence number.
+	seq := strings.TrimLeft(strings.ToLower(n.Seq), "0")
+	if seq == "" || !unicode.IsDigit(rune(seq[0])) {
+		seq = "0" + seq
+	}
+	return n.Type + " " + seq
 }
 
 // Delete removes docs by id; ids not in the index are ignored.
@@ -414,6 +421,25 @@ func (ix *Index) Count() (uint64, error) {
 		return 0, fmt.Errorf("search: count: %w", err)
 	}
 	return n, nil
+}
+
+// Compact merges the index's segments into one, waiting until done. A bulk
+// load (reindex, a large ingest) leaves many segments that Bleve otherwise
+// merges in the background while queries run; compacting once after it
+// makes the following searches faster.
+func (ix *Index) Compact(ctx context.Context) error {
+	adv, err := ix.bi.Advanced()
+	if err != nil {
+		return fmt.Errorf("search: compact: %w", err)
+	}
+	sc, ok := adv.(*scorch.Scorch)
+	if !ok {
+		return nil
+	}
+	if err := sc.ForceMerge(ctx, nil); err != nil {
+		return fmt.Errorf("search: compact: %w", err)
+	}
+	return nil
 }
 
 // Close closes the index; closing twice is harmless.
