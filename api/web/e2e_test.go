@@ -13,6 +13,7 @@ import (
 	"net/url"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
@@ -117,6 +118,35 @@ func TestExplorerSeeds(t *testing.T) {
 			}
 			return ids
 		},
+	})
+
+	// Up from a district document: what it rests on, central above it.
+	t.Run("lineage up", func(t *testing.T) {
+		b.do(t, "up", chromedp.Navigate(ts.URL+"/#/lineage/"+url.PathEscape("307-CV/HU")+"?direction=up&depth=2"))
+		b.waitView(t, "lineage")
+		b.waitFor(t, "graph", `window.cy && cy.nodes().length > 1`)
+		numbers := eval[[]string](t, b, `cy.nodes().map(n => n.data("number") || "")`)
+		for _, want := range []string{"307-CV/HU", "25-NQ/TW", "114-KL/TW"} {
+			if !slices.Contains(numbers, want) {
+				t.Errorf("lineage up of 307-CV/HU draws %q, missing %s", numbers, want)
+			}
+		}
+		if !eval[bool](t, b, `cy.nodes('[level = "central"]').every(c => c.position("y") < cy.nodes("[?root]").position("y"))`) {
+			t.Errorf("central documents are not above the district root")
+		}
+		b.screenshot(t, artifactsDir(t), "lineage-up")
+	})
+
+	// The overview's counts by type open a filtered search.
+	t.Run("filter by type", func(t *testing.T) {
+		b.do(t, "home", chromedp.Navigate(ts.URL+"/#/"))
+		b.waitFor(t, "stats", `document.querySelector('.stat-tables a[href="#/search?type=NQ"]') !== null`)
+		b.do(t, "click NQ", chromedp.Click(chromedp.CSS(`.stat-tables a[href="#/search?type=NQ"]`)))
+		b.waitView(t, "search")
+		b.waitFor(t, "25-NQ/TW among the NQ", `document.querySelector('#hits a[data-number="25-NQ/TW"]') !== null`)
+		if types := eval[[]string](t, b, `[...document.querySelectorAll("#hits .badge.type")].map(b => b.textContent)`); slices.ContainsFunc(types, func(s string) bool { return s != "NQ" }) {
+			t.Errorf("type=NQ search shows types %q", types)
+		}
 	})
 
 	// Every export button downloads its format from the real API.

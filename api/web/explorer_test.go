@@ -38,6 +38,8 @@ func runWalk(t *testing.T, b *browser, w walk) {
 	// Search, by typing in the box and pressing Enter.
 	b.do(t, "open", chromedp.Navigate(w.base+"/"))
 	b.waitView(t, "home")
+	b.waitFor(t, "stats", `document.querySelector(".stats .stat") !== null`)
+	b.screenshot(t, dir, "home")
 	b.do(t, "type query", chromedp.SendKeys(chromedp.ID("q"), w.query+kb.Enter))
 	b.waitView(t, "search")
 	hit := fmt.Sprintf(`#hits a.hit-number[data-number=%s]`, jsString(w.number))

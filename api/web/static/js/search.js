@@ -5,7 +5,7 @@ import { h, markedFragment, announce, formatNumber } from './dom.js';
 import * as api from './api.js';
 import { href, go } from './nav.js';
 import { docLink, typeBadge, stubBadge, dateText, levelBadge, loading } from './ui.js';
-import { typeLabel, levelOf } from './vocab.js';
+import { typeLabel, levelOf, levelRank } from './vocab.js';
 
 /** Search parameters the page passes through from the route to the API. */
 const filterParams = ['type', 'issuer', 'level', 'province', 'term', 'from', 'to'];
@@ -53,9 +53,15 @@ function statsView(s) {
     } else if (value && typeof value === 'object' && !Array.isArray(value)) {
       const rows = Object.entries(value).filter(([, v]) => typeof v === 'number');
       if (!rows.length) continue;
+      if (key === 'by_level') rows.sort(([a], [b]) => levelRank(a) - levelRank(b));
+      else rows.sort(([, a], [, b]) => b - a);
+      // by_type and by_level rows open the documents of that type or level.
+      const filter = { by_type: 'type', by_level: 'level' }[key];
       tables.push(h('table', { class: 'small' },
         h('caption', {}, statLabels[key] || key),
-        h('tbody', {}, rows.map(([k, v]) => h('tr', {}, h('th', { scope: 'row' }, statKey(key, k)), h('td', { class: 'num' }, formatNumber(v)))))));
+        h('tbody', {}, rows.map(([k, v]) => h('tr', {},
+          h('th', { scope: 'row' }, filter ? h('a', { href: href('search', '', { [filter]: k }) }, statKey(key, k)) : statKey(key, k)),
+          h('td', { class: 'num' }, formatNumber(v)))))));
     }
   }
   return h('div', {}, cards, tables.length ? h('div', { class: 'stat-tables' }, tables) : null);
