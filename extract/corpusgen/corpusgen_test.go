@@ -406,7 +406,11 @@ func TestEvaluate(t *testing.T) {
 		if k%3 == 0 && to.Scope != "" {
 			ref.Scope = strings.ToUpper(strings.ReplaceAll(to.Scope, "/", ", "))
 		}
-		edges = append(edges, Edge{From: DocRef{File: "/some/dir/" + from.File, ID: from.File}, To: ref, Relation: e.Relation})
+		fromRef := DocRef{ID: from.ID}
+		if from.File != "" {
+			fromRef = DocRef{File: "/some/dir/" + from.File}
+		}
+		edges = append(edges, Edge{From: fromRef, To: ref, Relation: e.Relation})
 	}
 	rep, _ = Evaluate(truth, nil, edges)
 	if rep.Edges == nil || rep.Edges.Recall() != 1 || rep.Edges.Precision() != 1 || rep.EdgeRelations.Share() != 1 {

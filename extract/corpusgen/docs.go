@@ -165,6 +165,9 @@ var stateMotto = []string{"CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Đ�
 
 // numberPrefix is how the number line begins.
 func (r *renderer) numberPrefix(party bool) string {
+	if r.rng.IntN(25) == 0 {
+		return "Số:\n" // the number on the line after "Số:" (layout lost)
+	}
 	if party {
 		return [...]string{"Số ", "Số ", "Số: ", "Số "}[r.rng.IntN(4)]
 	}
@@ -309,12 +312,12 @@ func (r *renderer) extraCitation() {
 		r.mention(c, mentionOpt{rel: vncite.Cites, body: r.rng.IntN(2) == 0})
 		r.str(".")
 	case x < 9:
-		c := r.earlierCentral(d-365, src)
+		c := r.earlierCentral(d-3*365, src)
 		if c < 0 {
 			return
 		}
 		r.str(" Tổ chức ")
-		r.str([...]string{"sơ kết 5 năm thực hiện ", "tổng kết 10 năm thực hiện "}[r.rng.IntN(2)])
+		r.str(reviewCue(d - r.p.nodes[c].date))
 		r.mention(c, mentionOpt{rel: vncite.Reviews, body: true, date: r.rng.IntN(2) == 0})
 		r.str(" theo hướng dẫn của cấp trên.")
 	default:
@@ -549,6 +552,10 @@ func (r *renderer) centralState() {
 		numPrefix = "Luật số: "
 	case kTT:
 		left = []string{strings.ToUpper(ministries[n.body].name), "-------"}
+	case kTTLT:
+		left = []string{"LIÊN BỘ", "-------"}
+	case kNQUBTV:
+		left = []string{"ỦY BAN THƯỜNG VỤ", "QUỐC HỘI", "-------"}
 	default:
 		left = []string{"CHÍNH PHỦ", "-------"}
 	}
@@ -627,8 +634,10 @@ func (r *renderer) centralState() {
 		role = []string{"THỦ TƯỚNG"}
 	case kLaw:
 		role = []string{"CHỦ TỊCH QUỐC HỘI"}
-	case kTT:
+	case kTT, kTTLT:
 		role = []string{"KT. BỘ TRƯỞNG", "THỨ TRƯỞNG"}
+	case kNQUBTV:
+		role = []string{"TM. ỦY BAN THƯỜNG VỤ QUỐC HỘI", "CHỦ TỊCH"}
 	}
 	r.signature([]string{"Ban Bí thư Trung ương Đảng;", "Các bộ, cơ quan ngang bộ, cơ quan thuộc Chính phủ;", "HĐND, UBND các tỉnh, thành phố trực thuộc trung ương;", "Lưu: VT."}, role)
 }
@@ -641,8 +650,9 @@ func (r *renderer) letterhead() []string {
 	provUnit := strings.ToUpper(p.provinceWord(i) + " " + pr.name)
 	switch n.kind {
 	case kProvUB, kDistUB, kCommUB:
-		lines := []string{"ỦY BAN NHÂN DÂN", strings.ToUpper(p.unitNoun(i) + " " + p.placeName(i)), "-------"}
-		return lines
+		return []string{"ỦY BAN NHÂN DÂN", strings.ToUpper(p.unitNoun(i) + " " + p.placeName(i)), "-------"}
+	case kProvHDND:
+		return []string{"HỘI ĐỒNG NHÂN DÂN", strings.ToUpper(p.unitNoun(i) + " " + p.placeName(i)), "-------"}
 	case kProvHD:
 		return []string{strings.ToUpper(p.provinceCommittee(i) + " " + pr.name), "BAN TUYÊN GIÁO", "*"}
 	}
@@ -665,7 +675,7 @@ func (r *renderer) letterhead() []string {
 func (r *renderer) local() {
 	p, i := r.p, r.self
 	n := &p.nodes[i]
-	state := n.kind == kProvUB || n.kind == kDistUB || n.kind == kCommUB
+	state := n.kind == kProvUB || n.kind == kDistUB || n.kind == kCommUB || n.kind == kProvHDND
 	motto := partyMotto
 	if state {
 		motto = stateMotto
@@ -686,6 +696,8 @@ func (r *renderer) local() {
 		r.str("\n")
 		r.titleLine(func() {
 			switch n.kind {
+			case kProvHDND:
+				r.buf = appendCapitalized(r.buf, p.title(i))
 			case kProvCT:
 				r.str("về ")
 				r.str(p.title(int32(p.cascadeRoot(i))))
@@ -728,6 +740,8 @@ func (r *renderer) local() {
 	recipients := []string{"Ban Thường vụ " + p.committee(i) + " cấp trên (b/c),", "Các cơ quan, đơn vị liên quan,", "Lưu Văn phòng."}
 	role := []string{"T/M BAN THƯỜNG VỤ", "PHÓ BÍ THƯ"}
 	switch {
+	case n.kind == kProvHDND:
+		role = []string{"CHỦ TỊCH"}
 	case state:
 		role = []string{"TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH"}
 	case n.kind == kProvHD:
@@ -754,12 +768,25 @@ func (r *renderer) intro(src int32) {
 	p, i := r.p, r.self
 	root := p.cascadeRoot(i)
 	srcNode := &p.nodes[src]
-	r.str(pick(r.rng, implementCues[:]))
+	hdnd := p.nodes[i].kind == kProvHDND
+	if hdnd {
+		r.str(pick(r.rng, basedOnCues[:]))
+	} else {
+		r.str(pick(r.rng, implementCues[:]))
+	}
 	r.str(" ")
 	switch {
+	case hdnd:
+		r.mention(src, mentionOpt{rel: vncite.BasedOn, date: true, body: r.rng.IntN(2) == 0, title: true})
+		r.str(";\n\nXét Tờ trình của Ủy ban nhân dân ")
+		r.str(p.unitNoun(i))
+		r.str("; ")
+		r.str(p.bodyShort(i, 0))
+		r.str(" QUYẾT NGHỊ:\n\n")
+		return
 	case srcNode.kind.isCentral():
 		r.mention(src, mentionOpt{rel: vncite.Implements, date: true, body: true, term: r.rng.IntN(2) == 0, title: true})
-	case r.rng.IntN(3) == 0 && srcNode.parent >= 0 && !p.nodes[srcNode.parent].kind.isCentral() && p.nodes[srcNode.parent].parent == root:
+	case r.rng.IntN(3) == 0 && srcNode.parent >= 0 && !p.nodes[srcNode.parent].kind.isCentral() && p.nodes[srcNode.parent].parent == root && p.nodes[srcNode.parent].rel == relImplements:
 		// Seed 000: "Kế hoạch số 135-KH/TU ... và Kế hoạch số 03-KH/HU ...
 		// về triển khai, thực hiện Kết luận số 114-KL/TW".
 		up := srcNode.parent
@@ -769,7 +796,7 @@ func (r *renderer) intro(src int32) {
 		b := r.mention(src, mentionOpt{rel: vncite.Implements, date: true, body: true, scopeName: r.rng.IntN(3) == 0})
 		bStart := r.t.Citations[b].Start
 		r.str(" về ")
-		cue, rel := r.statementCue(relImplements)
+		cue, rel := r.statementCue(up)
 		r.str(cue)
 		o := r.mention(root, mentionOpt{rel: rel, inStatement: true, date: r.rng.IntN(2) == 0, body: true, term: r.rng.IntN(2) == 0})
 		obj := r.t.Citations[o]
@@ -811,7 +838,7 @@ func (r *renderer) newsPage() {
 		r.mention(n.parent, mentionOpt{rel: vncite.Implements, body: r.rng.IntN(2) == 0, plain: true})
 	})
 	y, m, d := n.date.civil()
-	r.noise(NoiseWeb, strconv.Itoa(m)+"/"+strconv.Itoa(d+r.rng.IntN(2))+"/"+strconv.Itoa(y)+" "+strconv.Itoa(7+r.rng.IntN(5))+":"+strconv.Itoa(10+r.rng.IntN(49))+":"+strconv.Itoa(10+r.rng.IntN(49))+" AM")
+	r.noise(NoiseWeb, strconv.Itoa(m)+"/"+strconv.Itoa(d)+"/"+strconv.Itoa(y)+" "+strconv.Itoa(7+r.rng.IntN(5))+":"+strconv.Itoa(10+r.rng.IntN(49))+":"+strconv.Itoa(10+r.rng.IntN(49))+" AM")
 	r.str("\n\nNgày ")
 	r.buf = appendHeaderDay(r.buf, d, m)
 	r.str(" năm ")

@@ -79,8 +79,10 @@ type Report struct {
 	ByForm      map[string]Score `json:"by_form"`
 	ByMention   map[string]Score `json:"by_mention"`
 	FalseAlarms map[string]int   `json:"false_alarms"`
-	// Statements scores statements per (file, subject, object).
-	Statements Score `json:"statements"`
+	// Statements scores statements per (file, subject, object);
+	// StatementsByRelation splits the true ones (TP, FN) by relation.
+	Statements           Score            `json:"statements"`
+	StatementsByRelation map[string]Score `json:"statements_by_relation"`
 	// OwnNumber scores the document's own number (Document.Number).
 	OwnNumber Score `json:"own_number"`
 	// Attributes of matched references the text stated beside them.
@@ -150,6 +152,7 @@ func NewEvaluator(truth []DocTruth) *Evaluator {
 	e.rep.ByForm = map[string]Score{}
 	e.rep.ByMention = map[string]Score{}
 	e.rep.FalseAlarms = map[string]int{}
+	e.rep.StatementsByRelation = map[string]Score{}
 	for i, d := range truth {
 		e.byID[d.ID] = i
 		if d.File != "" {
@@ -232,26 +235,34 @@ func (e *Evaluator) AddExtraction(x vncite.Extraction) error {
 		}
 		e.rep.ByForm[c.Form], e.rep.ByMention[c.Mention] = f, m
 	}
-	// Statements, by (subject, object) with multiplicity.
-	want := map[[2]string]int{}
-	for _, s := range d.Statements {
-		want[[2]string{s.Subject, s.Object}]++
-	}
-	for _, s := range x.Statements {
-		key := [2]string{s.Subject, s.Object}
-		if want[key] > 0 {
-			want[key]--
+	// Statements, by (subject, object), each found statement used once.
+	used := make([]bool, len(x.Statements))
+	for _, st := range d.Statements {
+		sc := e.rep.StatementsByRelation[string(st.Relation)]
+		hit := false
+		for k, s := range x.Statements {
+			if !used[k] && s.Subject == st.Subject && s.Object == st.Object {
+				used[k], hit = true, true
+				break
+			}
+		}
+		if hit {
 			e.rep.Statements.TP++
+			sc.TP++
 		} else {
-			e.rep.Statements.FP++
-			e.example(&e.rep.FalseAlarmExamples, "fp:statement", Example{File: d.File, Class: "statement", Number: s.Subject + " → " + s.Object, Context: context(x.Text, s.Start, s.End)})
+			e.rep.Statements.FN++
+			sc.FN++
+			s0, s1 := spanOf(d, st.Span)
+			e.example(&e.rep.Misses, "miss:statement:"+string(st.Relation), Example{File: d.File, Class: "statement/" + string(st.Relation), Number: st.Subject + " → " + st.Object, Context: context(x.Text, s0, s1)})
 		}
+		e.rep.StatementsByRelation[string(st.Relation)] = sc
 	}
-	for key, n := range want {
-		e.rep.Statements.FN += n
-		if n > 0 {
-			e.example(&e.rep.Misses, "miss:statement", Example{File: d.File, Class: "statement", Number: key[0] + " → " + key[1]})
+	for k, s := range x.Statements {
+		if used[k] {
+			continue
 		}
+		e.rep.Statements.FP++
+		e.example(&e.rep.FalseAlarmExamples, "fp:statement", Example{File: d.File, Class: "statement", Number: s.Subject + " → " + s.Object, Context: context(x.Text, s.Start, s.End)})
 	}
 	switch {
 	case d.Number == "" && x.Document.Number == "":
@@ -617,6 +628,8 @@ func (rep Report) WriteText(w io.Writer) error {
 	writeScores(bw, rep.ByForm)
 	fmt.Fprintln(bw, "recall by mention:")
 	writeScores(bw, rep.ByMention)
+	fmt.Fprintln(bw, "statement recall by relation:")
+	writeScores(bw, rep.StatementsByRelation)
 	fmt.Fprintf(bw, "false alarms: %v\n", sortedCounts(rep.FalseAlarms))
 	for _, ex := range rep.Misses {
 		fmt.Fprintf(bw, "MISS %-22s %s %q in %s: %s\n", ex.Class, ex.Number, ex.AsWritten, ex.File, ex.Context)

@@ -30,13 +30,16 @@ func (p *plan) parts(i int32) (np numParts, ok bool) {
 	if n.seq < 10 {
 		np.seq = "0" + np.seq
 	}
+	if n.lettered {
+		np.seq += "a"
+	}
 	np.abbr = docKinds[n.kind].abbr
 	np.party = n.kind.isParty()
 	if n.kind.withYear() {
 		np.year = strconv.Itoa(n.date.year())
 	}
 	np.issuer = p.issuer(i)
-	if n.kind == kLaw {
+	if n.kind == kLaw || n.kind == kNQUBTV {
 		np.abbr = ""
 	}
 	return np, true
@@ -56,8 +59,14 @@ func (p *plan) issuer(i int32) string {
 		return "CP"
 	case kLaw:
 		return "QH" + strconv.Itoa(legislature(n.date))
+	case kNQUBTV:
+		return "UBTVQH" + strconv.Itoa(legislature(n.date))
 	case kTT:
 		return ministries[n.body].code
+	case kTTLT:
+		return jointIssuers[n.body].code
+	case kProvHDND:
+		return "HĐND"
 	case kProvKH, kProvCTr, kProvCT:
 		return "TU"
 	case kProvHD:
@@ -223,8 +232,17 @@ func (p *plan) bodyShort(i int32, variant int) string {
 		return "Chính phủ"
 	case kLaw:
 		return "Quốc hội"
+	case kNQUBTV:
+		return "Ủy ban Thường vụ Quốc hội"
 	case kTT:
 		return ministries[n.body].name
+	case kTTLT:
+		return jointIssuers[n.body].names
+	case kProvHDND:
+		if variant%2 == 0 {
+			return "Hội đồng nhân dân " + p.unitNoun(i)
+		}
+		return "HĐND " + p.unitNoun(i)
 	case kProvHD:
 		return "Ban Tuyên giáo " + p.provinceCommittee(i)
 	case kProvUB, kDistUB, kCommUB:
@@ -275,8 +293,10 @@ func (p *plan) title(i int32) string {
 			return "quy định chi tiết một số điều và biện pháp thi hành " + p.title(n.parent)
 		}
 		return topicArea(n.topic)
-	case kTT:
+	case kTT, kTTLT:
 		return "hướng dẫn " + topicArea(n.topic)
+	case kProvHDND:
+		return "quy định một số chính sách về " + topicArea(n.topic) + " trên địa bàn " + p.provinceWord(i)
 	}
 	action := titleActions[(t/64)%len(titleActions)]
 	q := titleQualifiers[(t/4096)%len(titleQualifiers)]

@@ -127,11 +127,14 @@ const (
 	kNQCP                     // Nghị quyết of the Government (N/NQ-CP)
 	kLaw                      // Luật (N/YYYY/QHk)
 	kTT                       // Thông tư (N/YYYY/TT-Bxx)
+	kTTLT                     // Thông tư liên tịch (N/YYYY/TTLT-B1-B2[-B3]), until 2016
+	kNQUBTV                   // Nghị quyết of the NA Standing Committee (N/YYYY/UBTVQHk)
 	kProvKH                   // Kế hoạch of a Tỉnh ủy (KH/TU)
 	kProvCTr                  // Chương trình hành động (CTr/TU)
 	kProvCT                   // Chỉ thị of a Tỉnh ủy (CT/TU)
 	kProvHD                   // Hướng dẫn of the Ban Tuyên giáo Tỉnh ủy (HD/BTGTU)
 	kProvUB                   // Kế hoạch of the UBND tỉnh (N/KH-UBND)
+	kProvHDND                 // Nghị quyết of the HĐND tỉnh (N/YYYY/NQ-HĐND, "12a/2019/NQ-HĐND")
 	kDistKH                   // Kế hoạch of a Huyện ủy (KH/HU, KH/QU, KH/TU)
 	kDistCV                   // Công văn of a Huyện ủy (CV/HU)
 	kDistCTr                  // Chương trình of a Huyện ủy (CTr/HU)
@@ -156,11 +159,14 @@ var docKinds = [numKinds]typeInfo{
 	kNQCP:      {"NQ", "Nghị quyết", "NGHỊ QUYẾT"},
 	kLaw:       {"QH", "Luật", "LUẬT"},
 	kTT:        {"TT", "Thông tư", "THÔNG TƯ"},
+	kTTLT:      {"TTLT", "Thông tư liên tịch", "THÔNG TƯ LIÊN TỊCH"},
+	kNQUBTV:    {"UBTVQH", "Nghị quyết", "NGHỊ QUYẾT"},
 	kProvKH:    {"KH", "Kế hoạch", "KẾ HOẠCH"},
 	kProvCTr:   {"CTr", "Chương trình", "CHƯƠNG TRÌNH HÀNH ĐỘNG"},
 	kProvCT:    {"CT", "Chỉ thị", "CHỈ THỊ"},
 	kProvHD:    {"HD", "Hướng dẫn", "HƯỚNG DẪN"},
 	kProvUB:    {"KH", "Kế hoạch", "KẾ HOẠCH"},
+	kProvHDND:  {"NQ", "Nghị quyết", "NGHỊ QUYẾT"},
 	kDistKH:    {"KH", "Kế hoạch", "KẾ HOẠCH"},
 	kDistCV:    {"CV", "Công văn", "CÔNG VĂN"},
 	kDistCTr:   {"CTr", "Chương trình", "CHƯƠNG TRÌNH"},
@@ -191,6 +197,16 @@ var ministries = [...]struct{ code, name string }{
 	{"BTTTT", "Bộ Thông tin và Truyền thông"},
 	{"BCA", "Bộ Công an"},
 	{"BNNPTNT", "Bộ Nông nghiệp và Phát triển nông thôn"},
+}
+
+// jointIssuers are the ministries of joint circulars (TTLT), by code and
+// by name.
+var jointIssuers = [...]struct{ code, names string }{
+	{"BTNMT-BNV-BTC", "Bộ Tài nguyên và Môi trường, Bộ Nội vụ và Bộ Tài chính"},
+	{"BNV-BTC", "Bộ Nội vụ và Bộ Tài chính"},
+	{"BLĐTBXH-BTC", "Bộ Lao động - Thương binh và Xã hội và Bộ Tài chính"},
+	{"BGDĐT-BNV", "Bộ Giáo dục và Đào tạo và Bộ Nội vụ"},
+	{"BYT-BNV", "Bộ Y tế và Bộ Nội vụ"},
 }
 
 // lawNames are laws of the National Assembly (the title of a kLaw node).

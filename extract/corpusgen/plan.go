@@ -25,6 +25,7 @@ type node struct {
 	dist     int8    // district index; -1
 	comm     int8    // commune index; -1
 	withheld bool    // in the truth, no text in the corpus
+	lettered bool    // a letter after the sequence number: "12a/2019/NQ-HĐND"
 }
 
 // Central Party bodies.
@@ -48,7 +49,7 @@ const (
 )
 
 // isCentral reports whether a kind is issued at the central level.
-func (k docKind) isCentral() bool { return k <= kTT }
+func (k docKind) isCentral() bool { return k <= kNQUBTV }
 
 // isParty reports whether a kind is a Party document (N-TYPE/ISSUER).
 func (k docKind) isParty() bool {
@@ -61,7 +62,13 @@ func (k docKind) isParty() bool {
 }
 
 // withYear reports whether a state number carries its year (N/YYYY/...).
-func (k docKind) withYear() bool { return k == kNDCP || k == kLaw || k == kTT }
+func (k docKind) withYear() bool {
+	switch k {
+	case kNDCP, kLaw, kTT, kTTLT, kNQUBTV, kProvHDND:
+		return true
+	}
+	return false
+}
 
 // timeline bounds the dates of generated documents.
 var (
@@ -88,6 +95,8 @@ var poolRates = [...]struct {
 	{kNQCP, 1.5, 0, 0},
 	{kLaw, 0.8, 0, 0},
 	{kTT, 2, 0, 0},
+	{kTTLT, 0.3, 0, mustDay("2016-07-01")},
+	{kNQUBTV, 0.3, 0, 0},
 }
 
 // importance is how widely a central document is implemented.
@@ -307,6 +316,10 @@ func shapeCascade(seed uint64, poolIndex int, c poolDoc, limit int, forced *forc
 			}
 		} else {
 			pn.kind = kProvUB
+			if rng.Float64() < 0.25 {
+				pn.kind, pn.rel = kProvHDND, relBasedOn
+				pn.lettered = rng.Float64() < 0.15
+			}
 		}
 		pIdx := add(pn)
 		stateParent := pIdx
@@ -460,6 +473,8 @@ func centralBody(rng *rand.Rand, k docKind) uint8 {
 		return uint8(rng.IntN(len(centralBoards)))
 	case kTT:
 		return uint8(rng.IntN(len(ministries)))
+	case kTTLT:
+		return uint8(rng.IntN(len(jointIssuers)))
 	}
 	return 0
 }
@@ -535,11 +550,14 @@ func linkCentrals(seed uint64, p *plan) {
 		// fitting source.
 		for try := 0; try < 6; try++ {
 			j := p.centrals[max(0, ci-1-rng.IntN(min(ci, 60)))]
+			if try%2 == 1 {
+				j = p.centrals[rng.IntN(ci)] // any earlier one: reviews look years back
+			}
 			s := &p.nodes[j]
 			if s.date >= n.date {
 				continue
 			}
-			rel := centralRelation(n.kind, s.kind)
+			rel := centralRelation(n.kind, s.kind, n.date-s.date)
 			if rel == relNone {
 				continue
 			}
@@ -553,13 +571,13 @@ func linkCentrals(seed uint64, p *plan) {
 }
 
 // centralRelation is the relation a central document of kind k may have to
-// an earlier one of kind s.
-func centralRelation(k, s docKind) relCode {
+// an earlier one of kind s, gap days older.
+func centralRelation(k, s docKind, gap day) relCode {
 	party := func(x docKind) bool { return x <= kTWHD }
 	switch {
 	case k == kTWKL && party(s) && s != kTWKL:
 		return relImplements // "Kết luận ... về tiếp tục thực hiện Chỉ thị ..."
-	case k == kTWKL && s == kTWKL:
+	case k == kTWKL && s == kTWKL && gap >= 3*365:
 		return relReviews
 	case (k == kTWQDi || k == kTWQDReg) && (s == kTWQDReg || s == kTWQDi):
 		return relReplaces
@@ -579,6 +597,10 @@ func centralRelation(k, s docKind) relCode {
 		return relGuides
 	case k == kLaw && s == kLaw:
 		return relAmends
+	case k == kTTLT && (s == kNDCP || s == kLaw):
+		return relGuides
+	case k == kNQUBTV && s == kLaw:
+		return relBasedOn
 	}
 	return relNone
 }
@@ -607,7 +629,7 @@ func number(seed uint64, p *plan) {
 		switch n.kind {
 		case kTWQDReg:
 			k.kind = kTWQDDec // Quy định and Quyết định shared "QĐ/TW" before 2018
-		case kCentralHD, kTT:
+		case kCentralHD, kTT, kTTLT:
 			k.body = n.body
 		case kProvUB, kDistUB, kCommUB:
 			k.kind = kProvUB
@@ -645,7 +667,7 @@ func startSeq(rng *rand.Rand, k docKind) int32 {
 	switch k {
 	case kTWNQ, kTWCT, kTWQDi, kTWHD, kCentralHD, kLaw:
 		return 0
-	case kTWKL, kTWQDDec, kTWQDReg, kCTTTg, kNQCP, kTT:
+	case kTWKL, kTWQDDec, kTWQDReg, kCTTTg, kNQCP, kTT, kTTLT, kNQUBTV, kProvHDND:
 		return int32(rng.IntN(5))
 	case kNDCP:
 		return int32(rng.IntN(10))

@@ -70,7 +70,7 @@ func (r *renderer) pickForm(np numParts, o mentionOpt) string {
 		case FormASCIID, FormEth:
 			ok[i] = hasD
 		case FormNoDash:
-			ok[i] = np.party || np.year != "" && np.abbr != ""
+			ok[i] = np.party || np.year != "" && np.abbr != "" && !strings.Contains(np.issuer, "-")
 		case FormOCRTU:
 			ok[i] = np.issuer == "TU" && o.body
 		default:
@@ -316,14 +316,15 @@ func (r *renderer) keepPlainTitle() bool {
 	return r.p.nodes[r.self].kind.isCentral() && r.rng.IntN(3) == 0
 }
 
-// statementCue returns the words that say how a document stands to its
+// statementCue returns the words that say how document t stands to its
 // source in a statement, and the relation they express.
-func (r *renderer) statementCue(rel relCode) (string, vncite.Relation) {
+func (r *renderer) statementCue(t int32) (string, vncite.Relation) {
+	rel := r.p.nodes[t].rel
 	switch rel {
 	case relGuides:
 		return [...]string{"hướng dẫn thực hiện ", "hướng dẫn triển khai thực hiện "}[r.rng.IntN(2)], vncite.Guides
 	case relReviews:
-		return [...]string{"tổng kết 10 năm thực hiện ", "sơ kết 5 năm thực hiện "}[r.rng.IntN(2)], vncite.Reviews
+		return reviewCue(r.p.nodes[t].date - r.p.nodes[r.p.nodes[t].parent].date), vncite.Reviews
 	}
 	return [...]string{"triển khai thực hiện ", "thực hiện ", "tiếp tục thực hiện ", "triển khai, thực hiện "}[r.rng.IntN(4)], vncite.Implements
 }
@@ -334,7 +335,7 @@ func (r *renderer) statementCue(rel relCode) (string, vncite.Relation) {
 func (r *renderer) statementTail(t int32, subjStart int, depth int) {
 	n := &r.p.nodes[t]
 	src := n.parent
-	cue, rel := r.statementCue(n.rel)
+	cue, rel := r.statementCue(t)
 	r.buf = append(r.buf, cue...)
 	o := mentionOpt{rel: rel, inStatement: true, date: r.rng.IntN(2) == 0, body: true, term: r.rng.IntN(2) == 0}
 	// The object's own source is stated in turn, down to the central one.
@@ -593,3 +594,13 @@ func (r *renderer) sameWordRun(d day, n int) []int32 {
 
 // appendInt appends n.
 func appendInt(b []byte, n int) []byte { return strconv.AppendInt(b, int64(n), 10) }
+
+// reviewCue is "sơ kết 5 năm thực hiện " for a review gap days after the
+// reviewed document: "sơ kết" before ten years, "tổng kết" from ten.
+func reviewCue(gap day) string {
+	years := max(1, int((gap+180)/365))
+	if years >= 10 {
+		return "tổng kết " + strconv.Itoa(years) + " năm thực hiện "
+	}
+	return "sơ kết " + strconv.Itoa(years) + " năm thực hiện "
+}
