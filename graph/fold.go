@@ -11,6 +11,9 @@ import (
 // of spaces collapsed: the form place and body names are compared in, which
 // also makes tone-mark placement ("Thuỷ"/"Thủy") irrelevant.
 func fold(s string) string {
+	if isASCII(s) {
+		return strings.Join(strings.Fields(strings.ToLower(s)), " ")
+	}
 	var b strings.Builder
 	b.Grow(len(s))
 	space := false
@@ -52,4 +55,13 @@ func slug(s string) string {
 		dash = true
 	}
 	return b.String()
+}
+
+func isASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= 0x80 {
+			return false
+		}
+	}
+	return true
 }

@@ -23,6 +23,7 @@ type Gazetteer struct {
 	units  map[string][]unit
 	byCode map[string]unit
 	full   bool
+	memo   *bodyMemo
 }
 
 type province struct {
@@ -54,6 +55,7 @@ func newGazetteer() *Gazetteer {
 		provinces: map[string]province{}, newProv: map[string]province{},
 		oldBySlug: map[string]string{}, newBySlug: map[string]string{},
 		units: map[string][]unit{}, byCode: map[string]unit{},
+		memo: &bodyMemo{bodies: map[string]parsedBody{}, places: map[string][]place{}, slugs: map[string]string{}},
 	}
 }
 
@@ -173,7 +175,7 @@ func (g *Gazetteer) Full() bool { return g.full }
 // provinceCode finds a province by name as of date (YYYY-MM-DD, may be
 // empty): before 2025-07-01 among the 63, from then among the 34.
 func (g *Gazetteer) provinceCode(name, date string) (string, bool) {
-	s := slug(name)
+	s := g.slug(name)
 	for _, p := range []string{"tinh-", "thanh-pho-", "tp-"} {
 		s = strings.TrimPrefix(s, p)
 	}
@@ -241,7 +243,7 @@ func (g *Gazetteer) newProvince(code string) (string, string) {
 // and name, preferring province prov when given. It returns a unit only
 // when exactly one matches.
 func (g *Gazetteer) findUnit(kind, name, prov string) (unit, bool) {
-	cands := g.units[kind+"|"+slug(name)]
+	cands := g.units[kind+"|"+g.slug(name)]
 	if prov != "" {
 		var in []unit
 		for _, u := range cands {

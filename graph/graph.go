@@ -17,9 +17,8 @@
 //	u number 0 id                → "" (documents of that number whose term or year is unknown yet)
 //	f from 0 to 0 rel 0 doc 0 at → Evidence JSON (forward edges)
 //	r to 0 from 0 rel 0 doc 0 at → Evidence JSON (reverse edges)
-//	e doc 0 from 0 to 0 rel 0 at → "" (edges by the document they were read in)
 //	s id 0 citing 0 at           → Sighting JSON (what citing documents said of id)
-//	c citing 0 id 0 at           → "" (sightings by the document they were read in)
+//	x doc                        → the edges and sightings read in doc (to replace them)
 //
 // A document, its edges, sightings and stubs are written in one transaction;
 // bulk ingest groups whole documents into one transaction, so a reader never
@@ -114,7 +113,14 @@ func Open(ctx context.Context, dir string, opts Options) (*Store, error) {
 		WithSyncWrites(false).
 		WithReadOnly(opts.ReadOnly).
 		WithMetricsEnabled(false).
-		WithNumVersionsToKeep(1)
+		// One writer at a time (Store.writeMu), so Badger's conflict
+		// tracking would only cost time.
+		WithDetectConflicts(false).
+		WithNumVersionsToKeep(1).
+		// Texts (usually several KB) go to the value log, keeping the LSM
+		// tree to keys, document records and evidence: cheaper writes and
+		// compactions, and lineage scans stay in the tree.
+		WithValueThreshold(1 << 10)
 	db, err := badger.Open(bo)
 	if err != nil {
 		if strings.Contains(err.Error(), "Cannot acquire directory lock") || strings.Contains(err.Error(), "resource temporarily unavailable") {

@@ -263,7 +263,7 @@ func (s *Store) refScope(r vncite.Reference, parts numberParts, cx refContext) (
 	if date == "" {
 		date = cx.Doc.Date
 	}
-	kind, name, hasBody := parseBody(r.Body)
+	kind, name, hasBody := s.gaz.parseBody(r.Body)
 	if hasBody && name != "" {
 		pl := s.gaz.resolve(place{Kind: kind, Name: name}, date, cx.Place.ProvinceCode)
 		return pl, "stated", "the citing clause names " + strings.TrimSpace(r.Body), true

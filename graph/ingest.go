@@ -291,6 +291,9 @@ func (w *writer) putExtraction(ext vncite.Extraction, source, hash, text string,
 		}
 		sum.Edges++
 	}
+	if err := w.flushReadIns(); err != nil {
+		return 0, err
+	}
 	return status, nil
 }
 
@@ -548,13 +551,15 @@ func (w *writer) settleFloating(number string) error {
 // moveCiter moves what citer said about from (edges read in citer, its
 // sightings) to to.
 func (w *writer) moveCiter(from, to, citer, why string) error {
-	edges, err := w.scan(prefixKey(pEvid, citer), false)
+	ri, err := w.loadReadIn(citer)
 	if err != nil {
 		return err
 	}
-	for _, e := range edges {
-		r, ok := edgeFromEvid(e.k)
-		if !ok || (r.From != from && r.To != from) {
+	kept := ri.Edges[:0]
+	var moved []vncite.Edge
+	for _, r := range ri.Edges {
+		if r.From != from && r.To != from {
+			kept = append(kept, r)
 			continue
 		}
 		v, ok, err := w.get(r.fwd())
@@ -576,28 +581,29 @@ func (w *writer) moveCiter(from, to, citer, why string) error {
 		if n.To == from {
 			n.To = to
 		}
-		if n.From == n.To {
-			continue
+		if n.From != n.To {
+			moved = append(moved, n)
 		}
+	}
+	ri.Edges = kept
+	for _, n := range moved {
 		if err := w.addEdge(n); err != nil {
 			return err
 		}
 	}
-	sights, err := w.scan(prefixKey(pSightBy, citer, from), false)
-	if err != nil {
-		return err
-	}
-	for _, e := range sights {
-		r, ok := sightFromBy(e.k)
-		if !ok {
+	keptS := ri.Sights[:0]
+	var sights []vncite.Sighting
+	for _, sr := range ri.Sights {
+		if sr.ID != from {
+			keptS = append(keptS, sr)
 			continue
 		}
-		v, ok, err := w.get(r.main())
+		full := sightRef{ID: from, Citing: citer, Start: sr.Start}
+		v, ok, err := w.get(full.main())
 		if err != nil {
 			return err
 		}
-		w.del(r.main())
-		w.del(r.by())
+		w.del(full.main())
 		if !ok {
 			continue
 		}
@@ -606,6 +612,10 @@ func (w *writer) moveCiter(from, to, citer, why string) error {
 			return err
 		}
 		sg.Why = why
+		sights = append(sights, sg)
+	}
+	ri.Sights = keptS
+	for _, sg := range sights {
 		if err := w.addSighting(to, sg); err != nil {
 			return err
 		}
@@ -618,28 +628,20 @@ func (w *writer) moveCiter(from, to, citer, why string) error {
 // removeReadIn deletes every edge and sighting read in document id, then
 // the stubs left with nothing.
 func (w *writer) removeReadIn(id string) error {
-	edges, err := w.scan(prefixKey(pEvid, id), false)
+	ri, err := w.loadReadIn(id)
 	if err != nil {
 		return err
 	}
 	ends := map[string]bool{}
-	for _, e := range edges {
-		if r, ok := edgeFromEvid(e.k); ok {
-			w.delEdge(r)
-			ends[r.From], ends[r.To] = true, true
-		}
+	for _, r := range ri.Edges {
+		w.delEdge(r)
+		ends[r.From], ends[r.To] = true, true
 	}
-	sights, err := w.scan(prefixKey(pSightBy, id), false)
-	if err != nil {
-		return err
+	for _, sr := range ri.Sights {
+		w.del(sightRef{ID: sr.ID, Citing: id, Start: sr.Start}.main())
+		ends[sr.ID] = true
 	}
-	for _, e := range sights {
-		if r, ok := sightFromBy(e.k); ok {
-			w.del(r.main())
-			w.del(r.by())
-			ends[r.ID] = true
-		}
-	}
+	ri.Edges, ri.Sights = nil, nil
 	delete(ends, id)
 	for n := range ends {
 		if err := w.dropIfOrphan(n); err != nil {

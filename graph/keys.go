@@ -17,9 +17,8 @@ const (
 	pFloat    = 'u'
 	pFwd      = 'f'
 	pRev      = 'r'
-	pEvid     = 'e'
 	pSight    = 's'
-	pSightBy  = 'c'
+	pReadIn   = 'x'
 	separator = 0
 )
 
@@ -77,9 +76,6 @@ func (e edgeRef) fwd() []byte {
 func (e edgeRef) rev() []byte {
 	return key(pRev, e.To, e.From, string(e.Rel), e.Doc, at(e.Start))
 }
-func (e edgeRef) evid() []byte {
-	return key(pEvid, e.Doc, e.From, e.To, string(e.Rel), at(e.Start))
-}
 
 // edgeFromFwd parses a forward key.
 func edgeFromFwd(k []byte) (edgeRef, bool) {
@@ -99,15 +95,6 @@ func edgeFromRev(k []byte) (edgeRef, bool) {
 	return edgeRef{To: p[0], From: p[1], Rel: vncite.Relation(p[2]), Doc: p[3], Start: parseAt(p[4])}, true
 }
 
-// edgeFromEvid parses an evidence-index key.
-func edgeFromEvid(k []byte) (edgeRef, bool) {
-	p := splitKey(k[1:])
-	if len(p) != 5 {
-		return edgeRef{}, false
-	}
-	return edgeRef{Doc: p[0], From: p[1], To: p[2], Rel: vncite.Relation(p[3]), Start: parseAt(p[4])}, true
-}
-
 // sightRef names one stored sighting.
 type sightRef struct {
 	ID, Citing string
@@ -115,12 +102,12 @@ type sightRef struct {
 }
 
 func (s sightRef) main() []byte { return key(pSight, s.ID, s.Citing, at(s.Start)) }
-func (s sightRef) by() []byte   { return key(pSightBy, s.Citing, s.ID, at(s.Start)) }
 
-func sightFromBy(k []byte) (sightRef, bool) {
-	p := splitKey(k[1:])
-	if len(p) != 3 {
-		return sightRef{}, false
-	}
-	return sightRef{Citing: p[0], ID: p[1], Start: parseAt(p[2])}, true
+// readIn lists what was read in one document: the edges whose evidence it
+// is and the sightings it made. It is one record per document (not a key
+// per edge) so that a document's changed content can replace exactly what
+// it said, at the cost of one write.
+type readIn struct {
+	Edges  []edgeRef  `json:"e,omitempty"`
+	Sights []sightRef `json:"s,omitempty"`
 }

@@ -256,6 +256,15 @@ func (s *Store) Restore(ctx context.Context, r io.Reader) (RestoreSummary, error
 	defer wb.Cancel()
 	var ids []string
 	floating := map[string]bool{}
+	readIns := map[string]*readIn{}
+	readInOf := func(doc string) *readIn {
+		r := readIns[doc]
+		if r == nil {
+			r = &readIn{}
+			readIns[doc] = r
+		}
+		return r
+	}
 	line := 0
 	for sc.Scan() {
 		line++
@@ -310,7 +319,9 @@ func (s *Store) Restore(ctx context.Context, r io.Reader) (RestoreSummary, error
 				return sum, err
 			}
 			sr := sightRef{ID: rec.ID, Citing: rec.Sighting.Citing, Start: rec.Sighting.Start}
-			sets = append(sets, kv{sr.main(), v}, kv{sr.by(), nil})
+			sets = append(sets, kv{sr.main(), v})
+			ri := readInOf(sr.Citing)
+			ri.Sights = append(ri.Sights, sightRef{ID: sr.ID, Start: sr.Start})
 			sum.Sightings++
 		case "edge":
 			e := rec.Edge
@@ -322,7 +333,9 @@ func (s *Store) Restore(ctx context.Context, r io.Reader) (RestoreSummary, error
 				return sum, err
 			}
 			er := edgeRef{From: e.From, To: e.To, Rel: e.Relation, Doc: e.Evidence.Doc, Start: e.Evidence.Start}
-			sets = append(sets, kv{er.fwd(), v}, kv{er.rev(), v}, kv{er.evid(), nil})
+			sets = append(sets, kv{er.fwd(), v}, kv{er.rev(), v})
+			ri := readInOf(er.Doc)
+			ri.Edges = append(ri.Edges, er)
 			sum.Edges++
 		default:
 			return sum, fmt.Errorf("graph: restore: line %d: unknown record kind %q", line, rec.Kind)
@@ -338,6 +351,15 @@ func (s *Store) Restore(ctx context.Context, r io.Reader) (RestoreSummary, error
 	}
 	if line == 0 {
 		return sum, errors.New("graph: restore: empty dump")
+	}
+	for doc, ri := range readIns {
+		v, err := json.Marshal(ri)
+		if err != nil {
+			return sum, err
+		}
+		if err := wb.Set(key(pReadIn, doc), v); err != nil {
+			return sum, fmt.Errorf("graph: restore: %w", err)
+		}
 	}
 	if err := wb.Flush(); err != nil {
 		return sum, fmt.Errorf("graph: restore: %w", err)

@@ -1,7 +1,9 @@
 package graph
 
 import (
+	"slices"
 	"strings"
+	"sync"
 	"unicode"
 
 	"github.com/vncite/vncite"
@@ -252,6 +254,77 @@ func startsUpper(s string) bool {
 	return false
 }
 
+// bodyMemo remembers parsed bodies and place lines, which repeat across
+// documents ("Ban Thường vụ Tỉnh ủy"); parsing is pure, so this is a cache.
+type bodyMemo struct {
+	mu     sync.Mutex
+	bodies map[string]parsedBody
+	places map[string][]place
+	slugs  map[string]string
+}
+
+// slug is slug memoized: place names repeat.
+func (g *Gazetteer) slug(s string) string {
+	m := g.memo
+	m.mu.Lock()
+	v, ok := m.slugs[s]
+	m.mu.Unlock()
+	if ok {
+		return v
+	}
+	v = slug(s)
+	m.mu.Lock()
+	if len(m.slugs) >= maxMemo {
+		clear(m.slugs)
+	}
+	m.slugs[s] = v
+	m.mu.Unlock()
+	return v
+}
+
+type parsedBody struct {
+	kind, name string
+	ok         bool
+}
+
+const maxMemo = 20000
+
+func (g *Gazetteer) parseBody(body string) (string, string, bool) {
+	m := g.memo
+	m.mu.Lock()
+	p, ok := m.bodies[body]
+	m.mu.Unlock()
+	if ok {
+		return p.kind, p.name, p.ok
+	}
+	k, n, found := parseBody(body)
+	m.mu.Lock()
+	if len(m.bodies) >= maxMemo {
+		clear(m.bodies)
+	}
+	m.bodies[body] = parsedBody{k, n, found}
+	m.mu.Unlock()
+	return k, n, found
+}
+
+func (g *Gazetteer) parsePlaceLine(line string) []place {
+	m := g.memo
+	m.mu.Lock()
+	p, ok := m.places[line]
+	m.mu.Unlock()
+	if ok {
+		return slices.Clone(p)
+	}
+	p = parsePlaceLine(line)
+	m.mu.Lock()
+	if len(m.places) >= maxMemo {
+		clear(m.places)
+	}
+	m.places[line] = slices.Clone(p)
+	m.mu.Unlock()
+	return p
+}
+
 // parseBody finds the unit a body names: "Ban Thường vụ Tỉnh ủy Lâm Đồng"
 // → ("tinh", "Lâm Đồng"); "UBND thị xã" → ("thi xa", ""); "Ban Thường vụ
 // Thị ủy" → ("thi xa", ""). ok is false when no committee or unit is named.
@@ -364,8 +437,8 @@ func (g *Gazetteer) resolve(p place, date, contextProvince string) place {
 // docPlace resolves a document's own issuing unit from its body, place line
 // and issuer code.
 func (g *Gazetteer) docPlace(d vncite.Document, text string) place {
-	kind, name, _ := parseBody(d.Body)
-	parts := parsePlaceLine(d.Place)
+	kind, name, _ := g.parseBody(d.Body)
+	parts := g.parsePlaceLine(d.Place)
 	// The province named in the place line, if any.
 	var prov string
 	for i := len(parts) - 1; i >= 0; i-- {

@@ -40,6 +40,13 @@ type writer struct {
 	docTouched, docDeleted map[string]bool
 	docFloating            []string
 	pendingFloating        []string
+
+	// docs caches decoded document records across the ingest (the writer
+	// is the store's only writer); docDocs holds the current document's
+	// changes until it is committed.
+	docs_, docDocs map[string]*vncite.Document
+	// readIns are the read-in records the current document changed.
+	readIns map[string]*readIn
 }
 
 func (s *Store) newWriter(ctx context.Context) *writer {
@@ -48,8 +55,13 @@ func (s *Store) newWriter(ctx context.Context) *writer {
 		sets: map[string][]byte{}, dels: map[string]bool{},
 		touched: map[string]bool{}, deleted: map[string]bool{},
 		docTouched: map[string]bool{}, docDeleted: map[string]bool{},
+		docs_: map[string]*vncite.Document{}, docDocs: map[string]*vncite.Document{},
+		readIns: map[string]*readIn{},
 	}
 }
+
+// maxCachedDocs bounds the writer's document cache.
+const maxCachedDocs = 100000
 
 // kv is one key and value read by a scan.
 type kv struct {
@@ -150,8 +162,18 @@ func (w *writer) exists(prefix []byte) (bool, error) {
 	return false, nil
 }
 
-// getDoc reads a document record (without text, sightings or cites).
+// getDoc reads a document record (without text, sightings or cites). The
+// caller gets its own copy.
 func (w *writer) getDoc(id string) (*vncite.Document, error) {
+	if d, ok := w.docDocs[id]; ok {
+		if d == nil {
+			return nil, nil // deleted in this document
+		}
+		return copyDoc(d), nil
+	}
+	if d, ok := w.docs_[id]; ok {
+		return copyDoc(d), nil
+	}
 	v, ok, err := w.get(key(pDoc, id))
 	if err != nil || !ok {
 		return nil, err
@@ -160,7 +182,24 @@ func (w *writer) getDoc(id string) (*vncite.Document, error) {
 	if err := json.Unmarshal(v, &d); err != nil {
 		return nil, fmt.Errorf("graph: document %s: %w", id, err)
 	}
+	if _, pending := w.sets[string(key(pDoc, id))]; !pending {
+		if len(w.docs_) >= maxCachedDocs {
+			clear(w.docs_)
+		}
+		w.docs_[id] = copyDoc(&d)
+	}
 	return &d, nil
+}
+
+// copyDoc copies a document record deeply enough that callers may change
+// it: its Key is the only pointer a record holds besides IngestedAt.
+func copyDoc(d *vncite.Document) *vncite.Document {
+	c := *d
+	if d.Key != nil {
+		k := *d.Key
+		c.Key = &k
+	}
+	return &c
 }
 
 // putDoc writes a document record and its number index.
@@ -175,6 +214,7 @@ func (w *writer) putDoc(d *vncite.Document, floating bool) error {
 		return fmt.Errorf("graph: encode %s: %w", d.ID, err)
 	}
 	w.set(key(pDoc, d.ID), b)
+	w.docDocs[d.ID] = copyDoc(&rec)
 	if d.Number != "" {
 		w.set(key(pNumber, d.Number, d.ID), nil)
 		if floating {
@@ -197,25 +237,71 @@ func (w *writer) deleteNode(d *vncite.Document) {
 	}
 	w.docDeleted[d.ID] = true
 	delete(w.docTouched, d.ID)
+	w.docDocs[d.ID] = nil
 }
 
-// addEdge writes the three keys of an edge.
+// loadReadIn returns the read-in record of doc for changing.
+func (w *writer) loadReadIn(doc string) (*readIn, error) {
+	if r, ok := w.readIns[doc]; ok {
+		return r, nil
+	}
+	r := &readIn{}
+	v, ok, err := w.get(key(pReadIn, doc))
+	if err != nil {
+		return nil, err
+	}
+	if ok {
+		if err := json.Unmarshal(v, r); err != nil {
+			return nil, fmt.Errorf("graph: read-in record of %s: %w", doc, err)
+		}
+	}
+	w.readIns[doc] = r
+	return r, nil
+}
+
+// flushReadIns writes the read-in records the current document changed.
+func (w *writer) flushReadIns() error {
+	for doc, r := range w.readIns {
+		if len(r.Edges) == 0 && len(r.Sights) == 0 {
+			w.del(key(pReadIn, doc))
+			continue
+		}
+		v, err := json.Marshal(r)
+		if err != nil {
+			return err
+		}
+		w.set(key(pReadIn, doc), v)
+	}
+	clear(w.readIns)
+	return nil
+}
+
+// addEdge writes an edge's two keys and records it in the read-in record
+// of the document it was read in.
 func (w *writer) addEdge(e vncite.Edge) error {
 	v, err := json.Marshal(&e.Evidence)
 	if err != nil {
 		return err
 	}
 	r := edgeRef{From: e.From, To: e.To, Rel: e.Relation, Doc: e.Evidence.Doc, Start: e.Evidence.Start}
-	w.set(r.fwd(), v)
+	fk := r.fwd()
+	if _, exists := w.sets[string(fk)]; exists {
+		return nil // the same edge read twice at the same place
+	}
+	w.set(fk, v)
 	w.set(r.rev(), v)
-	w.set(r.evid(), nil)
+	ri, err := w.loadReadIn(r.Doc)
+	if err != nil {
+		return err
+	}
+	ri.Edges = append(ri.Edges, r)
 	return nil
 }
 
+// delEdge deletes an edge's keys; the caller updates the read-in record.
 func (w *writer) delEdge(r edgeRef) {
 	w.del(r.fwd())
 	w.del(r.rev())
-	w.del(r.evid())
 }
 
 // addSighting writes a sighting of id by its citing document.
@@ -225,8 +311,17 @@ func (w *writer) addSighting(id string, sg vncite.Sighting) error {
 		return err
 	}
 	r := sightRef{ID: id, Citing: sg.Citing, Start: sg.Start}
-	w.set(r.main(), v)
-	w.set(r.by(), nil)
+	mk := r.main()
+	_, exists := w.sets[string(mk)]
+	w.set(mk, v)
+	if exists {
+		return nil
+	}
+	ri, err := w.loadReadIn(sg.Citing)
+	if err != nil {
+		return err
+	}
+	ri.Sights = append(ri.Sights, sightRef{ID: id, Start: sg.Start})
 	return nil
 }
 
@@ -236,6 +331,8 @@ func (w *writer) discardDoc() {
 	clear(w.dels)
 	clear(w.docTouched)
 	clear(w.docDeleted)
+	clear(w.docDocs)
+	clear(w.readIns)
 	w.docFloating = w.docFloating[:0]
 }
 
@@ -278,6 +375,13 @@ func (w *writer) commitDoc() error {
 		delete(w.touched, id)
 	}
 	w.pendingFloating = append(w.pendingFloating, w.docFloating...)
+	for id, d := range w.docDocs {
+		if d == nil {
+			delete(w.docs_, id)
+		} else {
+			w.docs_[id] = d
+		}
+	}
 	w.discardDoc()
 	return nil
 }
@@ -290,6 +394,7 @@ func (w *writer) failTxn(err error) error {
 	w.entries, w.bytes, w.docs = 0, 0, 0
 	clear(w.touched)
 	clear(w.deleted)
+	clear(w.docs_)
 	w.pendingFloating = w.pendingFloating[:0]
 	w.discardDoc()
 	return fmt.Errorf("graph: document too large for one transaction: %w", err)
@@ -308,6 +413,7 @@ func (w *writer) commit() error {
 	w.entries, w.bytes, w.docs = 0, 0, 0
 	if err != nil {
 		w.pendingFloating = w.pendingFloating[:0]
+		clear(w.docs_)
 		return fmt.Errorf("graph: commit: %w", err)
 	}
 	w.s.floatMu.Lock()

@@ -1,0 +1,171 @@
+package graph
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"math/rand/v2"
+	"slices"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/vncite/vncite"
+)
+
+// benchFiller pads generated texts to about the size of a real plan's
+// first pages.
+var benchFiller = strings.Repeat("Các cơ quan, ban, ngành và đoàn thể huyện tổ chức quán triệt, triển khai thực hiện nghiêm túc, hiệu quả. ", 12)
+
+// benchDocs generates n district plans from offset on: each cites a dated
+// central resolution, its province's plan and a Prime Minister's directive,
+// with about 1.7 KB of text.
+func benchDocs(offset, n int) []Input {
+	rng := rand.New(rand.NewPCG(uint64(offset), 9))
+	out := make([]Input, n)
+	for k := range n {
+		i := offset + k
+		p := provinces2024[i%len(provinces2024)]
+		day := time.Date(2016, 3, 1, 0, 0, 0, 0, time.UTC).AddDate(0, 0, rng.IntN(2500))
+		central := 1 + rng.IntN(200)
+		text := fmt.Sprintf("HUYỆN ỦY AN %d. Số %d-KH/HU. Thực hiện Nghị quyết số %d-NQ/TW ngày 03/6/2016 của Ban Chấp hành Trung ương; Kế hoạch số %d-KH/TU ngày 10/7/2016 của Ban Thường vụ Tỉnh ủy; Chỉ thị số 16/CT-TTg ngày 05/5/2017 của Thủ tướng Chính phủ. %s",
+			i%50, i, central, 1+i%40, benchFiller)
+		ext := vncite.Extraction{Text: text,
+			Document: vncite.Document{Number: fmt.Sprintf("%d-KH/HU", i), Type: "KH", Issuer: "HU", Body: "Ban Thường vụ Huyện ủy", Place: fmt.Sprintf("huyện An %d, %s", i%50, p.name), Date: day.Format("2006-01-02")},
+			References: []vncite.Reference{
+				ref(text, fmt.Sprintf("%d-NQ/TW", central), fmt.Sprintf("%d-NQ/TW", central), vncite.Implements, "2016-06-03", "Ban Chấp hành Trung ương", ""),
+				ref(text, fmt.Sprintf("%d-KH/TU", 1+i%40), fmt.Sprintf("%d-KH/TU", 1+i%40), vncite.Implements, "2016-07-10", "Ban Thường vụ Tỉnh ủy", ""),
+				ref(text, "16/CT-TTg", "16/CT-TTg", vncite.BasedOn, "2017-05-05", "Thủ tướng Chính phủ", ""),
+			}}
+		out[k] = Input{Source: fmt.Sprintf("bench/%d.txt", i), Extraction: &ext}
+	}
+	return out
+}
+
+// BenchmarkIngest measures the write path (identity, stubs, sightings,
+// edges; extraction done beforehand; no search index) in documents per
+// second, 20,000 documents a round into a growing store.
+func BenchmarkIngest(b *testing.B) {
+	ctx := context.Background()
+	s := openTest(b, b.TempDir(), Options{})
+	const per = 20000
+	offset, docs := 0, 0
+	var elapsed time.Duration
+	for b.Loop() {
+		b.StopTimer()
+		in := benchDocs(offset, per)
+		offset += per
+		b.StartTimer()
+		start := time.Now()
+		sum, err := s.Ingest(ctx, inputsOf(in...), IngestOptions{BatchSize: 512})
+		elapsed += time.Since(start)
+		if err != nil || sum.Documents != per {
+			b.Fatalf("%+v %v", sum, err)
+		}
+		docs += per
+	}
+	b.ReportMetric(float64(docs)/elapsed.Seconds(), "docs/s")
+}
+
+// buildBenchGraph writes a generated cascade straight to Badger: roots
+// central resolutions, each implemented by fan[0] province plans, each by
+// fan[1] district plans, each by fan[2] commune documents. It returns the
+// root ids and the number of edges.
+func buildBenchGraph(b *testing.B, s *Store, roots int, fan [3]int) ([]string, int) {
+	wb := s.db.NewWriteBatch()
+	defer wb.Cancel()
+	rng := rand.New(rand.NewPCG(5, 6))
+	edges := 0
+	putDoc := func(d *vncite.Document) {
+		v, err := json.Marshal(d)
+		if err != nil {
+			b.Fatal(err)
+		}
+		if err := wb.Set(key(pDoc, d.ID), v); err != nil {
+			b.Fatal(err)
+		}
+		if err := wb.Set(key(pNumber, d.Number, d.ID), nil); err != nil {
+			b.Fatal(err)
+		}
+	}
+	putEdge := func(from, to string, rel vncite.Relation) {
+		ev := vncite.Evidence{Doc: from, Start: 120, End: 130, Sentence: "Thực hiện Nghị quyết số 25-NQ/TW ngày 03/6/2013 của Ban Chấp hành Trung ương Đảng (khóa XI) về tăng cường và đổi mới công tác dân vận."}
+		v, _ := json.Marshal(&ev)
+		r := edgeRef{From: from, To: to, Rel: rel, Doc: from, Start: 120}
+		for _, k := range [][]byte{r.fwd(), r.rev()} {
+			if err := wb.Set(k, v); err != nil {
+				b.Fatal(err)
+			}
+		}
+		edges++
+	}
+	base := time.Date(2012, 1, 1, 0, 0, 0, 0, time.UTC)
+	var rootIDs []string
+	n := 0
+	newDoc := func(number string, level vncite.Level, prov string, date time.Time) *vncite.Document {
+		n++
+		d := &vncite.Document{ID: fmt.Sprintf("%s@b%d", slug(number), n), Number: number, Type: "KH", Level: level, Province: prov,
+			Title: "Kế hoạch triển khai thực hiện nghị quyết về công tác dân vận", Date: date.Format("2006-01-02")}
+		putDoc(d)
+		return d
+	}
+	for r := range roots {
+		rd := base.AddDate(0, 0, rng.IntN(4000))
+		root := newDoc(fmt.Sprintf("%d-NQ/TW", r+1), vncite.LevelCentral, "", rd)
+		root.Type = "NQ"
+		rootIDs = append(rootIDs, root.ID)
+		for p := range fan[0] {
+			prov := provinces2024[(r+p)%len(provinces2024)]
+			pd := rd.AddDate(0, 0, 10+rng.IntN(90))
+			pdoc := newDoc(fmt.Sprintf("%d-KH/TU", r*fan[0]+p), vncite.LevelProvince, prov.name, pd)
+			putEdge(pdoc.ID, root.ID, vncite.Implements)
+			for range fan[1] {
+				dd := pd.AddDate(0, 0, 5+rng.IntN(60))
+				ddoc := newDoc(fmt.Sprintf("%d-KH/HU", n), vncite.LevelDistrict, prov.name, dd)
+				putEdge(ddoc.ID, pdoc.ID, vncite.Implements)
+				for c := range fan[2] {
+					cd := dd.AddDate(0, 0, 3+rng.IntN(40))
+					cdoc := newDoc(fmt.Sprintf("%d-KH/ĐU", n+c), vncite.LevelCommune, prov.name, cd)
+					putEdge(cdoc.ID, ddoc.ID, vncite.Implements)
+				}
+			}
+		}
+	}
+	if err := wb.Flush(); err != nil {
+		b.Fatal(err)
+	}
+	return rootIDs, edges
+}
+
+// BenchmarkLineageDepth3 measures lineage down to depth 3 from central
+// resolutions on a generated graph of over a million edges (2,000
+// resolutions × 20 provinces × 5 districts × 5 communes: 620 documents per
+// lineage). It reports p50 and p99 latency.
+func BenchmarkLineageDepth3(b *testing.B) {
+	ctx := context.Background()
+	s := openTest(b, b.TempDir(), Options{})
+	start := time.Now()
+	roots, edges := buildBenchGraph(b, s, 2000, [3]int{20, 5, 5})
+	b.Logf("bench graph: %d edges, %d roots, built in %s", edges, len(roots), time.Since(start).Round(time.Millisecond))
+	if edges < 1_000_000 {
+		b.Fatalf("bench graph has %d edges, want ≥ 1M", edges)
+	}
+	rng := rand.New(rand.NewPCG(7, 8))
+	var lat []time.Duration
+	nodes := 0
+	b.ResetTimer()
+	for b.Loop() {
+		id := roots[rng.IntN(len(roots))]
+		t0 := time.Now()
+		g, err := s.Lineage(ctx, id, Down, 3)
+		lat = append(lat, time.Since(t0))
+		if err != nil {
+			b.Fatal(err)
+		}
+		nodes = len(g.Nodes)
+	}
+	slices.Sort(lat)
+	b.ReportMetric(float64(lat[len(lat)/2].Microseconds())/1000, "p50-ms")
+	b.ReportMetric(float64(lat[len(lat)*99/100].Microseconds())/1000, "p99-ms")
+	b.ReportMetric(float64(nodes), "nodes")
+}
