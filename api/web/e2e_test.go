@@ -22,6 +22,7 @@ import (
 	"github.com/vncite/vncite"
 	"github.com/vncite/vncite/api"
 	"github.com/vncite/vncite/graph"
+	"github.com/vncite/vncite/graph/export"
 	"github.com/vncite/vncite/search"
 )
 
@@ -153,8 +154,8 @@ func TestExplorerSeeds(t *testing.T) {
 	b.do(t, "back to lineage", chromedp.Navigate(ts.URL+"/#/lineage/"+url.PathEscape("25-NQ/TW")+"?direction=down"))
 	b.waitView(t, "lineage")
 	hrefs := eval[[]string](t, b, `[...document.querySelectorAll(".export-list a")].map(a => a.getAttribute("href"))`)
-	if len(hrefs) != 6 {
-		t.Fatalf("export links %q, want 6", hrefs)
+	if len(hrefs) != len(export.Formats) {
+		t.Fatalf("export links %q, want one per format of %q", hrefs, export.Formats)
 	}
 	for _, href := range hrefs {
 		res, err := http.Get(ts.URL + href)

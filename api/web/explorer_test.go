@@ -8,6 +8,8 @@ import (
 
 	"github.com/chromedp/chromedp"
 	"github.com/chromedp/chromedp/kb"
+
+	"github.com/vncite/vncite/graph/export"
 )
 
 // The explorer's walk through the page, shared by the test on the fake API
@@ -88,8 +90,8 @@ func runWalk(t *testing.T, b *browser, w walk) {
 		t.Errorf("the graph canvas has %d painted pixels: nothing drawn", painted)
 	}
 	formats := eval[[]string](t, b, `[...document.querySelectorAll(".export-list a")].map(a => a.dataset.format + " " + a.getAttribute("href"))`)
-	for _, f := range []string{"json", "graphml", "gexf", "dot", "cytoscape", "csv"} {
-		if !slices.ContainsFunc(formats, func(s string) bool { return strings.HasPrefix(s, f+" ") && strings.Contains(s, "format="+f) }) {
+	for _, f := range export.Formats {
+		if !slices.ContainsFunc(formats, func(s string) bool { return strings.HasPrefix(s, f+" ") && strings.Contains(s, "format="+f+"&") }) {
 			t.Errorf("no export link for %s in %q", f, formats)
 		}
 	}

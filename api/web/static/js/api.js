@@ -7,7 +7,8 @@ export const exportFormats = [
   { format: 'gexf', label: 'GEXF (Gephi)', ext: 'gexf' },
   { format: 'dot', label: 'DOT (Graphviz)', ext: 'dot' },
   { format: 'cytoscape', label: 'Cytoscape JSON', ext: 'cyjs' },
-  { format: 'csv', label: 'CSV', ext: 'csv' },
+  { format: 'csv', label: 'CSV (quan hệ)', ext: 'csv' },
+  { format: 'csv-nodes', label: 'CSV (văn bản)', ext: 'csv' },
 ];
 
 /** APIError is a failed request, from an RFC 9457 problem document when there is one. */
@@ -76,9 +77,12 @@ export function lineage(id, { direction = 'down', depth = 3 } = {}, signal) {
   return getJSON('lineage/' + enc(id), { direction, depth, format: 'json' }, signal);
 }
 
-/** lineageURL is the link for an export of a lineage graph. */
+/**
+ * lineageURL is the link for an export of a lineage graph; download=1 asks
+ * for the file as written for the tool (for json: networkx node-link JSON).
+ */
 export function lineageURL(id, { direction = 'down', depth = 3, format = 'json' } = {}) {
-  return url('lineage/' + enc(id), { direction, depth, format });
+  return url('lineage/' + enc(id), { direction, depth, format, download: 1 });
 }
 
 /** coverage fetches the by-province coverage of a central document. */

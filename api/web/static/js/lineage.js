@@ -237,7 +237,7 @@ function exportsView(id, direction, depth, root) {
     h('ul', { class: 'export-list' }, api.exportFormats.map((f) => h('li', {},
       h('a', {
         class: 'button small', href: api.lineageURL(id, { direction, depth, format: f.format }),
-        download: `${base}-${direction}-${depth}.${f.ext}`, 'data-format': f.format,
+        download: `${base}-${direction}-${depth}${f.format === 'csv-nodes' ? '-nodes' : ''}.${f.ext}`, 'data-format': f.format,
       }, f.label)))));
 }
 
