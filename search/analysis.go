@@ -22,12 +22,14 @@ import (
 const (
 	exactFilterName   = "vncite_exact"  // NFC, Ð→đ, tone-mark placement
 	foldFilterName    = "vncite_fold"   // diacritics removed, đ→d
+	pairsFilterName   = "vncite_pairs"  // folded word pairs
 	exactAnalyzer     = "vncite_exact"  // title, body
 	foldedAnalyzer    = "vncite_folded" // title_f, body_f
 	filterKeyAnalyzer = "vncite_key"    // case- and diacritic-insensitive filter keys
+	pairsAnalyzer     = "vncite_pairs"  // pairs: adjacent folded words, to find phrase candidates
 )
 
-// init registers the two token filter types with Bleve's registry. Bleve
+// init registers the three token filter types with Bleve's registry. Bleve
 // resolves analysis components by name only through that registry, also
 // when it reopens an index from its stored mapping, so the registration
 // must exist before any index is opened; this is the one side effect.
@@ -37,6 +39,9 @@ func init() {
 	})
 	_ = registry.RegisterTokenFilter(foldFilterName, func(map[string]interface{}, *registry.Cache) (analysis.TokenFilter, error) {
 		return foldFilter{}, nil
+	})
+	_ = registry.RegisterTokenFilter(pairsFilterName, func(map[string]interface{}, *registry.Cache) (analysis.TokenFilter, error) {
+		return pairsFilter{}, nil
 	})
 }
 
@@ -52,6 +57,7 @@ func addAnalyzers(im *mapping.IndexMappingImpl) error {
 		{exactAnalyzer, unicodetok.Name, []string{lowercase.Name, exactFilterName}},
 		{foldedAnalyzer, unicodetok.Name, []string{lowercase.Name, foldFilterName}},
 		{filterKeyAnalyzer, keywordtok.Name, []string{lowercase.Name, foldFilterName}},
+		{pairsAnalyzer, unicodetok.Name, []string{lowercase.Name, pairsFilterName}},
 	}
 	for _, d := range defs {
 		filters := make([]interface{}, len(d.filters))
@@ -93,6 +99,30 @@ func (foldFilter) Filter(ts analysis.TokenStream) analysis.TokenStream {
 	return ts
 }
 
+// pairsFilter replaces a lower-cased token stream by the folded pairs of
+// adjacent words: "Dân vận khéo" → "dan van", "van kheo". A phrase query
+// first looks its pairs up in this field, which few documents match, and
+// checks word positions only in those: Bleve's phrase search alone checks
+// positions in every document holding all the words.
+type pairsFilter struct{}
+
+func (pairsFilter) Filter(ts analysis.TokenStream) analysis.TokenStream {
+	if len(ts) < 2 {
+		return ts[:0]
+	}
+	for _, t := range ts {
+		t.Term = foldTerm(t.Term)
+	}
+	out := make(analysis.TokenStream, 0, len(ts)-1)
+	for i := 0; i+1 < len(ts); i++ {
+		a, b := ts[i], ts[i+1]
+		term := make([]byte, 0, len(a.Term)+1+len(b.Term))
+		term = append(append(append(term, a.Term...), ' '), b.Term...)
+		out = append(out, &analysis.Token{Term: term, Start: a.Start, End: b.End, Position: i + 1, Type: analysis.Shingle})
+	}
+	return out
+}
+
 // vowelRows holds every Vietnamese vowel with its five tone marks, in tone
 // order: none, grave, acute, hook above, tilde, dot below.
 var vowelRows = [...][6]rune{
@@ -117,19 +147,27 @@ const vowelBase = "aaaeeiooouuy"
 // tone goes on such a vowel whenever the syllable has one.
 var shaped = [len(vowelRows)]bool{1: true, 2: true, 4: true, 7: true, 8: true, 10: true}
 
-// splitVowel returns r's row in vowelRows and its tone (0 for none).
-func splitVowel(r rune) (row, tone int, ok bool) {
-	if r < 'a' || (r > 'z' && r < 0xe0) || r > 0x1ef9 {
-		return 0, 0, false
-	}
-	for i := range vowelRows {
-		for j, v := range vowelRows[i] {
-			if v == r {
-				return i, j, true
-			}
+// vowelTable maps a rune (from 'a' to 'ỹ') to 1 + its row*6 + tone in
+// vowelRows, 0 for no vowel: a read-only table built once from vowelRows.
+var vowelTable = func() (t [0x1efa - 'a']uint8) {
+	for i, row := range vowelRows {
+		for j, r := range row {
+			t[r-'a'] = uint8(1 + i*6 + j)
 		}
 	}
-	return 0, 0, false
+	return t
+}()
+
+// splitVowel returns r's row in vowelRows and its tone (0 for none).
+func splitVowel(r rune) (row, tone int, ok bool) {
+	if r < 'a' || int(r-'a') >= len(vowelTable) {
+		return 0, 0, false
+	}
+	v := int(vowelTable[r-'a'])
+	if v == 0 {
+		return 0, 0, false
+	}
+	return (v - 1) / 6, (v - 1) % 6, true
 }
 
 func isASCII(s []byte) bool {
@@ -149,13 +187,15 @@ func exactTerm(term []byte) []byte {
 	if !norm.NFC.IsNormal(term) {
 		term = norm.NFC.Bytes(term)
 	}
-	rs := []rune(string(term))
+	var buf [32]rune // most tokens fit: no allocation unless changed
+	rs := buf[:0]
 	changed := false
-	for i, r := range rs {
+	for _, r := range string(term) {
 		if r == 'ð' {
-			rs[i] = 'đ'
+			r = 'đ'
 			changed = true
 		}
+		rs = append(rs, r)
 	}
 	if placeTones(rs) {
 		changed = true

@@ -138,3 +138,48 @@ func TestSearchNumbersSeeds(t *testing.T) {
 		}
 	}
 }
+
+// TestSearchNumberPaging pages one hit at a time through a number query:
+// the pages, across the carrying and citing tiers, add up to the full list.
+func TestSearchNumberPaging(t *testing.T) {
+	if !extractWorks() {
+		t.Skip("extract.ParseNumber not built yet")
+	}
+	docs := seedsWithStubs(t)
+	docs = append(docs, vncite.Document{ID: "nq25-ix", Number: "25-NQ/TW", Term: "IX"})
+	ix := openTestIndex(t, docs)
+	ctx := context.Background()
+	full, err := ix.Search(ctx, Request{Query: "25-NQ/TW", Limit: 50, Facets: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if full.Total != uint64(len(full.Hits)) || full.Total < 4 {
+		t.Fatalf("total %d, %d hits", full.Total, len(full.Hits))
+	}
+	if got := full.Facets["term"]; len(got) != 1 || got[0] != (FacetCount{"IX", 1}) {
+		t.Errorf("term facet %v", got)
+	}
+	for _, size := range []int{1, 2, 3} {
+		var paged []string
+		for off := 0; off < int(full.Total); off += size {
+			res, err := ix.Search(ctx, Request{Query: "25-NQ/TW", Limit: size, Offset: off})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if res.Total != full.Total {
+				t.Errorf("offset %d: total %d, want %d", off, res.Total, full.Total)
+			}
+			paged = append(paged, hitIDs(res)...)
+		}
+		if want := hitIDs(full); !slices.Equal(paged, want) {
+			t.Errorf("pages of %d: %v, want %v", size, paged, want)
+		}
+	}
+	byDate, err := ix.Search(ctx, Request{Query: "25-NQ/TW", Limit: 50, Sort: "date"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if byDate.Total != full.Total || byDate.Hits[0].Date < byDate.Hits[1].Date {
+		t.Errorf("by date: %d hits, first dates %s %s", byDate.Total, byDate.Hits[0].Date, byDate.Hits[1].Date)
+	}
+}

@@ -102,12 +102,11 @@ var facetFields = []string{fieldType, fieldIssuer, fieldLevel, fieldProvince, fi
 
 // Scoring weights. An exact-diacritics match adds to the folded match of the
 // same word, so "dân vận" ranks documents saying "dân vận" above those
-// saying "dẫn vấn". A document carrying the searched number outranks every
-// document that only cites it.
+// saying "dẫn vấn". Of the documents that do not carry a searched number,
+// those citing it rank above those only mentioning it.
 const (
 	boostExact      = 2.0
 	boostTitle      = 3.0
-	boostCarrying   = 50.0
 	boostCiting     = 5.0
 	boostNumberText = 0.2
 )
@@ -184,37 +183,79 @@ func numberSpellings(q string) []string {
 
 // searchNumber finds the documents carrying the number, then those citing
 // it, then those mentioning it in their text without the extractor having
-// recorded it.
+// recorded it. Sorted by relevance, the carrying documents form a first
+// tier paged before the rest, whatever the scores: a long document citing
+// the number many times never outranks the document itself.
 func (ix *Index) searchNumber(ctx context.Context, req Request, n extract.Number, filter query.Query) (Result, error) {
 	var carry, cite query.Query
 	var text []string
 	if n.Partial {
-		carry = termQuery(fieldNumberKey, seqKey(n), boostCarrying)
+		carry = termQuery(fieldNumberKey, seqKey(n), 1)
 		cite = termQuery(fieldCiteKeys, seqKey(n), boostCiting)
 		text = ix.analyze(exactAnalyzer, n.Seq+" "+n.Type)
 	} else {
-		carry = termQuery(fieldNumber, n.Canonical, boostCarrying)
+		carry = termQuery(fieldNumber, n.Canonical, 1)
 		cite = termQuery(fieldCites, n.Canonical, boostCiting)
 		text = ix.analyze(exactAnalyzer, n.Canonical)
 	}
-	should := []query.Query{carry, cite}
+	refs := []query.Query{cite}
 	if len(text) > 1 {
 		pq := bleve.NewPhraseQuery(text, fieldBody)
 		pq.SetBoost(boostNumberText)
-		should = append(should, pq)
+		refs = append(refs, withPairs(ix.analyze(foldedAnalyzer, strings.Join(text, " ")), pq))
 	}
-	res, err := ix.run(ctx, req, bleve.NewDisjunctionQuery(should...), filter, "text")
-	if err != nil {
-		return Result{}, err
-	}
+	// rest: citing or mentioning, not carrying.
+	rest := bleve.NewBooleanQuery()
+	rest.AddShould(refs...)
+	rest.AddMustNot(carry)
+
 	m := &NumberMatch{Canonical: n.Canonical, Type: n.Type, Seq: n.Seq, Partial: n.Partial}
+	var err error
 	if m.Carrying, err = ix.count(ctx, carry, filter); err != nil {
 		return Result{}, err
 	}
 	if m.Citing, err = ix.count(ctx, cite, filter); err != nil {
 		return Result{}, err
 	}
-	res.Number = m
+	if req.Sort != "" && req.Sort != "relevance" {
+		res, err := ix.run(ctx, req, bleve.NewDisjunctionQuery(carry, rest), filter, "text")
+		res.Number = m
+		return res, err
+	}
+
+	res := Result{Number: m, Hits: []Hit{}}
+	if uint64(req.Offset) < m.Carrying {
+		page := req
+		page.Facets = false
+		page.Limit = int(min(uint64(req.Limit), m.Carrying-uint64(req.Offset)))
+		first, err := ix.run(ctx, page, carry, filter, "number")
+		if err != nil {
+			return Result{}, err
+		}
+		res.Hits = append(res.Hits, first.Hits...)
+	}
+	page := req
+	page.Offset = int(uint64(req.Offset) - min(uint64(req.Offset), m.Carrying))
+	page.Limit = req.Limit - len(res.Hits)
+	if page.Limit == 0 {
+		// The page is full of carrying documents; this run counts the rest.
+		page.Limit = 1
+	}
+	second, err := ix.run(ctx, page, rest, filter, "text")
+	if err != nil {
+		return Result{}, err
+	}
+	if len(res.Hits) < req.Limit {
+		res.Hits = append(res.Hits, second.Hits...)
+	}
+	res.Total = m.Carrying + second.Total
+	if req.Facets {
+		all, err := ix.run(ctx, Request{Limit: 1, Facets: true}, bleve.NewDisjunctionQuery(carry, rest), filter, "text")
+		if err != nil {
+			return Result{}, err
+		}
+		res.Facets = all.Facets
+	}
 	return res, nil
 }
 
@@ -256,11 +297,20 @@ func (ix *Index) textQuery(clauses []clause) (query.Query, error) {
 		if c.Negate {
 			// A word typed with diacritics excludes only that spelling;
 			// typed without, it excludes every spelling.
+			var q query.Query
 			if hasDiacritics(c.Text) {
-				mustNot = append(mustNot, matchFields(exact, fieldTitle, fieldBody, 1))
+				q = matchFields(exact, fieldTitle, fieldBody, 1)
 			} else {
-				mustNot = append(mustNot, matchFields(folded, fieldTitleFolded, fieldBodyFolded, 1))
+				q = matchFields(folded, fieldTitleFolded, fieldBodyFolded, 1)
 			}
+			if len(exact) > 1 {
+				q = withPairs(folded, q)
+			}
+			mustNot = append(mustNot, q)
+			continue
+		}
+		if len(exact) > 1 {
+			must = append(must, phraseQuery(exact, folded))
 			continue
 		}
 		must = append(must, bleve.NewDisjunctionQuery(
@@ -281,6 +331,34 @@ func (ix *Index) textQuery(clauses []clause) (query.Query, error) {
 	bq.AddMust(must...)
 	bq.AddMustNot(mustNot...)
 	return bq, nil
+}
+
+// phraseQuery matches a phrase: exact and folded, in the title and the body.
+// The pairs of folded words lead the search, so word positions are only
+// checked in documents that have every pair.
+func phraseQuery(exact, folded []string) query.Query {
+	phrases := bleve.NewDisjunctionQuery(
+		matchFields(exact, fieldTitle, fieldBody, boostExact),
+		matchFields(folded, fieldTitleFolded, fieldBodyFolded, 1),
+	)
+	return withPairs(folded, phrases)
+}
+
+// withPairs puts the pair terms of folded words in front of q, a phrase
+// query over the same words.
+func withPairs(folded []string, q query.Query) query.Query {
+	parts := []query.Query{q}
+	seen := map[string]bool{}
+	for i := 0; i+1 < len(folded); i++ {
+		pair := folded[i] + " " + folded[i+1]
+		if seen[pair] {
+			continue
+		}
+		seen[pair] = true
+		// A tiny boost: the pairs select, the phrase scores.
+		parts = append(parts, termQuery(fieldPairs, pair, 1e-6))
+	}
+	return bleve.NewConjunctionQuery(parts...)
 }
 
 // matchFields matches terms (one word, or a phrase when several) in the
