@@ -12,6 +12,7 @@ import (
 	"sync"
 	"time"
 
+	"github.com/vncite/vncite/extract"
 	"github.com/vncite/vncite/extract/corpusgen"
 )
 
@@ -30,8 +31,13 @@ func runGen(ctx context.Context, e *env, args []string) error {
 	fs.Float64Var(&rates.News, "news-rate", rates.News, "share of local documents given as a news page")
 	fs.Float64Var(&rates.Withheld, "withheld-rate", rates.Withheld, "share of central documents with no text in the corpus")
 	quiet := fs.Bool("quiet", false, "print no summary")
+	score := fs.String("score", "", "instead of generating: score the extractor on the generated corpus in this directory against its truth.jsonl")
+	dump := fs.String("dump", "", "with --score: also score the edges in this file, the output of vncite dump after ingesting the corpus")
+	noExtract := fs.Bool("no-extract", false, "with --score: do not run the extractor (edges only)")
+	asJSON := fs.Bool("json", false, "with --score: print the report as JSON")
 	fs.Usage = func() {
 		fmt.Fprintf(e.stderr, `Usage: vncite gen --docs N [--seed S] --out DIR
+       vncite gen --score DIR [--dump FILE] [--no-extract] [--json]
 
 Writes a synthetic national corpus of Party and state documents: central
 documents per term, plans of provinces, districts and communes implementing
@@ -39,12 +45,19 @@ them, numbers in every spelling, noise; and DIR/truth.jsonl, one JSON object
 per document with its identity and every citation's target and offsets (see
 the package documentation of extract/corpusgen).
 
+With --score, measures instead: reference recall and precision of the
+extractor on the corpus in DIR, and, given a dump of the store after
+"vncite ingest DIR", edge recall and precision against the truth.
+
 Flags:
 `)
 		fs.PrintDefaults()
 	}
 	if err := parseFlags(fs, args); err != nil {
 		return err
+	}
+	if *score != "" {
+		return scoreCorpus(ctx, e, *score, *dump, !*noExtract, *asJSON)
 	}
 	if *out == "" {
 		return fmt.Errorf("%w: --out is required", errUsage)
@@ -162,4 +175,63 @@ func writeCorpus(ctx context.Context, dir string, cfg corpusgen.Config) (int, in
 		return n, size, fmt.Errorf("gen: write truth: %w", err)
 	}
 	return n, size, nil
+}
+
+// scoreCorpus scores the extractor (and a graph's edges, from a dump)
+// against the truth of a generated corpus.
+func scoreCorpus(ctx context.Context, e *env, dir, dumpFile string, runExtract, asJSON bool) error {
+	tf, err := os.Open(filepath.Join(dir, "truth.jsonl"))
+	if err != nil {
+		return fmt.Errorf("gen: %w", err)
+	}
+	truth, err := corpusgen.ReadTruth(tf)
+	tf.Close()
+	if err != nil {
+		return fmt.Errorf("gen: %s: %w", dir, err)
+	}
+	ev := corpusgen.NewEvaluator(truth)
+	if runExtract {
+		for _, d := range truth {
+			if d.File == "" {
+				continue
+			}
+			if err := ctx.Err(); err != nil {
+				return err
+			}
+			text, err := os.ReadFile(filepath.Join(dir, filepath.FromSlash(d.File)))
+			if err != nil {
+				return fmt.Errorf("gen: %w", err)
+			}
+			x, err := extract.Extract(text)
+			if err != nil {
+				return fmt.Errorf("gen: extract %s: %w", d.File, err)
+			}
+			x.File = d.File
+			if err := ev.AddExtraction(x); err != nil {
+				return err
+			}
+		}
+	}
+	if dumpFile != "" {
+		df, err := os.Open(dumpFile)
+		if err != nil {
+			return fmt.Errorf("gen: %w", err)
+		}
+		edges, err := corpusgen.EdgesFromDump(bufio.NewReaderSize(df, 1<<20))
+		df.Close()
+		if err != nil {
+			return fmt.Errorf("gen: %s: %w", dumpFile, err)
+		}
+		for _, ed := range edges {
+			ev.AddEdge(ed)
+		}
+	}
+	rep := ev.Report()
+	if asJSON {
+		enc := json.NewEncoder(e.stdout)
+		enc.SetEscapeHTML(false)
+		enc.SetIndent("", "  ")
+		return enc.Encode(rep)
+	}
+	return rep.WriteText(e.stdout)
 }

@@ -65,6 +65,11 @@ func TestGen(t *testing.T) {
 			t.Errorf("%s: %d entries, %v", sub, len(entries), err)
 		}
 	}
+	// Scoring the corpus runs the extractor over it.
+	code, out, errs = genRun(t, "--score", dir)
+	if code != 0 || !strings.Contains(out, "references:") || !strings.Contains(out, "recall by spelling") {
+		t.Errorf("--score: exit %d, %q, %q", code, out, errs)
+	}
 	// The same seed gives the same bytes.
 	dir2 := filepath.Join(t.TempDir(), "again")
 	if code, _, errs := genRun(t, "--docs", "1200", "--seed", "4", "--out", dir2, "--quiet"); code != 0 {
@@ -90,6 +95,7 @@ func TestGenErrors(t *testing.T) {
 		{[]string{"--docs", "5", "--noise-rate", "2", "--out", filepath.Join(dir, "x")}, 2, "within 0..1"},
 		{[]string{"--docs", "5", "--out", dir}, 1, "not empty"},
 		{[]string{"--bogus"}, 2, "bogus"},
+		{[]string{"--score", filepath.Join(dir, "none")}, 1, "truth.jsonl"},
 	} {
 		code, _, errs := genRun(t, tc.args...)
 		if code != tc.code || !strings.Contains(errs, tc.want) {

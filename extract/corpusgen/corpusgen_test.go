@@ -433,7 +433,7 @@ func TestEvaluate(t *testing.T) {
 }
 
 func TestScopeMatches(t *testing.T) {
-	d := &DocTruth{Scope: "Thừa Thiên Huế/Hương Thủy", Province: "Thừa Thiên Huế", Province2025: "Huế"}
+	d := &DocTruth{Scope: "Thừa Thiên Huế/Hương Thủy", Province: "Thừa Thiên Huế", Province2025: "Huế", District: "Hương Thủy"}
 	for _, tc := range []struct {
 		scope string
 		want  bool
@@ -445,10 +445,60 @@ func TestScopeMatches(t *testing.T) {
 		{"Thừa Thiên Huế", false},
 		{"Thừa Thiên Huế/Hương Trà", false},
 		{"", false},
+		{"Thị ủy Hương Thủy (Thừa Thiên Huế)", true},
+		{"UBND thị xã Hương Thủy (Huế)", true},
+		{"Thị ủy Hương Thủy", false},
+		{"Tỉnh ủy Thừa Thiên Huế", false},
+		{"Thị ủy Hương Trà (Thừa Thiên Huế)", false},
 	} {
 		if got := scopeMatches(tc.scope, d); got != tc.want {
 			t.Errorf("scopeMatches(%q) = %v, want %v", tc.scope, got, tc.want)
 		}
+	}
+}
+
+func TestScopeMatchesProvince(t *testing.T) {
+	d := &DocTruth{Scope: "Lâm Đồng", Province: "Lâm Đồng", Province2025: "Lâm Đồng"}
+	for _, tc := range []struct {
+		scope string
+		want  bool
+	}{
+		{"Tỉnh ủy Lâm Đồng", true},
+		{"Ban Thường vụ Tỉnh ủy Lâm Đồng", true},
+		{"UBND tỉnh Lâm Đồng", true},
+		{"Lâm Đồng", true},
+		{"Huyện ủy Đức Trọng (Lâm Đồng)", false},
+		{"Tỉnh ủy Đắk Nông", false},
+	} {
+		if got := scopeMatches(tc.scope, d); got != tc.want {
+			t.Errorf("scopeMatches(%q) = %v, want %v", tc.scope, got, tc.want)
+		}
+	}
+	c := &DocTruth{Scope: "Lâm Đồng/Đức Trọng/Tân Hội", Province: "Lâm Đồng", Province2025: "Lâm Đồng", District: "Đức Trọng", Commune: "Tân Hội"}
+	if !scopeMatches("Đảng ủy xã Tân Hội (Lâm Đồng)", c) || scopeMatches("Đảng ủy xã Tân Hội (Đắk Lắk)", c) {
+		t.Error("commune committee scopes")
+	}
+}
+
+func TestEdgesFromDump(t *testing.T) {
+	dump := `{"kind":"header","version":1}
+{"kind":"document","document":{"id":"a","number":"03-KH/HU","source":"/c/0000/0000009.txt","key":{"number":"03-KH/HU","term":"XI","scope":"Huyện ủy Đức Trọng (Lâm Đồng)"}}}
+{"kind":"document","document":{"id":"b","number":"114-KL/TW","stub":true,"key":{"number":"114-KL/TW","term":"XI"}}}
+{"kind":"edge","edge":{"from":"a","to":"b","relation":"implements","evidence":{"doc":"a"}}}
+`
+	edges, err := EdgesFromDump(strings.NewReader(dump))
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := Edge{From: DocRef{Number: "03-KH/HU", File: "/c/0000/0000009.txt", Term: "XI", Scope: "Huyện ủy Đức Trọng (Lâm Đồng)"}, To: DocRef{Number: "114-KL/TW", Term: "XI"}, Relation: vncite.Implements}
+	if len(edges) != 1 || edges[0] != want {
+		t.Fatalf("got %+v, want %+v", edges, want)
+	}
+	if _, err := EdgesFromDump(strings.NewReader(`{"kind":"edge","edge":{"from":"x","to":"y"}}`)); err == nil {
+		t.Error("an edge to unknown documents was accepted")
+	}
+	if _, err := EdgesFromDump(strings.NewReader("{\n")); err == nil {
+		t.Error("a malformed line was accepted")
 	}
 }
 

@@ -445,8 +445,15 @@ func scopeParts(s string) []string {
 	return out
 }
 
-// scopeMatches reports whether a scope names exactly the unit of d.
+// scopeMatches reports whether a scope names exactly the unit of d. Two
+// forms are understood: a unit path ("Lâm Đồng/Đức Trọng", "tỉnh Lâm
+// Đồng, huyện Đức Trọng"), and a committee with its province in
+// parentheses, as the graph writes it ("Huyện ủy Đức Trọng (Lâm Đồng)",
+// "UBND xã Tân Hội (Lâm Đồng)", "Tỉnh ủy Lâm Đồng").
 func scopeMatches(scope string, d *DocTruth) bool {
+	if !strings.ContainsAny(scope, "/,|") {
+		return committeeMatches(scope, d)
+	}
 	got := scopeParts(scope)
 	want := scopeParts(d.Scope)
 	if len(got) != len(want) || len(want) == 0 {
@@ -461,6 +468,50 @@ func scopeMatches(scope string, d *DocTruth) bool {
 		}
 	}
 	return true
+}
+
+// committeeWords open a committee's name; they are dropped to leave the
+// unit's name.
+var committeeWords = []string{
+	"ban thuong vu ", "ban chap hanh dang bo ", "tinh uy ", "thanh uy ", "thi uy ", "huyen uy ", "quan uy ", "dang uy ",
+	"uy ban nhan dan ", "hoi dong nhan dan ", "ubnd ", "hdnd ",
+	"thanh pho ", "tinh ", "huyen ", "quan ", "thi xa ", "thi tran ", "xa ", "phuong ", "dac khu ",
+}
+
+// committeeMatches reports whether "Huyện ủy Đức Trọng (Lâm Đồng)" names the
+// unit of d: the name after the committee words is d's own unit, and the
+// province in parentheses, when there is one, is d's.
+func committeeMatches(scope string, d *DocTruth) bool {
+	main, province := scope, ""
+	if i := strings.IndexByte(scope, '('); i >= 0 {
+		main = scope[:i]
+		province = strings.TrimSpace(strings.Trim(scope[i:], "()"))
+	}
+	name := strings.TrimSpace(fold(main)) + " "
+	for again := true; again; {
+		again = false
+		for _, w := range committeeWords {
+			if strings.HasPrefix(name, w) {
+				name, again = name[len(w):], true
+			}
+		}
+	}
+	name = strings.TrimSpace(name)
+	own := d.Province
+	switch {
+	case d.Commune != "":
+		own = d.Commune
+	case d.District != "":
+		own = d.District
+	}
+	if name == "" || (name != fold(own) && !(d.District == "" && d.Commune == "" && name == fold(d.Province2025))) {
+		return false
+	}
+	if province == "" {
+		return d.District == "" && d.Commune == "" // a local unit needs its province
+	}
+	p := fold(province)
+	return p == fold(d.Province) || p == fold(d.Province2025)
 }
 
 // truthEdges returns the true edges: every document of the corpus to
@@ -666,4 +717,54 @@ func sortedCounts(m map[string]int) string {
 		fmt.Fprintf(&b, "%s=%d", k, m[k])
 	}
 	return "{" + b.String() + "}"
+}
+
+// dumpLine is what EdgesFromDump reads of a line of `vncite dump`.
+type dumpLine struct {
+	Kind     string           `json:"kind"`
+	Document *vncite.Document `json:"document"`
+	Edge     *vncite.Edge     `json:"edge"`
+}
+
+// EdgesFromDump reads the output of `vncite dump` (JSON Lines of
+// documents and edges) and returns its edges with their ends named as the
+// graph knows them: an ingested document by its source file, a stub by its
+// number and key (term, year, scope).
+func EdgesFromDump(r io.Reader) ([]Edge, error) {
+	refs := map[string]DocRef{}
+	var raw []vncite.Edge
+	sc := bufio.NewScanner(r)
+	sc.Buffer(make([]byte, 0, 1<<20), maxTruthLine)
+	line := 0
+	for sc.Scan() {
+		line++
+		var l dumpLine
+		if err := json.Unmarshal(sc.Bytes(), &l); err != nil {
+			return nil, fmt.Errorf("corpusgen: dump line %d: %w", line, err)
+		}
+		switch {
+		case l.Kind == "document" && l.Document != nil:
+			d := l.Document
+			ref := DocRef{Number: d.Number, File: d.Source}
+			if d.Key != nil {
+				ref.Term, ref.Year, ref.Scope = d.Key.Term, d.Key.Year, d.Key.Scope
+			}
+			refs[d.ID] = ref
+		case l.Kind == "edge" && l.Edge != nil:
+			raw = append(raw, *l.Edge)
+		}
+	}
+	if err := sc.Err(); err != nil {
+		return nil, fmt.Errorf("corpusgen: read dump: %w", err)
+	}
+	out := make([]Edge, 0, len(raw))
+	for _, e := range raw {
+		from, ok1 := refs[e.From]
+		to, ok2 := refs[e.To]
+		if !ok1 || !ok2 {
+			return nil, fmt.Errorf("corpusgen: dump: edge %s → %s names a document the dump lacks", e.From, e.To)
+		}
+		out = append(out, Edge{From: from, To: to, Relation: e.Relation})
+	}
+	return out, nil
 }
