@@ -63,8 +63,8 @@ type TruthEdge struct {
 func TruthEdges(docs []DocTruth) []TruthEdge {
 	m := truthEdges(docs)
 	out := make([]TruthEdge, 0, len(m))
-	for k, rel := range m {
-		out = append(out, TruthEdge{From: k[0], To: k[1], Relation: rel})
+	for k, info := range m {
+		out = append(out, TruthEdge{From: k[0], To: k[1], Relation: info.rel})
 	}
 	sort.Slice(out, func(i, j int) bool {
 		if out[i].From != out[j].From {

@@ -68,7 +68,7 @@
 //	    mention (full, list, short, above, bare), form (spelling: canonical, spaces, en_dash, no_dash,
 //	    ascii_d, eth, cyrillic, line_break, upper, ocr_tu, so_colon, no_so, split, short, bare, law_num),
 //	    start, end (bytes of the file; file[start:end] == as_written), as_written,
-//	    date, body, term, title (as stated beside it), scope_stated, in_statement
+//	    date, body, term, title (as stated beside it), scope_from (where a reader finds a local target's unit), in_statement
 //	statements    edges the text states between two other documents:
 //	    subject, subject_id, relation, object, object_id, start, end (from the subject's number to the object's)
 //	named         references by name without a number ("Luật Tiếp công dân"), with spans

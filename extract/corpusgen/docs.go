@@ -844,7 +844,7 @@ func (r *renderer) newsPage() {
 	r.str(" năm ")
 	r.buf = appendInt(r.buf, y)
 	r.str(", ")
-	r.str(p.bodyShort(i, r.rng.IntN(2)))
+	r.str(p.bodyFull(i, r.rng.IntN(2)))
 	r.str(" ban hành ")
 	r.str(p.typeWord(i))
 	r.ownNumber(" số ")

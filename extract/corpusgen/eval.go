@@ -93,9 +93,13 @@ type Report struct {
 	Relation Accuracy `json:"relation"`
 	// Edges scores citation edges (citing → cited, by the generator's
 	// document identity) when edges were given; EdgeErrors splits its FP.
-	Edges         *Score         `json:"edges,omitempty"`
-	EdgeErrors    map[string]int `json:"edge_errors,omitempty"`
-	EdgeRelations Accuracy       `json:"edge_relations"`
+	Edges      *Score         `json:"edges,omitempty"`
+	EdgeErrors map[string]int `json:"edge_errors,omitempty"`
+	// EdgesByScope splits the true edges (TP, FN) by where a reader finds
+	// the target's unit: "central" (no unit needed), "stated", "letterhead",
+	// "gazetteer", "none" (see Citation.ScopeFrom), "statement".
+	EdgesByScope  map[string]Score `json:"edges_by_scope,omitempty"`
+	EdgeRelations Accuracy         `json:"edge_relations"`
 	// Misses and FalseAlarmExamples are a few examples per class.
 	Misses             []Example `json:"misses,omitempty"`
 	FalseAlarmExamples []Example `json:"false_alarm_examples,omitempty"`
@@ -517,8 +521,8 @@ func committeeMatches(scope string, d *DocTruth) bool {
 // truthEdges returns the true edges: every document of the corpus to
 // every document it mentions, and every stated edge, with the relation of
 // the strongest cue.
-func truthEdges(docs []DocTruth) map[[2]string]vncite.Relation {
-	out := map[[2]string]vncite.Relation{}
+func truthEdges(docs []DocTruth) map[[2]string]edgeInfo {
+	out := map[[2]string]edgeInfo{}
 	for i := range docs {
 		d := &docs[i]
 		if d.File == "" {
@@ -530,18 +534,57 @@ func truthEdges(docs []DocTruth) map[[2]string]vncite.Relation {
 			if c.InStatement {
 				rel = vncite.Cites
 			}
-			if old, ok := out[key]; !ok || stronger(rel, old) {
-				out[key] = rel
+			class := c.ScopeFrom
+			if class == "" {
+				class = "central"
 			}
+			old, ok := out[key]
+			if !ok || stronger(rel, old.rel) {
+				old.rel = rel
+			}
+			if !ok || scopeRank(class) < scopeRank(old.class) {
+				old.class = class
+			}
+			out[key] = old
 		}
 		for _, s := range d.Statements {
 			key := [2]string{s.SubjectID, s.ObjectID}
-			if old, ok := out[key]; !ok || stronger(s.Relation, old) {
-				out[key] = s.Relation
+			old, ok := out[key]
+			if !ok || stronger(s.Relation, old.rel) {
+				old.rel = s.Relation
 			}
+			if !ok {
+				old.class = "statement"
+			}
+			out[key] = old
 		}
 	}
 	return out
+}
+
+// edgeInfo is what the truth knows of an edge: its relation, and where a
+// reader finds the target's unit (Citation.ScopeFrom, "central", or
+// "statement" for an edge only stated).
+type edgeInfo struct {
+	rel   vncite.Relation
+	class string
+}
+
+// scopeRank orders the ways to a target's unit, easiest first.
+func scopeRank(class string) int {
+	switch class {
+	case "central":
+		return 0
+	case "stated":
+		return 1
+	case "letterhead":
+		return 2
+	case "gazetteer":
+		return 3
+	case "none":
+		return 4
+	}
+	return 5
 }
 
 // stronger reports whether relation a comes before b in vncite.Relations.
@@ -563,8 +606,9 @@ func (e *Evaluator) Report() Report {
 	if len(e.edges) > 0 || len(e.edgeErr) > 0 {
 		want := truthEdges(e.docs)
 		s := &Score{}
+		rep.EdgesByScope = map[string]Score{}
 		for key, rel := range e.edges {
-			wrel, ok := want[key]
+			w, ok := want[key]
 			if !ok {
 				s.FP++
 				e.edgeErr["not_in_truth"]++
@@ -573,15 +617,20 @@ func (e *Evaluator) Report() Report {
 			s.TP++
 			if rel != "" {
 				rep.EdgeRelations.Total++
-				if rel == wrel {
+				if rel == w.rel {
 					rep.EdgeRelations.Right++
 				}
 			}
 		}
-		for key := range want {
-			if _, ok := e.edges[key]; !ok {
+		for key, w := range want {
+			c := rep.EdgesByScope[w.class]
+			if _, ok := e.edges[key]; ok {
+				c.TP++
+			} else {
 				s.FN++
+				c.FN++
 			}
+			rep.EdgesByScope[w.class] = c
 		}
 		for k, n := range e.edgeErr {
 			if k != "not_in_truth" {
@@ -668,6 +717,8 @@ func (rep Report) WriteText(w io.Writer) error {
 		fmt.Fprintf(bw, "edges:       %s\n", *rep.Edges)
 		fmt.Fprintf(bw, "edge errors: %v\n", sortedCounts(rep.EdgeErrors))
 		fmt.Fprintf(bw, "edge relation accuracy: %.4f of %d\n", rep.EdgeRelations.Share(), rep.EdgeRelations.Total)
+		fmt.Fprintln(bw, "edge recall by where the target's unit is found:")
+		writeScores(bw, rep.EdgesByScope)
 	}
 	for _, a := range []struct {
 		name string

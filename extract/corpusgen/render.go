@@ -234,6 +234,7 @@ func (r *renderer) mention(t int32, o mentionOpt) int {
 		Span: Span{Start: start, End: end}, InStatement: o.inStatement,
 	})
 	ci := len(r.t.Citations) - 1
+	r.t.Citations[ci].ScopeFrom = r.scopeFrom(t)
 	r.full = append(r.full, t)
 	r.lastOfWord[r.p.typeWord(t)] = t
 	r.clauses(t, o, ci)
@@ -258,7 +259,7 @@ func (r *renderer) clauses(t int32, o mentionOpt, ci int) {
 		body := r.p.bodyShort(t, v)
 		if o.scopeName && !n.kind.isCentral() {
 			body = r.p.bodyFull(t, v)
-			r.t.Citations[ci].ScopeStated = true
+			r.t.Citations[ci].ScopeFrom = "stated"
 		}
 		r.buf = append(r.buf, body...)
 		r.t.Citations[ci].Body = body
@@ -603,4 +604,46 @@ func reviewCue(gap day) string {
 		return "tổng kết " + strconv.Itoa(years) + " năm thực hiện "
 	}
 	return "sơ kết " + strconv.Itoa(years) + " năm thực hiện "
+}
+
+// scopeFrom says where a reader of the current document finds the unit of
+// local target t when the mention itself does not name it.
+func (r *renderer) scopeFrom(t int32) string {
+	p := r.p
+	tn, self := &p.nodes[t], &p.nodes[r.self]
+	if tn.kind.isCentral() {
+		return ""
+	}
+	if self.kind == kArticle || r.t.Form == "news" {
+		// Articles and news pages name their own place, not a letterhead.
+		if p.level(r.self) == vncite.LevelProvince && tn.prov == self.prov && p.level(t) == vncite.LevelProvince {
+			return "letterhead"
+		}
+		return "none"
+	}
+	switch p.level(r.self) {
+	case vncite.LevelCentral:
+		return "none"
+	case vncite.LevelProvince, vncite.LevelDistrict:
+		// "ĐẢNG BỘ TỈNH X" (Party) names the province; a UBND letterhead
+		// names only its own unit.
+		if p.level(t) == vncite.LevelProvince && tn.prov == self.prov {
+			if self.kind.isParty() || p.level(r.self) == vncite.LevelProvince {
+				return "letterhead"
+			}
+			return "gazetteer"
+		}
+		if tn.dist == self.dist && tn.prov == self.prov {
+			return "letterhead"
+		}
+		return "none"
+	}
+	// A commune names its district (before the reform) or province (after).
+	if self.dist < 0 && p.level(t) == vncite.LevelProvince {
+		return "letterhead"
+	}
+	if tn.dist >= 0 && tn.dist == self.dist && p.level(t) == vncite.LevelDistrict {
+		return "letterhead"
+	}
+	return "gazetteer"
 }

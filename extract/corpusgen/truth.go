@@ -99,9 +99,14 @@ type Citation struct {
 	Body  string `json:"body,omitempty"`
 	Term  string `json:"term,omitempty"`
 	Title string `json:"title,omitempty"`
-	// ScopeStated is set for a local target whose province the text names
-	// beside it; otherwise the scope comes from the citing document.
-	ScopeStated bool `json:"scope_stated,omitempty"`
+	// ScopeFrom says where a reader finds the unit of a local target:
+	// "stated" (named beside the mention: "của Ban Thường vụ Tỉnh ủy Lâm
+	// Đồng"), "letterhead" (the citing document's letterhead or place line
+	// names the target's unit or its province), "gazetteer" (only the
+	// citing document's district or commune is named: its province must be
+	// looked up), "none" (nothing in the text says). Empty for central
+	// targets.
+	ScopeFrom string `json:"scope_from,omitempty"`
 	// InStatement is set when the mention is the object of a statement
 	// about another document ("Kế hoạch số 135-KH/TU ... về triển khai
 	// thực hiện Kết luận số 114-KL/TW"): its relation is the subject's.
