@@ -344,8 +344,12 @@ func (s *Store) Lineage(ctx context.Context, id, direction string, depth int) (v
 		depth = 10
 	}
 	g := vncite.Graph{Root: id, Direction: direction, Depth: depth, Nodes: []vncite.Node{}, Edges: []vncite.GraphEdge{}}
+	prefix := byte(pRev)
+	if direction == Up {
+		prefix = pFwd
+	}
 	err := s.db.View(func(txn *badger.Txn) error {
-		root, err := readDoc(txn, id)
+		root, err := readNode(txn, id)
 		if err != nil {
 			return err
 		}
@@ -354,24 +358,29 @@ func (s *Store) Lineage(ctx context.Context, id, direction string, depth int) (v
 		}
 		rootDate := parseDate(root.Date)
 		seen := map[string]int{id: 0}
-		g.Nodes = append(g.Nodes, nodeOf(root, 0, rootDate))
+		g.Nodes = append(g.Nodes, root.node(0, rootDate))
 		type edgeKey struct {
 			s, t string
 			r    vncite.Relation
 		}
 		seenEdge := map[edgeKey]bool{}
+		// One iterator, sought to each node's edges: creating an iterator
+		// per node costs more than reading its edges.
+		opt := badger.DefaultIteratorOptions
+		opt.PrefetchSize = 8
+		opt.Prefix = []byte{prefix}
+		it := txn.NewIterator(opt)
+		defer it.Close()
 		frontier := []string{id}
-		prefix := byte(pRev)
-		if direction == Up {
-			prefix = pFwd
-		}
 		for d := 1; d <= depth && len(frontier) > 0; d++ {
 			if err := ctx.Err(); err != nil {
 				return err
 			}
 			var next []string
 			for _, cur := range frontier {
-				err := prefixScan(txn, prefixKey(prefix, cur), true, func(k, v []byte) error {
+				pk := prefixKey(prefix, cur)
+				for it.Seek(pk); it.ValidForPrefix(pk); it.Next() {
+					k := it.Item().Key()
 					var r edgeRef
 					var ok bool
 					if prefix == pRev {
@@ -380,7 +389,7 @@ func (s *Store) Lineage(ctx context.Context, id, direction string, depth int) (v
 						r, ok = edgeFromFwd(k)
 					}
 					if !ok {
-						return nil
+						continue
 					}
 					other := r.From
 					if direction == Up {
@@ -389,30 +398,30 @@ func (s *Store) Lineage(ctx context.Context, id, direction string, depth int) (v
 					ek := edgeKey{r.From, r.To, r.Rel}
 					if !seenEdge[ek] {
 						seenEdge[ek] = true
-						var ev vncite.Evidence
-						_ = json.Unmarshal(v, &ev)
+						var ev struct {
+							Sentence string `json:"sentence"`
+						}
+						if err := it.Item().Value(func(v []byte) error { return json.Unmarshal(v, &ev) }); err != nil {
+							return err
+						}
 						g.Edges = append(g.Edges, vncite.GraphEdge{Source: r.From, Target: r.To, Relation: r.Rel, Evidence: ev.Sentence})
 					}
 					if _, ok := seen[other]; ok || len(seen) >= MaxLineageNodes {
-						return nil
+						continue
 					}
 					seen[other] = d
 					next = append(next, other)
-					return nil
-				})
-				if err != nil {
-					return err
 				}
 			}
 			for _, nid := range next {
-				nd, err := readDoc(txn, nid)
+				nd, err := readNode(txn, nid)
 				if err != nil {
 					return err
 				}
 				if nd == nil {
-					nd = &vncite.Document{ID: nid, Stub: true}
+					nd = &nodeRec{ID: nid, Stub: true}
 				}
-				g.Nodes = append(g.Nodes, nodeOf(nd, d, rootDate))
+				g.Nodes = append(g.Nodes, nd.node(d, rootDate))
 			}
 			frontier = next
 		}
@@ -430,6 +439,38 @@ func (s *Store) Lineage(ctx context.Context, id, direction string, depth int) (v
 		return nil
 	})
 	return g, err
+}
+
+// nodeRec is the part of a document record a graph node needs; decoding
+// only it keeps lineage queries fast.
+type nodeRec struct {
+	ID       string       `json:"id"`
+	Number   string       `json:"number"`
+	Type     string       `json:"type"`
+	Title    string       `json:"title"`
+	Date     string       `json:"date"`
+	Level    vncite.Level `json:"level"`
+	Province string       `json:"province"`
+	Stub     bool         `json:"stub"`
+}
+
+func readNode(txn *badger.Txn, id string) (*nodeRec, error) {
+	item, err := txn.Get(key(pDoc, id))
+	if errors.Is(err, badger.ErrKeyNotFound) {
+		return nil, nil
+	}
+	if err != nil {
+		return nil, fmt.Errorf("graph: read %s: %w", id, err)
+	}
+	var n nodeRec
+	if err := item.Value(func(v []byte) error { return json.Unmarshal(v, &n) }); err != nil {
+		return nil, fmt.Errorf("graph: read %s: %w", id, err)
+	}
+	return &n, nil
+}
+
+func (n *nodeRec) node(depth int, rootDate time.Time) vncite.Node {
+	return nodeOf(&vncite.Document{ID: n.ID, Number: n.Number, Type: n.Type, Title: n.Title, Date: n.Date, Level: n.Level, Province: n.Province, Stub: n.Stub}, depth, rootDate)
 }
 
 func parseDate(s string) time.Time {
