@@ -15,6 +15,7 @@ import (
 	"path/filepath"
 	"slices"
 	"strings"
+	"sync"
 	"testing"
 
 	"github.com/chromedp/chromedp"
@@ -72,7 +73,22 @@ func seedServer(t *testing.T) *httptest.Server {
 	if len(sum.Skipped) > 0 || sum.Documents != len(names) {
 		t.Fatalf("ingest seeds: %+v", sum)
 	}
-	h, err := api.NewHandler(&api.Server{Store: store, Index: idx, Logger: quiet})
+	// The server's log is shown when the test fails.
+	var serverLog strings.Builder
+	var logMu sync.Mutex
+	logger := slog.New(slog.NewTextHandler(writerFunc(func(p []byte) (int, error) {
+		logMu.Lock()
+		defer logMu.Unlock()
+		return serverLog.Write(p)
+	}), &slog.HandlerOptions{Level: slog.LevelWarn}))
+	t.Cleanup(func() {
+		logMu.Lock()
+		defer logMu.Unlock()
+		if t.Failed() && serverLog.Len() > 0 {
+			t.Logf("server log:\n%s", serverLog.String())
+		}
+	})
+	h, err := api.NewHandler(&api.Server{Store: store, Index: idx, Logger: logger})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -80,6 +96,11 @@ func seedServer(t *testing.T) *httptest.Server {
 	t.Cleanup(ts.Close)
 	return ts
 }
+
+// writerFunc adapts a func to io.Writer.
+type writerFunc func(p []byte) (int, error)
+
+func (f writerFunc) Write(p []byte) (int, error) { return f(p) }
 
 // getJSON fetches an API path into v.
 func getJSON(t *testing.T, base, path string, v any) {

@@ -2,6 +2,7 @@ package web_test
 
 import (
 	"encoding/json"
+	"fmt"
 	"net/http"
 	"net/http/httptest"
 	"slices"
@@ -162,6 +163,31 @@ func (c *fakeCorpus) lineage(root, direction string, depth int) vncite.Graph {
 	return g
 }
 
+// bigCascade is a central document carried out by 63 provinces, two
+// districts each and two communes per district: 442 nodes.
+func bigCascade() vncite.Graph {
+	g := vncite.Graph{Root: "big", Direction: "down", Depth: 3}
+	lag := func(d int) *int { return &d }
+	g.Nodes = append(g.Nodes, vncite.Node{ID: "big", Number: "35-CT/TW", Type: "CT", Level: vncite.LevelCentral, Date: "2019-06-01", Depth: 0})
+	for p := 1; p <= 63; p++ {
+		pid := fmt.Sprintf("p%d", p)
+		province := fmt.Sprintf("Tỉnh %02d", p)
+		g.Nodes = append(g.Nodes, vncite.Node{ID: pid, Number: fmt.Sprintf("%d-KH/TU", 100+p), Level: vncite.LevelProvince, Province: province, Depth: 1, Date: "2019-07-01", LagDays: lag(30 + p)})
+		g.Edges = append(g.Edges, vncite.GraphEdge{Source: pid, Target: "big", Relation: vncite.Implements})
+		for d := 1; d <= 2; d++ {
+			did := fmt.Sprintf("%s-d%d", pid, d)
+			g.Nodes = append(g.Nodes, vncite.Node{ID: did, Number: fmt.Sprintf("%d-KH/HU", 10*p+d), Level: vncite.LevelDistrict, Province: province, Depth: 2, LagDays: lag(60 + p + d)})
+			g.Edges = append(g.Edges, vncite.GraphEdge{Source: did, Target: pid, Relation: vncite.Implements})
+			for c := 1; c <= 2; c++ {
+				cid := fmt.Sprintf("%s-c%d", did, c)
+				g.Nodes = append(g.Nodes, vncite.Node{ID: cid, Number: fmt.Sprintf("%d-KH/ĐU", 100*p+10*d+c), Level: vncite.LevelCommune, Province: province, Depth: 3, LagDays: lag(90 + p + d + c)})
+				g.Edges = append(g.Edges, vncite.GraphEdge{Source: cid, Target: did, Relation: vncite.Guides})
+			}
+		}
+	}
+	return g
+}
+
 func (c *fakeCorpus) find(ref string) *fakeDoc {
 	if d, ok := c.docs[ref]; ok {
 		return d
@@ -255,6 +281,10 @@ func newFakeServer(t *testing.T, c *fakeCorpus) *httptest.Server {
 		writeJSON(w, map[string]any{"document": d.Document, "text": d.text, "references": refs, "cited_by": citers})
 	})
 	mux.HandleFunc("GET /api/v1/lineage/{id}", func(w http.ResponseWriter, r *http.Request) {
+		if r.PathValue("id") == "big" {
+			writeJSON(w, bigCascade())
+			return
+		}
 		d := c.find(r.PathValue("id"))
 		if d == nil {
 			problem(w, http.StatusNotFound, "no document")
@@ -416,6 +446,21 @@ func TestExplorerFakeAPI(t *testing.T) {
 		if got := eval[string](t, b, `location.hash`); got != "#/doc/kh52-du-tr" {
 			t.Errorf("after clicking the node, hash = %q", got)
 		}
+	})
+
+	t.Run("large lineage", func(t *testing.T) {
+		b.do(t, "big", chromedp.Navigate(ts.URL+"/#/lineage/big"))
+		b.waitView(t, "lineage")
+		b.waitFor(t, "graph", `window.cy && cy.nodes().length === 442`)
+		if !eval[bool](t, b, `cy.nodes().every(n => { const p = n.renderedPosition(); return p.x >= 0 && p.y >= 0 && p.x <= cy.width() && p.y <= cy.height(); })`) {
+			t.Errorf("some of the 442 nodes are outside the visible graph")
+		}
+		// Rows by level: every province above every district, every district above every commune.
+		if !eval[bool](t, b, `(() => { const ys = l => cy.nodes('[level = "' + l + '"]').map(n => n.position("y"));
+			return Math.max(...ys("province")) < Math.min(...ys("district")) && Math.max(...ys("district")) < Math.min(...ys("commune")); })()`) {
+			t.Errorf("levels are not in rows")
+		}
+		b.screenshot(t, dir, "lineage-large")
 	})
 
 	t.Run("keyboard", func(t *testing.T) {

@@ -19,35 +19,69 @@ export function lineageParams(params) {
   return { direction, depth: Math.min(depth, maxDepth) };
 }
 
+function byProvinceDateNumber(a, b) {
+  return String(a.province || '').localeCompare(String(b.province || ''), 'vi') ||
+    String(a.date || '9999').localeCompare(String(b.date || '9999')) ||
+    String(a.number || a.id).localeCompare(String(b.number || b.id), 'vi');
+}
+
 /**
- * layeredPositions places nodes in rows by level (central at the top), each
- * row sorted by province, date and number and wrapped when long, so that the
- * picture reads top-down whatever the graph's own depth is.
+ * layeredPositions places nodes in bands by level, central at the top, so
+ * that the picture reads top-down whatever the graph's own depth is. Within
+ * a band nodes follow the documents they are linked to in the bands above
+ * (barycentre order, fewer crossings); a band too wide for the picture is
+ * staggered over k lines, neighbours alternating lines, so that labels keep
+ * dx apart. k is chosen so that the whole picture has about the given
+ * aspect ratio (width / height).
  */
-export function layeredPositions(nodes, { perRow = 7, dx = 200, rowGap = 70, levelGap = 120 } = {}) {
+export function layeredPositions(nodes, edges = [], { aspect = 2, dx = 200, rowGap = 56, levelGap = 130 } = {}) {
   const byRank = new Map();
   for (const n of nodes) {
     const r = levelRank(n.level);
     if (!byRank.has(r)) byRank.set(r, []);
     byRank.get(r).push(n);
   }
+  const neighbours = new Map(nodes.map((n) => [n.id, []]));
+  for (const e of edges) {
+    if (neighbours.has(e.source) && neighbours.has(e.target)) {
+      neighbours.get(e.source).push(e.target);
+      neighbours.get(e.target).push(e.source);
+    }
+  }
+  // Order each band by the mean relative place of its neighbours above.
+  const rel = new Map();
+  const bands = [];
+  for (const rank of [...byRank.keys()].sort((a, b) => a - b)) {
+    const band = byRank.get(rank);
+    const bary = new Map(band.map((n) => {
+      const placed = neighbours.get(n.id).filter((id) => rel.has(id)).map((id) => rel.get(id));
+      return [n.id, placed.length ? placed.reduce((x, y) => x + y, 0) / placed.length : Infinity];
+    }));
+    band.sort((a, b) => bary.get(a.id) - bary.get(b.id) || (a.depth ?? 0) - (b.depth ?? 0) || byProvinceDateNumber(a, b));
+    band.forEach((n, j) => rel.set(n.id, (j + 0.5) / band.length));
+    bands.push(band);
+  }
+  // Choose the band width that gives the picture the wanted aspect ratio.
+  const lines = (n, width) => Math.max(1, Math.ceil((n * dx) / width));
+  let best = null;
+  const widest = Math.max(1, ...bands.map((b) => b.length)) * dx;
+  for (let width = dx * 3; ; width *= 1.25) {
+    const w = Math.min(width, widest);
+    const ks = bands.map((b) => lines(b.length, w));
+    const realW = Math.max(dx, ...bands.map((b, i) => (b.length * dx) / ks[i]));
+    const realH = ks.reduce((h, k) => h + k * rowGap, 0) + (bands.length - 1) * (levelGap - rowGap);
+    const score = Math.abs(Math.log(realW / Math.max(realH, 1) / aspect));
+    if (!best || score < best.score) best = { score, ks };
+    if (w >= widest) break;
+  }
   const pos = new Map();
   let y = 0;
-  for (const rank of [...byRank.keys()].sort((a, b) => a - b)) {
-    const row = byRank.get(rank).sort((a, b) =>
-      (a.depth ?? 0) - (b.depth ?? 0) ||
-      String(a.province || '').localeCompare(String(b.province || ''), 'vi') ||
-      String(a.date || '9999').localeCompare(String(b.date || '9999')) ||
-      String(a.number || a.id).localeCompare(String(b.number || b.id), 'vi'));
-    for (let i = 0; i < row.length; i += perRow) {
-      const chunk = row.slice(i, i + perRow);
-      // Alternate rows shift by half a step so that edges between them do not overlap.
-      const shift = (i / perRow) % 2 ? dx / 2 : 0;
-      chunk.forEach((n, j) => pos.set(n.id, { x: (j - (chunk.length - 1) / 2) * dx + shift, y }));
-      y += rowGap;
-    }
-    y += levelGap - rowGap;
-  }
+  bands.forEach((band, i) => {
+    const k = best.ks[i];
+    const step = dx / k;
+    band.forEach((n, j) => pos.set(n.id, { x: (j - (band.length - 1) / 2) * step, y: y + (j % k) * rowGap }));
+    y += k * rowGap + levelGap - rowGap;
+  });
   return pos;
 }
 
@@ -72,6 +106,8 @@ function cyStyle() {
         'text-background-color': '#ffffff',
         'text-background-opacity': 0.85,
         'text-background-padding': '2px',
+        // Labels too small to read are left out until one zooms in.
+        'min-zoomed-font-size': 7,
         width: 24,
         height: 24,
       },
@@ -149,7 +185,7 @@ export async function renderLineage(main, { id, params, signal }) {
     container.appendChild(h('p', { class: 'error' }, 'Không tải được thư viện vẽ đồ thị (Cytoscape.js).'));
     return null;
   }
-  const pos = layeredPositions(nodes);
+  const pos = layeredPositions(nodes, edges, { aspect: Math.max(0.5, container.clientWidth / Math.max(container.clientHeight, 1)) });
   const elements = [
     ...nodes.map((n) => ({
       group: 'nodes',
