@@ -71,15 +71,8 @@ func isBoundaryAt(b []byte, k int) bool {
 	}
 	c := b[k]
 	switch c {
-	case '\n':
-		// A line break followed by a lower-case word continues the
-		// sentence (PDF line wrapping).
-		n := skipSpaces(b, k)
-		if n >= len(b) {
-			return true
-		}
-		r, _ := utf8.DecodeRune(b[n:])
-		return !unicode.IsLower(r)
+	case '\n', '\r':
+		return lineBreakEnds(b, k)
 	case '.', '!', '?':
 		if k+1 < len(b) && !isSpaceByte(b[k+1]) {
 			// "./." closes a document; otherwise "TP.HCM", "15.318.447".
@@ -102,6 +95,79 @@ func isBoundaryAt(b []byte, k int) bool {
 		return !unicode.IsLower(r)
 	}
 	return false
+}
+
+// lineBreakEnds reports whether the line break at b[k] ends a sentence.
+// Text from PDFs and web pages wraps lines anywhere, even inside a number
+// or a name ("của\nBan Thường vụ", "25-NQ/\nTW"), so a break ends a
+// sentence only after an end mark, before a list item, or as a blank
+// line that neither a lower-case word nor a separator continues.
+func lineBreakEnds(b []byte, k int) bool {
+	n := k
+	breaks := 0
+	for n < len(b) {
+		if b[n] == '\n' {
+			breaks++
+		} else if !isSpaceByte(b[n]) {
+			break
+		}
+		n++
+	}
+	if n >= len(b) {
+		return true
+	}
+	p := k
+	for p > 0 && isSpaceByte(b[p-1]) {
+		p--
+	}
+	if p == 0 {
+		return true
+	}
+	r, _ := utf8.DecodeRune(b[n:])
+	if unicode.IsLower(r) {
+		return false
+	}
+	ls := bytes.LastIndexByte(b[:p], '\n') + 1
+	line := b[ls:p]
+	if isSeparatorLine(string(line)) {
+		return true // "-----", "*" under a heading
+	}
+	prev, _ := utf8.DecodeLastRune(b[:p])
+	switch prev {
+	case '.', '!', '?', ';', ':', '”', '"', ')':
+		return true
+	case '-', '/', ',', '–', '(':
+		return false
+	}
+	if listMarkerAt(b, n) {
+		return true
+	}
+	if breaks >= 2 {
+		return true
+	}
+	// A heading in capitals, a short line or a single token (a menu item,
+	// a path) ends where it ends; a long line wrapped mid-sentence does not.
+	return isAllUpper(line) && p-ls > 3 || utf8.RuneCount(line) < 40 || bytes.IndexByte(line, ' ') < 0
+}
+
+// listMarkerAt reports a list item at b[n]: "- ", "+ ", "• ", "1. ",
+// "2) ", "a) ", "II. ".
+func listMarkerAt(b []byte, n int) bool {
+	c := b[n]
+	if (c == '-' || c == '+' || c == '*') && n+1 < len(b) && b[n+1] == ' ' {
+		return true
+	}
+	if hasPrefixAt(b, n, "•") || hasPrefixAt(b, n, "–") {
+		return true
+	}
+	j := n
+	for j < len(b) && j-n < 4 && (b[j] >= '0' && b[j] <= '9' || b[j] == 'I' || b[j] == 'V' || b[j] == 'X') {
+		j++
+	}
+	if j == n && n+1 < len(b) && b[n] >= 'a' && b[n] <= 'z' && b[n+1] == ')' {
+		return true
+	}
+	return j > n && j < len(b) && (b[j] == '.' || b[j] == ')') && (j+1 >= len(b) || b[j+1] == ' ' || b[j+1] == '\n')
 }
 
 // bodyStop are lower-case words that end an issuing body's name.
@@ -127,6 +193,12 @@ func readBody(b []byte, i, limit int) (string, int) {
 	prevUnit := false
 	clean := true // the words are separated by single spaces, nothing dropped
 	for n < len(spans) {
+		if q := skipSpaces(b, pos); n > 0 && q+2 < limit && b[q] == '-' && b[q+1] == ' ' && q > pos {
+			// "Bà Rịa - Vũng Tàu": a dash between capitalized words.
+			if ns, ne := wordAfter(b, q+1); ne > ns && isUpperStart(b[ns:ne]) {
+				pos = q + 1
+			}
+		}
 		s, e := wordAfter(b, pos)
 		if e == s || e > limit {
 			break
@@ -134,6 +206,15 @@ func readBody(b []byte, i, limit int) (string, int) {
 		w := b[s:e]
 		if s > pos && bytes.Count(b[pos:s], []byte{'\n'}) > 1 {
 			break
+		}
+		if n > 0 && s > pos && bytes.Equal(bytes.TrimSpace(b[pos:s]), []byte("-")) && !isUpperStart(w) {
+			break
+		}
+		if n > 0 && s > pos && !bytes.Equal(bytes.TrimSpace(b[pos:s]), []byte("-")) && len(bytes.TrimSpace(b[pos:s])) > 0 {
+			break // punctuation ends the name
+		}
+		if n > 0 && s > pos && len(bytes.TrimSpace(b[pos:s])) > 0 {
+			clean = false // "Bà Rịa - Vũng Tàu" keeps its dash below
 		}
 		if w[0] >= '0' && w[0] <= '9' {
 			// Junk between two words of a name, unless a unit precedes it.
@@ -154,6 +235,22 @@ func readBody(b []byte, i, limit int) (string, int) {
 		upperStart := isUpperStart(w)
 		if n == 0 && !upperStart {
 			return "", i
+		}
+		if n > 0 && lowerEq(w, "và") {
+			// "Bộ Giáo dục và Đào tạo", "Tỉnh ủy và UBND tỉnh": a
+			// capitalized word after "và" continues the name, unless it
+			// begins a document ("và Kế hoạch số ...").
+			ns, ne := wordAfter(b, e)
+			if ne > ns && ne <= limit && isUpperStart(b[ns:ne]) {
+				if _, _, ok := typeWordAt(b, ns); !ok {
+					spans[n] = [2]int{s, e}
+					n++
+					end, pos = e, e
+					clean = clean && s-spans[n-2][1] == 1
+					continue
+				}
+			}
+			break
 		}
 		stop := bodyStopWord(w)
 		if stop && (!upperStart || isAllUpper(w) && n > 0 && isAllUpper(b[spans[n-1][0]:spans[n-1][1]])) {
@@ -185,6 +282,9 @@ func readBody(b []byte, i, limit int) (string, int) {
 	var sb strings.Builder
 	for k := 0; k < n; k++ {
 		if k > 0 {
+			if bytes.IndexByte(b[spans[k-1][1]:spans[k][0]], '-') >= 0 {
+				sb.WriteString(" -")
+			}
 			sb.WriteByte(' ')
 		}
 		sb.Write(b[spans[k][0]:spans[k][1]])
@@ -317,8 +417,6 @@ var cues = []cue{
 	{phrase{"tiep", "tuc", "thuc", "hien"}, vncite.Implements},
 	{phrase{"sua", "doi", "bo", "sung"}, vncite.Amends},
 	{phrase{"theo", "tinh", "than"}, vncite.BasedOn},
-	{phrase{"theo", "quy", "dinh"}, vncite.BasedOn},
-	{phrase{"tren", "co", "so"}, vncite.BasedOn},
 	{phrase{"thuc", "hien"}, vncite.Implements},
 	{phrase{"quan", "triet"}, vncite.Implements},
 	{phrase{"trien", "khai"}, vncite.Implements},
@@ -340,11 +438,15 @@ var cues = []cue{
 func cueBefore(b []byte, lo, i int) (vncite.Relation, int, bool) {
 	var buf [24]wspan
 	ws := wordsBefore(b, lo, i, buf[:])
+	// "Luật sửa đổi, bổ sung một số điều của Luật Viên chức số ...": the
+	// words after "Luật" are the law's name, not a cue.
+	from := 0
 	for k := range ws {
-		// Bare "theo" right before the type word ("theo Chỉ thị").
-		if k == 0 && ws[0].is("theo") && ws[0].punct == 0 {
-			return vncite.BasedOn, ws[0].s, true
+		if k < 16 && ws[k].is("luat") && isUpperStart(b[ws[k].s:ws[k].e]) {
+			from = k + 1
 		}
+	}
+	for k := from; k < len(ws); k++ {
 		for _, c := range cues {
 			n := len(c.p)
 			if k+n > len(ws) || !ws[k].is(c.p[n-1]) {
@@ -377,37 +479,59 @@ func cueBefore(b []byte, lo, i int) (vncite.Relation, int, bool) {
 	return "", 0, false
 }
 
-// cueExactly reports whether b[i:j] is exactly one cue phrase, optionally
-// after "việc" and before "các": the shape of "về triển khai thực hiện
-// Kết luận ..." that makes a statement.
+// cueExactly reports whether b[i:j] is made of cue phrases and filler
+// words only ("triển khai, thực hiện", "hướng dẫn triển khai thực hiện",
+// "sơ kết 5 năm thực hiện", "việc tiếp tục thực hiện có hiệu quả các"):
+// the shape of "về triển khai thực hiện Kết luận ..." that makes a
+// statement. The first cue gives the relation.
 func cueExactly(b []byte, i, j int) (vncite.Relation, bool) {
-	for _, c := range cues {
-		pos := i
-		if s, e := wordAfter(b, pos); e > s && lowerEq(b[s:e], "việc") {
-			pos = e
+	var rel vncite.Relation
+	pos := i
+	for n := 0; n < 16; n++ {
+		q := skipSpaces(b, pos)
+		if q < j && b[q] == ',' {
+			q = skipSpaces(b, q+1)
 		}
-		end, ok := phraseStartsAt(b, pos, c.p)
-		if !ok {
-			continue
-		}
-		// Words allowed between the cue and the type word.
-		for {
-			s, e := wordAfter(b, end)
-			if e > s && e <= j && (lowerEq(b[s:e], "các") || lowerEq(b[s:e], "có") || lowerEq(b[s:e], "hiệu") || lowerEq(b[s:e], "quả") || lowerEq(b[s:e], "tốt") || lowerEq(b[s:e], "nghiêm")) {
-				end = e
-				continue
-			}
+		if q >= j {
 			break
 		}
-		if skipSpaces(b, end) >= j {
-			rel := c.rel
-			if rel == vncite.BasedOn || rel == vncite.Cites {
-				return "", false
+		matched := false
+		for _, c := range cues {
+			if end, ok := phraseStartsAt(b, q, c.p); ok && end <= j {
+				if rel == "" {
+					rel = c.rel
+				}
+				pos, matched = end, true
+				break
 			}
-			return rel, true
+		}
+		if matched {
+			continue
+		}
+		s, e := wordAfter(b, q)
+		if e == s || e > j || !statementFiller(b[s:e]) {
+			return "", false
+		}
+		pos = e
+	}
+	if rel == "" || rel == vncite.BasedOn || rel == vncite.Cites {
+		return "", false
+	}
+	return rel, true
+}
+
+// statementFiller are the words allowed between cue phrases of a
+// statement: "việc", "các", "có hiệu quả", "5 năm", "đợt".
+func statementFiller(w []byte) bool {
+	if w[0] >= '0' && w[0] <= '9' {
+		return true
+	}
+	for _, f := range []string{"việc", "các", "có", "hiệu", "quả", "tốt", "nghiêm", "và", "năm", "lần", "đợt", "túc", "nghiêm", "sâu", "rộng", "toàn", "diện", "nội", "dung"} {
+		if lowerEq(w, f) {
+			return true
 		}
 	}
-	return "", false
+	return false
 }
 
 // isListGap reports whether b[i:j] only joins two items of a list:
@@ -465,7 +589,7 @@ func readTitle(b []byte, i, limit, sentEnd int) (int, int) {
 	end := j
 	for end < limit && end < sentEnd {
 		c := b[end]
-		if c == ';' || c == '\n' {
+		if c == ';' || (c == '\n' || c == '\r') && lineBreakEnds(b, end) {
 			break
 		}
 		if quoted {

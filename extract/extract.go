@@ -13,6 +13,7 @@ import (
 	"errors"
 	"fmt"
 	"sort"
+	"strings"
 	"unicode/utf8"
 
 	"github.com/vncite/vncite"
@@ -68,6 +69,7 @@ func repairEth(b []byte) []byte {
 func run(b []byte, text string, ex *vncite.Extraction) {
 	full := scanNumbers(b, make([]mention, 0, 16))
 	short := scanShortForms(b, full, nil)
+	short = scanAnaphors(b, short)
 	ms := full
 	if len(short) > 0 {
 		ms = append(ms, short...)
@@ -165,6 +167,8 @@ func analyse(b []byte, ms []mention, cs []mctx) {
 		}
 		switch {
 		case c.inStatement:
+			// The cue before it belongs to the statement, not to the
+			// citing text.
 			c.relation = vncite.Cites
 		case c.list:
 			c.relation = cs[i-1].relation
@@ -209,7 +213,8 @@ func analyse(b []byte, ms []mention, cs []mctx) {
 				p.term = c.term
 			}
 		}
-		if p.title == "" && c.title != "" && c.listAnd {
+		if p.title == "" && c.title != "" && c.listAnd && (ms[i-1].num.Type == ms[i].num.Type || !centralIssuer(ms[i-1].num.Issuer)) &&
+			(c.stmtObj < 0 || ms[c.stmtObj].num.Canonical != ms[i-1].num.Canonical) {
 			p.title = c.title
 			if c.stmtObj >= 0 && p.stmtObj < 0 {
 				p.stmtObj, p.stmtRel = c.stmtObj, c.stmtRel
@@ -223,6 +228,18 @@ func analyse(b []byte, ms []mention, cs []mctx) {
 func implementingKind(t string) bool {
 	switch t {
 	case "KH", "CTr", "HD", "ĐA":
+		return true
+	}
+	return false
+}
+
+// centralIssuer reports the codes of central bodies: their documents are
+// implemented by local ones, not the other way round.
+func centralIssuer(code string) bool {
+	switch {
+	case code == "TW", code == "CP", code == "TTg", strings.HasPrefix(code, "QH"), strings.HasPrefix(code, "UBTVQH"):
+		return true
+	case len(code) > 2 && strings.HasSuffix(code, "TW") && partyIssuer(code):
 		return true
 	}
 	return false
@@ -273,7 +290,7 @@ func build(text string, ms []mention, cs []mctx, own int, ex *vncite.Extraction)
 			ref.Year = atoi4(c.date)
 		}
 		if m.kind != mFull {
-			if !resolveShort(ms, cs, refIndex, i, &ref, ex) {
+			if !resolveShort(ms, cs, refIndex, own, i, &ref, ex) {
 				ex.ShortForms = append(ex.ShortForms, ref)
 				continue
 			}
@@ -341,36 +358,72 @@ func decideHorn(p parsed, body string, ms []mention, self int) Number {
 
 // resolveShort resolves a short form to an earlier full mention or
 // completes it from its body; it reports false when nothing identifies it.
-func resolveShort(ms []mention, cs []mctx, refIndex []int, i int, ref *vncite.Reference, ex *vncite.Extraction) bool {
+func resolveShort(ms []mention, cs []mctx, refIndex []int, own, i int, ref *vncite.Reference, ex *vncite.Extraction) bool {
 	m, c := &ms[i], &cs[i]
 	// Completion: "Chỉ thị số 35 ngày 30/5/2019 của Bộ Chính trị".
 	if c.body != "" {
 		code := bodyIssuer(c.body)
 		switch code {
 		case "TW", "TU", "HU", "QU", "ĐU":
-			if t := m.num.Type; t != "" && t != "QĐi" && t != "L" && t != "PL" {
+			t := m.num.Type
+			if t == "QĐi" {
+				// Quy định were numbered QĐ until 2018, QĐi since.
+				switch {
+				case c.date == "":
+					t = ""
+				case c.date < "2018-01-01":
+					t = "QĐ"
+				}
+			}
+			if t != "" && t != "L" && t != "PL" && m.kind == mShort {
 				n := Number{Seq: m.num.Seq, Type: t, Issuer: code, Party: true}
 				ref.Number, ref.Issuer, ref.Completed = n.canonical(), code, true
 				return true
 			}
 		}
 	}
-	// Resolution: the same type and sequence number, mentioned before.
+	// "Chỉ thị nêu trên": the last document of that kind mentioned before,
+	// not counting those named only as the object of another's statement.
+	if m.kind == mAnaphoric {
+		for j := i - 1; j >= 0; j-- {
+			ri := refIndex[j]
+			if ri < 0 || cs[j].inStatement || !sameKind(ex.References[ri].Type, m.num.Type) {
+				continue
+			}
+			r := ex.References[ri]
+			ref.Number, ref.Issuer, ref.Year, ref.Type = r.Number, r.Issuer, r.Year, r.Type
+			idx := ri
+			if r.ResolvedFrom != nil {
+				idx = *r.ResolvedFrom
+			}
+			ref.ResolvedFrom = &idx
+			return true
+		}
+		return false
+	}
+	// Resolution: the same type and sequence number, mentioned before (a
+	// full number or a completed one).
 	found := -1
 	for j := i - 1; j >= 0; j-- {
 		o := &ms[j]
-		if o.kind != mFull || refIndex[j] < 0 || o.num.Seq != m.num.Seq || !sameKind(o.num.Type, m.num.Type) {
+		ri := refIndex[j]
+		if ri < 0 || o.num.Seq != m.num.Seq || !sameKind(o.num.Type, m.num.Type) || ex.References[ri].ResolvedFrom != nil {
 			continue
 		}
-		r := ex.References[refIndex[j]]
+		r := ex.References[ri]
 		if found >= 0 && ex.References[found].Number != r.Number {
 			return false // two candidates: never guess
 		}
 		if found < 0 {
-			found = refIndex[j]
+			found = ri
 		}
 	}
 	if found < 0 {
+		// The document's own number: "Luật 01" in Luật số 01/2013/QH13.
+		if own >= 0 && ms[own].num.Seq == m.num.Seq && sameKind(ms[own].num.Type, m.num.Type) && ms[own].num.Canonical != "" {
+			ref.Number, ref.Issuer, ref.Year = ms[own].num.Canonical, ms[own].num.Issuer, ms[own].num.Year
+			return true
+		}
 		return false
 	}
 	r := ex.References[found]

@@ -61,7 +61,9 @@ func isParagraph(l line) bool {
 	if startsHeaderLine(l.text) || isAllUpper([]byte(l.text)) {
 		return false
 	}
-	return l.words >= 30 || l.words >= 12 && (strings.HasSuffix(l.text, ".") || strings.Contains(l.text, ". "))
+	end := strings.TrimRight(l.text, "”\" ")
+	closed := strings.HasSuffix(end, ".") || strings.HasSuffix(end, ":") || strings.HasSuffix(end, ";")
+	return l.words >= 12 && closed || l.words >= 30 && strings.Contains(l.text, ". ")
 }
 
 // readHeader reads the document's own number, type, date, place, title,
@@ -221,7 +223,15 @@ func readHeader(b []byte, ms []mention) header {
 // the line begins with it, else -1.
 func soAtLineStart(b []byte, l line) int {
 	i := skipSpaces(b, l.s)
-	for _, w := range []string{"Số", "SỐ", "Sô", "So"} {
+	typed := false
+	if _, end, ok := typeWordAt(b, i); ok && end < l.e {
+		// "Luật số: 01/2008/QH12" (the colon is required then).
+		i, typed = skipSpaces(b, end), true
+	}
+	for _, w := range []string{"Số", "SỐ", "Sô", "So", "số"} {
+		if w == "số" && !typed {
+			continue
+		}
 		if hasPrefixAt(b, i, w) {
 			j := i + len(w)
 			if j < len(b) {
@@ -236,6 +246,8 @@ func soAtLineStart(b []byte, l line) int {
 			}
 			if k < len(b) && (b[k] == ':' || b[k] == '.') {
 				k++
+			} else if typed {
+				return -1
 			}
 			return k
 		}

@@ -243,7 +243,11 @@ func parseNumberAt(b []byte, start int, strong bool) (parsed, bool) {
 	}
 	// A one-letter suffix of the sequence number: "12a/2019/NQ-HĐND".
 	if t := p.peek(); t != nil && t.kind == cLetter && t.runes == 1 && (t.lower || t.upper) && !t.horn {
-		if p.pos+1 < len(p.t) && (p.t[p.pos+1].kind == cSlash || p.t[p.pos+1].kind == cDash) {
+		next := p.pos + 1
+		if next < len(p.t) && p.t[next].kind == cSpace {
+			next++ // "04a / 2014 / NQ-HĐND"
+		}
+		if next < len(p.t) && (p.t[next].kind == cSlash || p.t[next].kind == cDash) {
 			seq, _ = normSeq(seqTok.str(), strings.ToLower(t.str()))
 			p.pos++
 		}
@@ -325,6 +329,7 @@ func parseNumberAt(b []byte, start int, strong bool) (parsed, bool) {
 			}
 		}
 		if sep != nil {
+			p.skipSpace() // "NĐ- CP", "CT-\nTTg"
 			issuers, end, horn, ok := parseIssuers(&p)
 			if ok {
 				out.Type, out.Issuer, out.end, out.horn = canon, issuers, end, horn

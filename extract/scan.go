@@ -272,9 +272,7 @@ func scanShortForms(b []byte, full []mention, out []mention) []mention {
 		if tw == nil || tw.abbr == "" {
 			continue
 		}
-		if !so && !shortWithoutSo(tw.abbr) {
-			continue
-		}
+
 		// "Kế hoạch 2024", "Báo cáo 6 tháng": a year or a period, not a number.
 		if v, _ := atoiN(b[start:i]); v >= 1945 && v <= 2100 && !so {
 			continue
@@ -297,15 +295,6 @@ func scanShortForms(b []byte, full []mention, out []mention) []mention {
 	return out
 }
 
-// shortWithoutSo lists the kinds commonly cited as "Nghị quyết 25".
-func shortWithoutSo(abbr string) bool {
-	switch abbr {
-	case "NQ", "KL", "CT", "QĐ", "QĐi", "TB", "KH", "HD", "QC", "NĐ", "TT", "CV":
-		return true
-	}
-	return false
-}
-
 func isPeriodWord(w []byte) bool {
 	for _, p := range []string{"tháng", "năm", "ngày", "quý", "tuần", "người", "lần", "điều", "khoản", "đồng", "triệu", "tỷ", "km", "ha"} {
 		if lowerEq(w, p) {
@@ -315,6 +304,32 @@ func isPeriodWord(w []byte) bool {
 	return false
 }
 
-// anaphors are the phrases after a type word that point back to the last
-// document of that kind: "Chỉ thị nêu trên", "Nghị quyết trên".
-var anaphors = []phrase{{"neu", "tren"}, {"noi", "tren"}, {"tren"}, {"da", "neu"}}
+// scanAnaphors finds a type word followed by "nêu trên" or "nói trên"
+// ("Chỉ thị nêu trên"): a mention of the last document of that kind.
+func scanAnaphors(b []byte, out []mention) []mention {
+	for _, lit := range []string{"nêu trên", "nói trên", "NÊU TRÊN"} {
+		w := []byte(lit)
+		for from := 0; ; {
+			k := bytes.Index(b[from:], w)
+			if k < 0 {
+				break
+			}
+			p := from + k
+			from = p + len(w)
+			if from < len(b) {
+				if r, _ := utf8.DecodeRune(b[from:]); isWordRune(r) {
+					continue
+				}
+			}
+			tw, twStart, so := typeWordBefore(b, p)
+			if tw == nil || so || tw.abbr == "" {
+				continue
+			}
+			out = append(out, mention{
+				kind: mAnaphoric, start: twStart, end: from, tw: tw, twStart: twStart,
+				num: parsed{Number: Number{Type: tw.abbr, TypeName: tw.name, Partial: true}, end: from},
+			})
+		}
+	}
+	return out
+}
