@@ -461,6 +461,13 @@ func TestExplorerFakeAPI(t *testing.T) {
 			t.Errorf("levels are not in rows")
 		}
 		b.screenshot(t, dir, "lineage-large")
+
+		b.do(t, "timeline", chromedp.Click(chromedp.CSS(`.graph-controls a[data-action="timeline"]`)))
+		b.waitView(t, "timeline")
+		if got := eval[int](t, b, `document.querySelectorAll("svg.timeline-svg a.point").length`); got != 441 {
+			t.Errorf("large timeline has %d points, want 441", got)
+		}
+		b.screenshot(t, dir, "timeline-large")
 	})
 
 	t.Run("keyboard", func(t *testing.T) {

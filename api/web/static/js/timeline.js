@@ -107,12 +107,15 @@ function timelineSVG(points, root, width) {
   const labelW = 210;
   const padR = 40;
   const axisH = 44;
-  const laneH = 64;
   const lanes = [...new Set(points.map(laneKey))].sort((a, b) => {
     const [ra, pa] = a.split('|');
     const [rb, pb] = b.split('|');
     return Number(ra) - Number(rb) || pa.localeCompare(pb, 'vi');
   });
+  // Many lanes (a nationwide cascade): thin lanes, names in the tooltips
+  // and the table rather than beside each point.
+  const compact = lanes.length > 24;
+  const laneH = compact ? 26 : 64;
   const height = axisH + Math.max(lanes.length, 1) * laneH + 12;
   const minLag = Math.min(0, ...points.map((p) => p.lag));
   const maxLag = Math.max(30, ...points.map((p) => p.lag));
@@ -149,9 +152,14 @@ function timelineSVG(points, root, width) {
     const [rank, province] = lane.split('|');
     const level = levelOf(points.find((p) => laneKey(p) === lane)?.level);
     const g = svg('g', { class: 'lane' });
+    const where = province || (Number(rank) === 0 ? '' : 'chưa rõ tỉnh');
     g.appendChild(svg('circle', { cx: 10, cy, r: 5, fill: level.color, 'aria-hidden': 'true' }));
-    g.appendChild(svg('text', { x: 20, y: cy - 4, class: 'lane-label' }, level.label));
-    g.appendChild(svg('text', { x: 20, y: cy + 12, class: 'lane-sub' }, province || (Number(rank) === 0 ? '' : 'chưa rõ tỉnh')));
+    if (compact) {
+      g.appendChild(svg('text', { x: 20, y: cy + 4, class: 'lane-sub' }, svg('tspan', { class: 'lane-label' }, level.label), where ? ` · ${where}` : ''));
+    } else {
+      g.appendChild(svg('text', { x: 20, y: cy - 4, class: 'lane-label' }, level.label));
+      g.appendChild(svg('text', { x: 20, y: cy + 12, class: 'lane-sub' }, where));
+    }
     g.appendChild(svg('line', { x1: labelW, x2: width - padR / 2, y1: cy, y2: cy, class: 'lane-line' }));
     const slotEnds = [-Infinity, -Infinity, -Infinity];
     const slotY = [cy - 12, cy + 22, cy - 24];
@@ -167,10 +175,10 @@ function timelineSVG(points, root, width) {
       g.appendChild(svg('a', { href: href('doc', p.id), class: 'point', 'aria-label': title },
         svg('title', {}, title),
         svg('circle', {
-          cx: px, cy, r: 7, fill: p.stub ? '#ffffff' : level.color, stroke: level.color, 'stroke-width': 2.5,
+          cx: px, cy, r: compact ? 5 : 7, fill: p.stub ? '#ffffff' : level.color, stroke: level.color, 'stroke-width': compact ? 2 : 2.5,
           'stroke-dasharray': p.stub ? '3 2' : null,
         }),
-        svg('text', { x: px, y: slotY[slot], 'text-anchor': 'middle', class: 'point-label' }, label)));
+        compact ? null : svg('text', { x: px, y: slotY[slot], 'text-anchor': 'middle', class: 'point-label' }, label)));
     }
     root_.appendChild(g);
   });
