@@ -17,6 +17,7 @@ import (
 	"strings"
 	"sync"
 	"testing"
+	"time"
 	"unicode/utf8"
 
 	"github.com/vncite/vncite"
@@ -97,7 +98,9 @@ func openTestAPI(dir string, limits Limits) (*testAPI, error) {
 		idx.Close()
 		return nil, err
 	}
-	srv := &Server{Store: st, Index: idx, Limits: limits}
+	// Internal errors (only those) reach the test output.
+	logger := slog.New(slog.NewTextHandler(os.Stderr, &slog.HandlerOptions{Level: slog.LevelError}))
+	srv := &Server{Store: st, Index: idx, Limits: limits, Logger: logger}
 	h, err := NewHandler(srv)
 	if err != nil {
 		return nil, err
@@ -798,4 +801,23 @@ func TestReadsDuringIngest(t *testing.T) {
 	if len(l.Links) < 20 {
 		t.Errorf("114-KL/TW cited by %d after 20 ingests citing it", len(l.Links))
 	}
+}
+
+// TestTimeout gives requests no time at all: the routes whose work checks
+// the deadline answer 503 problem+json with Retry-After instead of running
+// on, and the server answers the next request.
+func TestTimeout(t *testing.T) {
+	a := newAPI(t, Limits{RequestTimeout: time.Nanosecond})
+	for _, target := range []string{
+		"/api/v1/lineage/114-KL/TW?depth=3",
+		"/api/v1/search?q=dan+van",
+		"/api/v1/coverage/114-KL/TW",
+	} {
+		r := a.do(t, "GET", target, "", nil)
+		p := r.problem(t, http.StatusServiceUnavailable)
+		if p.Type != problemTypeBase+string(ETimeout) || r.header.Get("Retry-After") == "" {
+			t.Errorf("%s: %+v, Retry-After %q", target, p, r.header.Get("Retry-After"))
+		}
+	}
+	a.do(t, "GET", "/healthz", "", nil).ok(t, http.StatusOK)
 }

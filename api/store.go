@@ -6,6 +6,7 @@ import (
 	"encoding/hex"
 	"errors"
 	"fmt"
+	"math"
 	"slices"
 	"strings"
 
@@ -302,6 +303,13 @@ func (s *Server) search(ctx context.Context, q searchQuery, offset int) (SearchR
 	})
 	if err != nil {
 		return SearchResult{}, err
+	}
+	for i, h := range res.Hits {
+		// JSON has no NaN or Inf; one such score would fail the whole page.
+		if math.IsNaN(h.Score) || math.IsInf(h.Score, 0) {
+			s.logger().WarnContext(ctx, "search: non-finite score", "query", q.Q, "id", h.ID, "score", h.Score)
+			res.Hits[i].Score = 0
+		}
 	}
 	out := SearchResult{Result: res}
 	if next := offset + len(res.Hits); len(res.Hits) > 0 && uint64(next) < res.Total && next <= search.MaxOffset {

@@ -72,7 +72,7 @@ for i in "${!mix[@]}"; do
 done
 for p in "${pids[@]}"; do wait "$p"; done
 
-printf '\n%-14s %8s %9s %9s %9s %7s %7s\n' endpoint clients requests req/s p50_ms p99_ms non2xx errors
+printf '\n%-14s %8s %9s %9s %9s %7s %7s %7s\n' endpoint clients requests req/s p50_ms p99_ms non2xx errors
 total_req=0 total_rps=0 total_bad=0 total_err=0
 for i in "${!mix[@]}"; do
 	name=${mix[$i]%%|*}
