@@ -198,6 +198,11 @@ func readBody(b []byte, i, limit int) (string, int) {
 			if ns, ne := wordAfter(b, q+1); ne > ns && isUpperStart(b[ns:ne]) {
 				pos = q + 1
 			}
+		} else if n > 0 && q < limit && b[q] == ',' && lowerEq(b[spans[0][0]:spans[0][1]], "bộ") {
+			// A ministry's name with a comma: "Bộ Văn hóa, Thể thao và Du lịch".
+			if ns, ne := wordAfter(b, q+1); ne > ns && isUpperStart(b[ns:ne]) && commaNameGoesOn(b, ne, limit) {
+				pos = q + 1
+			}
 		}
 		s, e := wordAfter(b, pos)
 		if e == s || e > limit {
@@ -210,9 +215,7 @@ func readBody(b []byte, i, limit int) (string, int) {
 		if n > 0 && s > pos && bytes.Equal(bytes.TrimSpace(b[pos:s]), []byte("-")) && !isUpperStart(w) {
 			break
 		}
-		if n > 0 && s > pos && !bytes.Equal(bytes.TrimSpace(b[pos:s]), []byte("-")) && len(bytes.TrimSpace(b[pos:s])) > 0 {
-			break // punctuation ends the name
-		}
+
 		if n > 0 && s > pos && len(bytes.TrimSpace(b[pos:s])) > 0 {
 			clean = false // "Bà Rịa - Vũng Tàu" keeps its dash below
 		}
@@ -253,6 +256,11 @@ func readBody(b []byte, i, limit int) (string, int) {
 			break
 		}
 		stop := bodyStopWord(w)
+		if stop && !upperStart && lowerEq(w, "triển") && n > 0 && lowerEq(b[spans[n-1][0]:spans[n-1][1]], "phát") {
+			if ns, ne := wordAfter(b, e); ne > ns && !lowerEq(b[ns:ne], "khai") {
+				stop = false // "Bộ Nông nghiệp và Phát triển nông thôn"
+			}
+		}
 		if stop && (!upperStart || isAllUpper(w) && n > 0 && isAllUpper(b[spans[n-1][0]:spans[n-1][1]])) {
 			break
 		}
@@ -282,14 +290,36 @@ func readBody(b []byte, i, limit int) (string, int) {
 	var sb strings.Builder
 	for k := 0; k < n; k++ {
 		if k > 0 {
-			if bytes.IndexByte(b[spans[k-1][1]:spans[k][0]], '-') >= 0 {
+			gap := b[spans[k-1][1]:spans[k][0]]
+			if bytes.IndexByte(gap, '-') >= 0 {
 				sb.WriteString(" -")
+			} else if bytes.IndexByte(gap, ',') >= 0 {
+				sb.WriteByte(',')
 			}
 			sb.WriteByte(' ')
 		}
 		sb.Write(b[spans[k][0]:spans[k][1]])
 	}
 	return sb.String(), end
+}
+
+// commaNameGoesOn reports whether "và" and a capitalized word follow
+// within four words without another comma: the end of "Văn hóa, Thể thao
+// và Du lịch".
+func commaNameGoesOn(b []byte, i, limit int) bool {
+	pos := i
+	for n := 0; n < 4; n++ {
+		s, e := wordAfter(b, pos)
+		if e == s || e > limit {
+			return false
+		}
+		if lowerEq(b[s:e], "và") {
+			ns, ne := wordAfter(b, e)
+			return ne > ns && ne <= limit && isUpperStart(b[ns:ne])
+		}
+		pos = e
+	}
+	return false
 }
 
 // bodyStopWord reports whether w (any case) is one of bodyStop.

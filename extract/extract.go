@@ -77,11 +77,15 @@ func run(b []byte, text string, ex *vncite.Extraction) {
 	}
 	ctxs := make([]mctx, len(ms))
 	own := -1
-	hdr := readHeader(b, ms)
+	cas := &caser{b: b}
+	hdr := readHeader(b, ms, cas)
 	if hdr.mention >= 0 {
 		own = hdr.mention
 	}
 	analyse(b, ms, ctxs)
+	for i := range ctxs {
+		ctxs[i].body = cas.recaseBody(ctxs[i].body)
+	}
 	if own < 0 {
 		own = newsOwn(b, ms, ctxs, &hdr)
 	}
@@ -407,7 +411,7 @@ func resolveShort(ms []mention, cs []mctx, refIndex []int, own, i int, ref *vnci
 	for j := i - 1; j >= 0; j-- {
 		o := &ms[j]
 		ri := refIndex[j]
-		if ri < 0 || o.num.Seq != m.num.Seq || !sameKind(o.num.Type, m.num.Type) || ex.References[ri].ResolvedFrom != nil {
+		if ri < 0 || o.num.Seq != m.num.Seq || !sameKind(effType(o), m.num.Type) || ex.References[ri].ResolvedFrom != nil {
 			continue
 		}
 		r := ex.References[ri]
@@ -420,7 +424,7 @@ func resolveShort(ms []mention, cs []mctx, refIndex []int, own, i int, ref *vnci
 	}
 	if found < 0 {
 		// The document's own number: "Luật 01" in Luật số 01/2013/QH13.
-		if own >= 0 && ms[own].num.Seq == m.num.Seq && sameKind(ms[own].num.Type, m.num.Type) && ms[own].num.Canonical != "" {
+		if own >= 0 && ms[own].num.Seq == m.num.Seq && sameKind(effType(&ms[own]), m.num.Type) && ms[own].num.Canonical != "" {
 			ref.Number, ref.Issuer, ref.Year = ms[own].num.Canonical, ms[own].num.Issuer, ms[own].num.Year
 			return true
 		}
@@ -431,6 +435,18 @@ func resolveShort(ms []mention, cs []mctx, refIndex []int, own, i int, ref *vnci
 	idx := found
 	ref.ResolvedFrom = &idx
 	return true
+}
+
+// effType is a mention's type: from its number, else from its type word
+// (laws: "Luật số 10/2022/QH15").
+func effType(m *mention) string {
+	if m.num.Type != "" {
+		return m.num.Type
+	}
+	if m.tw != nil {
+		return m.tw.abbr
+	}
+	return ""
 }
 
 func sameKind(a, b string) bool {

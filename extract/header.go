@@ -68,7 +68,7 @@ func isParagraph(l line) bool {
 
 // readHeader reads the document's own number, type, date, place, title,
 // body and signer.
-func readHeader(b []byte, ms []mention) header {
+func readHeader(b []byte, ms []mention, cs *caser) header {
 	h := header{mention: -1}
 	lines := headLines(b, 0, 4000)
 	firstPara := len(lines)
@@ -189,19 +189,19 @@ func readHeader(b []byte, ms []mention) header {
 	}
 	// Title of a page without a formal header: its heading.
 	if h.doc.Title == "" && !formal {
-		best, bestK := "", 0
+		best := ""
 		for k := 0; k < firstPara && k < 15; k++ {
 			t := lines[k].text
 			if lines[k].words < 4 || lines[k].words > 60 || isDateLine(t) || startsHeaderLine(t) || !strings.Contains(t, " ") {
 				continue
 			}
 			if len(t) > len(best) {
-				best, bestK = t, k
+				best = t
 			}
 		}
 		if best != "" {
 			if isAllUpper([]byte(best)) {
-				best = recase(b, lines[bestK].s, lines[bestK].e, best)
+				best = cs.recase(best)
 			}
 			h.doc.Title = cleanTitle(best)
 		}
@@ -521,35 +521,60 @@ func signer(b []byte) string {
 	return ""
 }
 
-// recase gives an all-caps heading the casing its words have in the text
-// ("BAN DÂN VẬN TỈNH ỦY" → "Ban Dân vận Tỉnh ủy"), longest runs of words
-// first, then capitalizes the first letter.
-func recase(b []byte, hs, he int, heading string) string {
-	hw := strings.Fields(heading)
-	lowerWords := make([]string, len(hw))
-	for i, w := range hw {
-		lowerWords[i] = strings.ToLower(strings.Trim(w, "“”\",.;:()"))
-	}
-	// Words of the text without punctuation, with their lower-case form.
-	var tw, tl []string
-	for _, part := range [][]byte{b[:hs], b[he:]} {
-		for _, f := range bytes.FieldsFunc(part, func(r rune) bool { return !isWordRune(r) }) {
-			tw = append(tw, string(f))
-			tl = append(tl, strings.ToLower(string(f)))
+// caser gives all-caps text the casing its words have elsewhere in the
+// document ("BAN DÂN VẬN TỈNH ỦY" → "Ban Dân vận Tỉnh ủy"): the longest
+// runs of words found in lines not written in capitals win. The word list
+// is built on first use.
+type caser struct {
+	b      []byte
+	built  bool
+	tw, tl []string
+	index  map[string][]int
+}
+
+func (c *caser) build() {
+	c.built = true
+	c.index = map[string][]int{}
+	for start := 0; start < len(c.b); {
+		end := bytes.IndexByte(c.b[start:], '\n')
+		if end < 0 {
+			end = len(c.b)
+		} else {
+			end += start
 		}
+		line := c.b[start:end]
+		if !isAllUpper(line) {
+			for _, f := range bytes.FieldsFunc(line, func(r rune) bool { return !isWordRune(r) }) {
+				l := strings.ToLower(string(f))
+				c.index[l] = append(c.index[l], len(c.tw))
+				c.tw = append(c.tw, string(f))
+				c.tl = append(c.tl, l)
+			}
+		}
+		start = end + 1
+	}
+}
+
+// recase returns s with the document's casing, first letter capitalized;
+// words never seen in mixed case are lower-cased.
+func (c *caser) recase(s string) string {
+	if !c.built {
+		c.build()
+	}
+	hw := strings.Fields(s)
+	lower := make([]string, len(hw))
+	for i, w := range hw {
+		lower[i] = strings.ToLower(strings.Trim(w, "“”\",.;:()"))
 	}
 	out := make([]string, len(hw))
 	for i := 0; i < len(hw); {
 		bestLen, bestAt := 0, -1
-		for k := range tl {
-			if tl[k] != lowerWords[i] {
-				continue
-			}
+		for _, k := range c.index[lower[i]] {
 			n := 0
-			for i+n < len(hw) && k+n < len(tl) && tl[k+n] == lowerWords[i+n] {
+			for i+n < len(hw) && k+n < len(c.tl) && c.tl[k+n] == lower[i+n] {
 				n++
 			}
-			if n > bestLen && (!isAllUpper([]byte(tw[k])) || isAcronym(tw[k])) {
+			if n > bestLen {
 				bestLen, bestAt = n, k
 			}
 		}
@@ -559,17 +584,115 @@ func recase(b []byte, hs, he int, heading string) string {
 			continue
 		}
 		for n := 0; n < bestLen; n++ {
-			out[i+n] = strings.Replace(hw[i+n], strings.Trim(hw[i+n], "“”\",.;:()"), tw[bestAt+n], 1)
+			core := strings.Trim(hw[i+n], "“”\",.;:()")
+			out[i+n] = strings.Replace(hw[i+n], core, c.tw[bestAt+n], 1)
 		}
 		i += bestLen
 	}
-	s := strings.Join(out, " ")
-	r, size := utf8.DecodeRuneInString(s)
-	return string(unicode.ToUpper(r)) + s[size:]
+	r := strings.Join(out, " ")
+	first, size := utf8.DecodeRuneInString(r)
+	return string(unicode.ToUpper(first)) + r[size:]
+}
+
+// recaseBody gives an all-caps body the usual casing of its parts
+// ("BAN THƯỜNG VỤ TỈNH ỦY LÂM ĐỒNG" → "Ban Thường vụ Tỉnh ủy Lâm Đồng"):
+// known organ names from a table, other words as the document writes them
+// in mixed case, else capitalized (place names).
+func (c *caser) recaseBody(body string) string {
+	if !isAllUpper([]byte(body)) || len(body) < 4 {
+		return body
+	}
+	words := strings.Fields(body)
+	out := make([]string, 0, len(words))
+	for i := 0; i < len(words); {
+		done := false
+		for n := 4; n >= 1; n-- {
+			if i+n > len(words) {
+				continue
+			}
+			if v, ok := organCase[strings.Join(words[i:i+n], " ")]; ok {
+				out = append(out, v)
+				i += n
+				done = true
+				break
+			}
+		}
+		if done {
+			continue
+		}
+		w := words[i]
+		core := strings.Trim(w, ",")
+		switch {
+		case isAcronym(core):
+			out = append(out, w)
+		case core == "VÀ":
+			out = append(out, strings.Replace(w, core, "và", 1))
+		default:
+			if !c.built {
+				c.build()
+			}
+			cased := ""
+			for _, k := range c.index[strings.ToLower(core)] {
+				if t := c.tw[k]; isUpperStart([]byte(t)) && !isAllUpper([]byte(t)) {
+					cased = t
+					break
+				} else if cased == "" {
+					cased = t
+				}
+			}
+			if cased == "" || !isUpperStart([]byte(cased)) && i > 0 && isUpperStart([]byte(out[len(out)-1])) && placeHead(out[len(out)-1]) {
+				r := []rune(strings.ToLower(core))
+				r[0] = unicode.ToUpper(r[0])
+				cased = string(r)
+			}
+			out = append(out, strings.Replace(w, core, cased, 1))
+		}
+		i++
+	}
+	r := strings.Join(out, " ")
+	first, size := utf8.DecodeRuneInString(r)
+	return string(unicode.ToUpper(first)) + r[size:]
+}
+
+// placeHead reports the words after which a place name follows.
+func placeHead(w string) bool {
+	switch w {
+	case "tỉnh", "huyện", "xã", "phường", "quận", "thành phố", "thị xã", "thị trấn":
+		return true
+	}
+	return false
+}
+
+// organCase is the usual casing of organ names met in capitals.
+var organCase = map[string]string{
+	"BAN CHẤP HÀNH TRUNG ƯƠNG": "Ban Chấp hành Trung ương", "BAN CHẤP HÀNH": "Ban Chấp hành", "BAN BÍ THƯ": "Ban Bí thư",
+	"BỘ CHÍNH TRỊ": "Bộ Chính trị", "TRUNG ƯƠNG": "Trung ương", "ĐẢNG": "Đảng", "THỦ TƯỚNG": "Thủ tướng",
+	"CHÍNH PHỦ": "Chính phủ", "QUỐC HỘI": "Quốc hội", "ỦY BAN THƯỜNG VỤ QUỐC HỘI": "Ủy ban Thường vụ Quốc hội",
+	"ỦY BAN NHÂN DÂN": "Ủy ban nhân dân", "UỶ BAN NHÂN DÂN": "Uỷ ban nhân dân", "HỘI ĐỒNG NHÂN DÂN": "Hội đồng nhân dân",
+	"BAN THƯỜNG VỤ": "Ban Thường vụ", "TỈNH ỦY": "Tỉnh ủy", "THÀNH ỦY": "Thành ủy", "HUYỆN ỦY": "Huyện ủy",
+	"QUẬN ỦY": "Quận ủy", "THỊ ỦY": "Thị ủy", "ĐẢNG ỦY": "Đảng ủy", "TỈNH UỶ": "Tỉnh uỷ", "THÀNH UỶ": "Thành uỷ",
+	"HUYỆN UỶ": "Huyện uỷ", "ĐẢNG UỶ": "Đảng uỷ", "BAN TUYÊN GIÁO": "Ban Tuyên giáo", "BAN DÂN VẬN": "Ban Dân vận",
+	"BAN TỔ CHỨC": "Ban Tổ chức", "BAN NỘI CHÍNH": "Ban Nội chính", "ỦY BAN KIỂM TRA": "Ủy ban Kiểm tra",
+	"VĂN PHÒNG": "Văn phòng", "BAN TUYÊN GIÁO VÀ DÂN VẬN": "Ban Tuyên giáo và Dân vận", "TỈNH": "tỉnh", "HUYỆN": "huyện",
+	"XÃ": "xã", "PHƯỜNG": "phường", "QUẬN": "quận", "THÀNH PHỐ": "thành phố", "THỊ XÃ": "thị xã", "THỊ TRẤN": "thị trấn",
+	"MẶT TRẬN TỔ QUỐC": "Mặt trận Tổ quốc", "VIỆT NAM": "Việt Nam", "BỘ": "Bộ", "SỞ": "Sở", "BAN": "Ban",
+	"CHỦ TỊCH": "Chủ tịch", "BỘ TRƯỞNG": "Bộ trưởng",
 }
 
 func isAcronym(w string) bool {
-	return isAllUpper([]byte(w)) && utf8.RuneCountInString(w) <= 6 && !strings.ContainsAny(w, "ÀÁẢÃẠĂẰẮẲẴẶÂẦẤẨẪẬÈÉẺẼẸÊỀẾỂỄỆÌÍỈĨỊÒÓỎÕỌÔỒỐỔỖỘƠỜỚỞỠỢÙÚỦŨỤƯỪỨỬỮỰỲÝỶỸỴ")
+	if !isAllUpper([]byte(w)) || utf8.RuneCountInString(w) > 8 {
+		return false
+	}
+	if orgAcronym([]byte(w)) {
+		return true
+	}
+	vowels := 0
+	for _, r := range w {
+		if strings.ContainsRune("AEIOUYĂÂÊÔƠƯÀÁẢÃẠẰẮẲẴẶẦẤẨẪẬÈÉẺẼẸỀẾỂỄỆÌÍỈĨỊÒÓỎÕỌỒỐỔỖỘỜỚỞỠỢÙÚỦŨỤỪỨỬỮỰỲÝỶỸỴ", r) {
+			vowels++
+		}
+	}
+	return vowels <= 1 && utf8.RuneCountInString(w) >= 3
 }
 
 // newsOwn finds the document a news page reports on: "UBND thị xã ban

@@ -254,6 +254,14 @@ func scanShortForms(b []byte, full []mention, out []mention) []mention {
 		if i-start > 5 {
 			continue
 		}
+		// A letter suffix: "Nghị quyết 02a".
+		suffix := ""
+		if i+1 < n && b[i] >= 'a' && b[i] <= 'z' {
+			if r, _ := utf8.DecodeRune(b[i+1:]); !isWordRune(r) {
+				suffix = string(b[i])
+				i++
+			}
+		}
 		// What follows must end the number: not "-", "/", a letter, a
 		// decimal part.
 		if i < n {
@@ -274,7 +282,7 @@ func scanShortForms(b []byte, full []mention, out []mention) []mention {
 		}
 
 		// "Kế hoạch 2024", "Báo cáo 6 tháng": a year or a period, not a number.
-		if v, _ := atoiN(b[start:i]); v >= 1945 && v <= 2100 && !so {
+		if v, _ := atoiN(b[start : i-len(suffix)]); v >= 1945 && v <= 2100 && !so {
 			continue
 		}
 		if s, e := wordAfter(b, i); e > s && isPeriodWord(b[s:e]) {
@@ -283,7 +291,7 @@ func scanShortForms(b []byte, full []mention, out []mention) []mention {
 				continue
 			}
 		}
-		seq, ok := normSeq(string(b[start:i]), "")
+		seq, ok := normSeq(string(b[start:i-len(suffix)]), suffix)
 		if !ok {
 			continue
 		}

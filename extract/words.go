@@ -178,9 +178,38 @@ func typeWordBefore(b []byte, i int) (tw *typeWord, start int, so bool) {
 		}
 	}
 	if so {
+		// A law named before its number: "Luật Bảo vệ môi trường số
+		// 03/2005/QH11", "Luật Viên chức số 02/2013/QH13".
+		for k := 0; k < len(ws) && k < 10; k++ {
+			x := &ws[k]
+			if x.punct != 0 {
+				break
+			}
+			if x.is("luat") && isUpperStart(b[x.s:x.e]) {
+				if k+1 < len(ws) && ws[k+1].is("bo") && ws[k+1].punct == 0 && isUpperStart(b[ws[k+1].s:ws[k+1].e]) {
+					return lawBook, ws[k+1].s, true
+				}
+				return lawWord, x.s, true
+			}
+		}
 		return nil, i, true
 	}
 	return nil, i, false
+}
+
+// lawWord and lawBook are the type words of a named law.
+var (
+	lawWord = typeWordNamed("Luật")
+	lawBook = typeWordNamed("Bộ luật")
+)
+
+func typeWordNamed(name string) *typeWord {
+	for k := range typeWords {
+		if typeWords[k].name == name {
+			return &typeWords[k]
+		}
+	}
+	panic("extract: no type word " + name)
 }
 
 // typeWordLastByte marks the bytes a type word or "số" can end with
