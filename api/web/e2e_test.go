@@ -171,6 +171,20 @@ func TestExplorerSeeds(t *testing.T) {
 		}
 	})
 
+	// Sorting by date, oldest first, from the select.
+	t.Run("sort oldest", func(t *testing.T) {
+		b.do(t, "search", chromedp.Navigate(ts.URL+"/#/search?q=d%C3%A2n+v%E1%BA%ADn"))
+		b.waitView(t, "search")
+		b.waitFor(t, "hits", `document.querySelectorAll("#hits li").length > 2`)
+		b.do(t, "sort", chromedp.SetValue(chromedp.ID("f-sort"), "oldest"),
+			chromedp.Evaluate[chromedp.Void](`document.getElementById("f-sort").dispatchEvent(new Event("change"))`))
+		b.waitFor(t, "sorted", `location.hash.includes("sort=oldest") && document.querySelector("main").getAttribute("aria-busy") === "false" && document.querySelectorAll("#hits li").length > 2`)
+		dates := eval[[]string](t, b, `[...document.querySelectorAll("#hits .hit-head time")].map(t => t.getAttribute("datetime"))`)
+		if len(dates) < 2 || !slices.IsSorted(dates) {
+			t.Errorf("oldest first: dates %q", dates)
+		}
+	})
+
 	// Every export button downloads its format from the real API.
 	b.do(t, "back to lineage", chromedp.Navigate(ts.URL+"/#/lineage/"+url.PathEscape("25-NQ/TW")+"?direction=down"))
 	b.waitView(t, "lineage")

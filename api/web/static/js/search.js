@@ -103,6 +103,7 @@ export async function renderSearch(main, { params, signal }) {
   const q = (params.get('q') || '').trim();
   const filters = {};
   for (const k of filterParams) if (params.get(k)) filters[k] = params.get(k);
+  const sort = sortOrders.some(([v]) => v === params.get('sort')) ? params.get('sort') : '';
 
   main.appendChild(h('h1', {}, q ? `Kết quả cho “${q}”` : 'Tìm kiếm'));
   if (!q && !Object.keys(filters).length) {
@@ -117,14 +118,14 @@ export async function renderSearch(main, { params, signal }) {
   const aside = h('aside', { class: 'facets', 'aria-label': 'Bộ lọc' });
   const results = h('section', { class: 'results', 'aria-labelledby': 'results-h' });
   layout.append(aside, results);
-  main.appendChild(filterBar(q, filters));
+  main.appendChild(filterBar(q, filters, sort));
   main.appendChild(layout);
 
   const summary = h('h2', { id: 'results-h', class: 'results-summary' }, 'Đang tìm…');
   const list = h('ol', { class: 'hits', id: 'hits' });
   results.append(summary, list);
 
-  const res = await api.search({ q, ...filters, limit: 20 }, signal);
+  const res = await api.search({ q, ...filters, sort, limit: 20 }, signal);
   const total = Number(res.total ?? (res.hits || []).length);
   summary.textContent = total ? `${formatNumber(total)} kết quả` : 'Không tìm thấy văn bản nào';
   announce(summary.textContent);
@@ -134,8 +135,8 @@ export async function renderSearch(main, { params, signal }) {
       'Gợi ý: thử bỏ bớt từ, viết số hiệu theo cách khác (“25-NQ/TW”, “nghị quyết 25”), hoặc bỏ bộ lọc.'));
   }
   appendHits(list, res.hits || []);
-  pager(results, list, res.next_cursor, { q, ...filters }, signal);
-  aside.appendChild(facetsView(normalizeFacets(res.facets), q, filters));
+  pager(results, list, res.next_cursor, { q, ...filters, sort }, signal);
+  aside.appendChild(facetsView(normalizeFacets(res.facets), q, sort ? { ...filters, sort } : filters));
   return null;
 }
 
@@ -193,22 +194,29 @@ function pager(results, list, cursor, params, signal) {
   results.appendChild(more);
 }
 
-function filterBar(q, filters) {
+const sortOrders = [['', 'phù hợp nhất'], ['date', 'mới nhất'], ['oldest', 'cũ nhất']];
+
+function filterBar(q, filters, sort) {
   const from = h('input', { type: 'date', id: 'f-from', name: 'from', value: filters.from || '' });
   const to = h('input', { type: 'date', id: 'f-to', name: 'to', value: filters.to || '' });
-  const form = h('form', { class: 'filter-bar', 'aria-label': 'Lọc theo ngày ban hành' },
+  const order = h('select', { id: 'f-sort', name: 'sort' },
+    sortOrders.map(([v, label]) => h('option', { value: v, selected: v === sort }, label)));
+  const form = h('form', { class: 'filter-bar', 'aria-label': 'Lọc theo ngày ban hành và sắp xếp' },
     h('label', { for: 'f-from' }, 'Từ ngày'), from,
     h('label', { for: 'f-to' }, 'đến ngày'), to,
-    h('button', { type: 'submit' }, 'Lọc'));
+    h('label', { for: 'f-sort' }, 'Xếp theo'), order,
+    h('button', { type: 'submit' }, 'Áp dụng'));
   form.addEventListener('submit', (ev) => {
     ev.preventDefault();
-    go('search', '', { q, ...filters, from: from.value, to: to.value });
+    go('search', '', { q, ...filters, from: from.value, to: to.value, sort: order.value });
   });
+  // Changing the order applies it at once.
+  order.addEventListener('change', () => form.requestSubmit());
   const active = Object.entries(filters);
   if (active.length) {
     form.appendChild(h('span', { class: 'active-filters' }, 'Đang lọc: ',
       active.map(([k, v]) => {
-        const rest = { q, ...filters };
+        const rest = { q, ...filters, sort };
         delete rest[k];
         return h('a', { class: 'chip active', href: href('search', '', rest), 'aria-label': `Bỏ lọc ${facetLabels[k] || k}: ${v}` },
           `${facetLabels[k] || k}: ${filterValueLabel(k, v)} ×`);
