@@ -227,6 +227,7 @@ func TestCascade(t *testing.T) {
 	if rep, err := s.Check(ctx, false); err != nil || !rep.OK() {
 		t.Errorf("index out of step: %+v %v", rep, err)
 	}
+	verifyStore(t, s)
 }
 
 // TestCoverageAcrossMerger: a plan of a province dated after 2025-07-01 is

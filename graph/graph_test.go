@@ -157,6 +157,18 @@ func ingestExtractions(t testing.TB, s *Store, exts map[string]vncite.Extraction
 	return sum
 }
 
+// verifyStore fails the test on any integrity problem.
+func verifyStore(t testing.TB, s *Store) {
+	t.Helper()
+	problems, err := s.Verify(context.Background(), 20)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, p := range problems {
+		t.Error("integrity: " + p)
+	}
+}
+
 func resolveOne(t *testing.T, s *Store, number string) vncite.Document {
 	t.Helper()
 	ds, err := s.Resolve(context.Background(), number)
@@ -304,6 +316,7 @@ func TestSeedLikeIdentity(t *testing.T) {
 			s := openTest(t, t.TempDir(), Options{})
 			ingestExtractions(t, s, seedLike(), order)
 			checkSeedIdentity(t, s, false)
+			verifyStore(t, s)
 		})
 	}
 }
@@ -362,6 +375,7 @@ func TestReingestAndReplace(t *testing.T) {
 	if sum.Replaced != 1 {
 		t.Errorf("changed content: %+v, want 1 replaced", sum)
 	}
+	verifyStore(t, s)
 	ct05 := resolveOne(t, s, "05-CT/TW")
 	for _, sg := range ct05.Sightings {
 		if strings.HasPrefix(sg.Citing, "doc-"+shortHash("003.txt")) {
@@ -442,6 +456,7 @@ func TestDumpRestoreRoundTrip(t *testing.T) {
 		t.Error("dump → restore → dump differs")
 	}
 	checkSeedIdentity(t, s2, false)
+	verifyStore(t, s2)
 	if rep, err := s2.Check(ctx, false); err != nil || !rep.OK() {
 		t.Errorf("restored store and index disagree: %+v %v", rep, err)
 	}

@@ -381,3 +381,107 @@ func (s *Store) Restore(ctx context.Context, r io.Reader) (RestoreSummary, error
 }
 
 var errStop = errors.New("stop")
+
+// Verify checks the store's own integrity: every document's text and hash
+// index, both keys of every edge, every edge and sighting listed in the
+// read-in record of the document it was read in, and back. Writes are
+// transactional, so a problem means a bug or a damaged disk; it returns
+// at most limit problems.
+func (s *Store) Verify(ctx context.Context, limit int) ([]string, error) {
+	var problems []string
+	add := func(f string, a ...any) error {
+		problems = append(problems, fmt.Sprintf(f, a...))
+		if len(problems) >= limit {
+			return errStop
+		}
+		return nil
+	}
+	err := s.db.View(func(txn *badger.Txn) error {
+		has := func(k []byte) bool {
+			_, err := txn.Get(k)
+			return err == nil
+		}
+		err := prefixScan(txn, []byte{pDoc}, true, func(k, v []byte) error {
+			var d vncite.Document
+			if err := json.Unmarshal(v, &d); err != nil {
+				return add("document %s: %v", k[1:], err)
+			}
+			if d.Stub {
+				return ctx.Err()
+			}
+			if !has(key(pText, d.ID)) {
+				if err := add("document %s: no text", d.ID); err != nil {
+					return err
+				}
+			}
+			item, err := txn.Get(key(pHash, d.Hash))
+			if err != nil {
+				return add("document %s: hash %s not indexed", d.ID, d.Hash)
+			}
+			return item.Value(func(v []byte) error {
+				if string(v) != d.ID {
+					return add("document %s: hash %s indexed as %s", d.ID, d.Hash, v)
+				}
+				return ctx.Err()
+			})
+		})
+		if err != nil {
+			return err
+		}
+		listed := map[string]bool{}
+		err = prefixScan(txn, []byte{pReadIn}, true, func(k, v []byte) error {
+			doc := string(k[1:])
+			var ri readIn
+			if err := json.Unmarshal(v, &ri); err != nil {
+				return add("read-in record of %s: %v", doc, err)
+			}
+			for _, e := range ri.Edges {
+				listed[string(e.fwd())] = true
+				if !has(e.fwd()) || !has(e.rev()) {
+					if err := add("edge %s -%s-> %s read in %s: keys missing", e.From, e.Rel, e.To, doc); err != nil {
+						return err
+					}
+				}
+			}
+			for _, sr := range ri.Sights {
+				full := sightRef{ID: sr.ID, Citing: doc, Start: sr.Start}
+				listed[string(full.main())] = true
+				if !has(full.main()) {
+					if err := add("sighting of %s by %s: missing", sr.ID, doc); err != nil {
+						return err
+					}
+				}
+			}
+			return ctx.Err()
+		})
+		if err != nil {
+			return err
+		}
+		for _, p := range []byte{pFwd, pSight} {
+			err = prefixScan(txn, []byte{p}, false, func(k, _ []byte) error {
+				if listed[string(k)] {
+					return nil
+				}
+				if p == pFwd {
+					r, _ := edgeFromFwd(k)
+					return add("edge %s -%s-> %s: not in the read-in record of %s", r.From, r.Rel, r.To, r.Doc)
+				}
+				return add("sighting %q: not in a read-in record", splitKey(k[1:]))
+			})
+			if err != nil {
+				return err
+			}
+		}
+		return prefixScan(txn, []byte{pRev}, false, func(k, _ []byte) error {
+			r, ok := edgeFromRev(k)
+			if !ok || !has(r.fwd()) {
+				return add("reverse edge %q without its forward key", splitKey(k[1:]))
+			}
+			return nil
+		})
+	})
+	if err != nil && !errors.Is(err, errStop) {
+		return problems, fmt.Errorf("graph: verify: %w", err)
+	}
+	return problems, nil
+}

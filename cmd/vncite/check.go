@@ -3,6 +3,8 @@ package main
 import (
 	"context"
 	"errors"
+
+	"github.com/vncite/vncite/graph"
 )
 
 // runCheck compares the graph with the search index; --repair fixes what
@@ -24,16 +26,26 @@ func runCheck(ctx context.Context, e *env, args []string) error {
 		return err
 	}
 	defer a.Close()
+	problems, err := a.store.Verify(ctx, 50)
+	if err != nil {
+		return err
+	}
 	rep, err := a.store.Check(ctx, *repair)
 	if err != nil {
 		return err
 	}
 	if *format == "json" {
-		if err := writeJSON(e.stdout, rep); err != nil {
+		if err := writeJSON(e.stdout, struct {
+			graph.CheckReport
+			Integrity []string `json:"integrity_problems"`
+		}{rep, append([]string{}, problems...)}); err != nil {
 			return err
 		}
 	} else {
 		w := &outWriter{w: e.stdout}
+		for _, p := range problems {
+			w.printf("graph integrity: %s\n", p)
+		}
 		w.printf("graph: %d documents and stubs; index: %d\n", rep.Documents, rep.Indexed)
 		for _, l := range []struct {
 			name string
@@ -60,6 +72,9 @@ func runCheck(ctx context.Context, e *env, args []string) error {
 		if w.err != nil {
 			return w.err
 		}
+	}
+	if len(problems) > 0 {
+		return errors.New("the graph has integrity problems: rebuild it with `vncite dump` and `vncite restore` into a new --data directory")
 	}
 	if !rep.OK() && !rep.Repaired {
 		return errors.New("graph and index disagree: run `vncite check --repair`")
