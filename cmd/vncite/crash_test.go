@@ -3,8 +3,8 @@ package main
 import (
 	"bufio"
 	"context"
-	"io"
 	"fmt"
+	"io"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -129,4 +129,3 @@ func TestKillDuringIngest(t *testing.T) {
 		t.Errorf("after ingesting again: %d documents, want %d", after.Documents, n)
 	}
 }
-
