@@ -12,6 +12,8 @@ import (
 	"sync"
 	"testing"
 	"time"
+
+	"github.com/vncite/vncite"
 )
 
 // TestServe starts `vncite serve` in-process on 127.0.0.1:0 over an empty
@@ -72,6 +74,10 @@ func TestServe(t *testing.T) {
 			t.Errorf("round %d: 25-NQ/TW: %d; the sample was not loaded", round, resp.StatusCode)
 		}
 
+		if round == 0 {
+			checkSyntheticMarked(t, base)
+		}
+
 		cancel()
 		select {
 		case err := <-done:
@@ -91,6 +97,7 @@ func TestServeFlags(t *testing.T) {
 	for _, args := range [][]string{
 		{"--addr"},
 		{"--log", "xml"},
+		{"--sample", "some"},
 		{"extra"},
 	} {
 		err := runServe(context.Background(), &env{stdout: io.Discard, stderr: io.Discard, getenv: func(string) string { return "" }}, append([]string{"--data", t.TempDir()}, args...))
@@ -110,4 +117,49 @@ func (w *serveTestWriter) Write(p []byte) (int, error) {
 	w.mu.Lock()
 	defer w.mu.Unlock()
 	return w.w.Write(p)
+}
+
+// checkSyntheticMarked checks that the synthetic cascade was loaded and
+// that every generated document says so in its title and source.
+func checkSyntheticMarked(t *testing.T, base string) {
+	t.Helper()
+	var synthetic, real int
+	cursor := ""
+	for page := 0; page < 20; page++ {
+		resp, err := http.Get(base + "/api/v1/documents?limit=500&cursor=" + cursor)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var list struct {
+			Documents []vncite.Document `json:"documents"`
+			Next      string            `json:"next_cursor"`
+		}
+		err = json.NewDecoder(resp.Body).Decode(&list)
+		resp.Body.Close()
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, d := range list.Documents {
+			switch {
+			case d.Stub:
+			case strings.HasPrefix(d.Source, syntheticSource):
+				synthetic++
+				if !strings.HasPrefix(d.Title, syntheticMark) {
+					t.Errorf("synthetic %s (%s) titled %q", d.Number, d.Source, d.Title)
+				}
+			default:
+				real++
+				if strings.Contains(d.Title, "SYNTHETIC") {
+					t.Errorf("seed %s marked synthetic", d.Source)
+				}
+			}
+		}
+		if list.Next == "" {
+			break
+		}
+		cursor = list.Next
+	}
+	if synthetic < 100 || real != 5 {
+		t.Errorf("%d synthetic and %d real documents; want the cascade and the 5 seeds", synthetic, real)
+	}
 }
