@@ -147,16 +147,31 @@ func allLetters(w string) bool {
 // decides first) nor words with Ð Þ ð þ, which legacy Vietnamese text shown
 // as Windows-1252 is full of and Western text almost never has.
 func latinWord(w string) bool {
+	if symbolWord(w) {
+		return true
+	}
 	for _, r := range w {
 		switch {
 		case r < utf8.RuneSelf:
 		case r >= 0xC0 && r <= 0xFF && r != 0xD7 && r != 0xF7 && r != 0xD0 && r != 0xDE && r != 0xF0 && r != 0xFE,
-			r == 'œ', r == 'Œ', r == 'š', r == 'Š', r == 'ž', r == 'Ž', r == 'Ÿ':
+			r == 'œ', r == 'Œ', r == 'š', r == 'Š', r == 'ž', r == 'Ž', r == 'Ÿ', r == '°', r == 'º', r == 'ª':
 		default:
 			return false
 		}
 	}
 	return true
+}
+
+// symbolWord reports a token made only of Latin-1 signs standing alone
+// ("©", "°", "½", "§"): harmless in Western text. Inside a word they are
+// the mark of a wrong decoding, and latinWord refuses them.
+func symbolWord(w string) bool {
+	for _, r := range w {
+		if r < 0xA1 || r > 0xBF {
+			return false
+		}
+	}
+	return w != ""
 }
 
 // garbled reports text that still reads as mojibake: many of its non-ASCII
@@ -239,7 +254,7 @@ func detectLegacy(b []byte) (candidate, bool) {
 	if acceptVietnamese(best, second) {
 		return full(best, bestDecode), true
 	}
-	if best.sc.valid > 0 && best.sc.ratio() >= 0.5 {
+	if best.sc.valid >= 2 && best.sc.ratio() >= 0.5 || best.sc.valid >= 1 && best.sc.ratio() == 1 {
 		return candidate{}, false // Vietnamese-looking but ambiguous: refuse, never guess Western
 	}
 	s, bad := decodeCP1252(sample)

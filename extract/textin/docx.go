@@ -112,6 +112,9 @@ func (o Options) decodeDOCX(data []byte) (Text, error) {
 	if strings.TrimSpace(body) == "" {
 		return Text{}, fmt.Errorf("textin: %w: DOCX without text", ErrEmpty)
 	}
+	if err := checkGarbled(body); err != nil {
+		return Text{}, err
+	}
 	return Text{Body: body, Format: FormatDOCX, Encoding: enc}, nil
 }
 

@@ -39,6 +39,9 @@ func (o Options) decodeHTML(data []byte) (Text, error) {
 	if strings.TrimSpace(body) == "" {
 		return Text{}, fmt.Errorf("textin: %w: HTML page without article text", ErrEmpty)
 	}
+	if err := checkGarbled(body); err != nil {
+		return Text{}, err
+	}
 	return Text{Body: body, Format: FormatHTML, Encoding: enc}, nil
 }
 

@@ -294,3 +294,44 @@ func TestHTMLASPNetDivs(t *testing.T) {
 		t.Logf("body:\n%s", got.Body)
 	}
 }
+
+// TestHTMLLegacyFonts: old sites declared Latin-1 (or UTF-8) and set the
+// text in .VnTime (TCVN3) or VNI-Times fonts.
+func TestHTMLLegacyFonts(t *testing.T) {
+	a := splitSeed002(t)
+	page := strings.Replace(newsPage(a), `<meta charset="utf-8">`, `<meta http-equiv="Content-Type" content="text/html; charset=iso-8859-1">`, 1)
+	page = strings.ReplaceAll(page, "»", "&raquo;") // no byte for it in TCVN3
+	want, err := Decode("p.html", []byte(newsPage(a)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, enc := range []string{EncTCVN3, EncVNI} {
+		b := mustEncode(t, page, enc)
+		got, err := Decode("p.html", b)
+		if err != nil {
+			t.Errorf("%s: %v", enc, err)
+			continue
+		}
+		g, w := got.Body, want.Body
+		if enc == EncTCVN3 {
+			g, w = foldVN3Capitals(g), foldVN3Capitals(w)
+		}
+		if got.Encoding != enc || g != w {
+			t.Errorf("%s: encoding %s, differs at %d", enc, got.Encoding, firstDiff(g, w))
+		}
+		// The same bytes shown as Windows-1252 in a UTF-8 page.
+		shown, _ := decodeCP1252(b)
+		got, err = Decode("p.html", []byte(shown))
+		if err != nil {
+			t.Errorf("%s in UTF-8: %v", enc, err)
+			continue
+		}
+		g = got.Body
+		if enc == EncTCVN3 {
+			g = foldVN3Capitals(g)
+		}
+		if got.Encoding != "utf-8+"+enc || g != w {
+			t.Errorf("%s in UTF-8: encoding %s, differs at %d", enc, got.Encoding, firstDiff(g, w))
+		}
+	}
+}

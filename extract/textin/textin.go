@@ -279,13 +279,22 @@ func decodeText(data []byte) (string, string, error) {
 	if what := controlKind(s); what != "" {
 		return "", "", fmt.Errorf("textin: %w (%s)", ErrBinary, what)
 	}
-	if suspicious(s) && garbled(s) {
-		return "", "", fmt.Errorf("textin: %w: the text reads as mojibake (legacy Vietnamese shown as Windows-1252?) and could not be repaired; convert it to UTF-8 with the right source encoding", ErrUnknownEncoding)
+	if err := checkGarbled(s); err != nil {
+		return "", "", err
 	}
 	if strings.TrimSpace(s) == "" {
 		return "", "", fmt.Errorf("textin: %w", ErrEmpty)
 	}
 	return s, enc, nil
+}
+
+// checkGarbled refuses text that still reads as mojibake after decoding
+// and repair, rather than store it.
+func checkGarbled(s string) error {
+	if suspicious(s) && garbled(s) {
+		return fmt.Errorf("textin: %w: the text reads as mojibake (legacy Vietnamese shown as Windows-1252?) and could not be repaired; convert it to UTF-8 with the right source encoding", ErrUnknownEncoding)
+	}
+	return nil
 }
 
 // cleanText normalizes to NFC, turns CRLF, CR and form feeds into LF and

@@ -409,3 +409,12 @@ func TestSniff(t *testing.T) {
 		}
 	}
 }
+
+func TestWesternSymbols(t *testing.T) {
+	// An English note in Latin-1 with a copyright sign and degrees.
+	in := []byte("Report \xA9 2021. Temperature 30\xB0C, humidity 80%. Nothing else.")
+	got, err := exact.Decode("x.txt", in)
+	if err != nil || got.Body != "Report © 2021. Temperature 30°C, humidity 80%. Nothing else." || got.Encoding != EncCP1252 {
+		t.Errorf("got %v %s %q", err, got.Encoding, got.Body)
+	}
+}
