@@ -208,6 +208,14 @@ func readBody(b []byte, i, limit int) (string, int) {
 		if e == s || e > limit {
 			break
 		}
+		// "Phan Rang-Tháp Chàm": a hyphen inside a place name.
+		for e+1 < limit && b[e] == '-' {
+			ns, ne := wordAfter(b, e+1)
+			if ns != e+1 || ne == ns || !isUpperStart(b[ns:ne]) {
+				break
+			}
+			e = ne
+		}
 		w := b[s:e]
 		if s > pos && bytes.Count(b[pos:s], []byte{'\n'}) > 1 {
 			break
@@ -622,6 +630,9 @@ func readTitle(b []byte, i, limit, sentEnd int) (int, int) {
 		if c == ';' || (c == '\n' || c == '\r') && lineBreakEnds(b, end) {
 			break
 		}
+		if c == ',' && !quoted && newSubjectAt(b, end+1) {
+			break // ", Ủy ban nhân dân tỉnh ban hành Kế hoạch ..."
+		}
 		if quoted {
 			r, size := utf8.DecodeRune(b[end:])
 			if (r == '”' || r == '"' || r == '»') && end > start+1 {
@@ -632,6 +643,30 @@ func readTitle(b []byte, i, limit, sentEnd int) (int, int) {
 		end++
 	}
 	return start, end
+}
+
+// newSubjectAt reports whether a body's name starts at i and a verb of
+// the main clause follows it: the end of a title ("..., Ủy ban nhân dân
+// tỉnh ban hành Kế hoạch").
+func newSubjectAt(b []byte, i int) bool {
+	s, e := wordAfter(b, i)
+	if e == s || !isUpperStart(b[s:e]) {
+		return false
+	}
+	body, be := readBody(b, s, len(b))
+	if body == "" || bodyIssuer(body) == "" && !startsWithOrgWord(strings.ToUpper(body)) {
+		return false
+	}
+	vs, ve := wordAfter(b, be)
+	if ve == vs {
+		return false
+	}
+	for _, v := range []string{"ban", "đề", "xây", "tổ", "yêu", "chỉ", "triển", "thực", "quyết", "đã", "hướng", "giao", "thông", "lãnh"} {
+		if lowerEq(b[vs:ve], v) {
+			return true
+		}
+	}
+	return false
 }
 
 // cleanTitle trims a title: spaces, quotes and punctuation at the ends, and
@@ -755,6 +790,19 @@ func readContext(b []byte, m *mention, c *mctx, limit int) {
 			c.title = cleanTitle(string(b[ts:te]))
 			if c.title != "" {
 				c.ctxEnd = te
+			}
+		case (lowerEq(w, "hướng") || lowerEq(w, "ban") || lowerEq(w, "quy")) && c.body != "":
+			// "Thông tư số ... của Bộ Y hướng dẫn ...", "Quyết định số
+			// ... của UBND tỉnh ban hành Quy chế ...": the title follows
+			// the body without "về".
+			ns, ne := wordAfter(b, e)
+			if ne > ns && (lowerEq(w, "hướng") && lowerEq(b[ns:ne], "dẫn") || lowerEq(w, "ban") && lowerEq(b[ns:ne], "hành") || lowerEq(w, "quy") && lowerEq(b[ns:ne], "định")) {
+				ts, te := readTitle(b, s, limit, c.sentEnd)
+				c.titleStart, c.titleEnd = ts, te
+				c.title = cleanTitle(string(b[ts:te]))
+				if c.title != "" {
+					c.ctxEnd = te
+				}
 			}
 		}
 		break

@@ -245,8 +245,13 @@ func centralIssuer(code string) bool {
 		return true
 	case len(code) > 2 && strings.HasSuffix(code, "TW") && partyIssuer(code):
 		return true
+	case code == "" || partyIssuer(code):
+		return false
 	}
-	return false
+	// State: ministries and central agencies; not UBND, HĐND or a
+	// province's departments (Sở: "SNV", "STC").
+	first, _, _ := strings.Cut(code, "-")
+	return first != "UBND" && first != "HĐND" && !strings.HasPrefix(first, "S")
 }
 
 func sameIssuer(a, b parsed) bool {

@@ -404,7 +404,7 @@ func TestCases(t *testing.T) {
 		{"Thực hiện Thông tư liên tịch số 03/2015/TTLT-BTNMT-BNV-BTC ngày 04/3/2015 của Bộ Tài nguyên và Môi trường, Bộ Nội vụ và Bộ Tài chính.",
 			[]want{{num: "03/2015/TTLT-BTNMT-BNV-BTC", typeName: "Thông tư liên tịch", date: "2015-03-04", body: "Bộ Tài nguyên và Môi trường, Bộ Nội vụ và Bộ Tài chính", rel: vncite.Implements}}},
 		{"Để triển khai thực hiện Nghị quyết số 18-NQ/TW ngày 25/10/2017 của Ban Chấp hành Trung ương Đảng khóa XII về một số vấn đề về tiếp tục đổi mới, sắp xếp tổ chức bộ máy, Ban Thường vụ Tỉnh ủy Lâm Đồng xây dựng kế hoạch.",
-			[]want{{num: "18-NQ/TW", typeName: "Nghị quyết", date: "2017-10-25", body: "Ban Chấp hành Trung ương Đảng", term: "XII", title: "một số vấn đề về tiếp tục đổi mới, sắp xếp tổ chức bộ máy, Ban Thường vụ Tỉnh ủy Lâm Đồng xây dựng kế hoạch", rel: vncite.Implements}}},
+			[]want{{num: "18-NQ/TW", typeName: "Nghị quyết", date: "2017-10-25", body: "Ban Chấp hành Trung ương Đảng", term: "XII", title: "một số vấn đề về tiếp tục đổi mới, sắp xếp tổ chức bộ máy", rel: vncite.Implements}}},
 		{"Quán triệt các Chỉ thị số 05-CT/TW, 24-CT/TU của Ban Thường vụ Tỉnh ủy.",
 			[]want{{num: "05-CT/TW", typeName: "Chỉ thị", rel: vncite.Implements}, {num: "24-CT/TU", typeName: "Chỉ thị", body: "Ban Thường vụ Tỉnh ủy", rel: vncite.Implements}}},
 		{"Thực hiện Quyết định số 217-QĐ/TW và 218-QĐ/TW ngày 12/12/2013 của Bộ Chính trị (khóa XI).",

@@ -150,8 +150,8 @@ func typeWordBefore(b []byte, i int) (tw *typeWord, start int, so bool) {
 	if j == 0 || !typeWordLastByte[b[j-1]] {
 		return nil, i, false
 	}
-	var buf [5]wspan
-	lo := j - 64
+	var buf [12]wspan
+	lo := j - 160
 	if lo < 0 {
 		lo = 0
 	}
@@ -182,8 +182,8 @@ func typeWordBefore(b []byte, i int) (tw *typeWord, start int, so bool) {
 		// 03/2005/QH11", "Luật Viên chức số 02/2013/QH13".
 		for k := 0; k < len(ws) && k < 10; k++ {
 			x := &ws[k]
-			if x.punct != 0 {
-				break
+			if x.punct != 0 && x.punct != ',' {
+				break // "Luật Cán bộ, công chức số ..." keeps its comma
 			}
 			if x.is("luat") && isUpperStart(b[x.s:x.e]) {
 				if k+1 < len(ws) && ws[k+1].is("bo") && ws[k+1].punct == 0 && isUpperStart(b[ws[k+1].s:ws[k+1].e]) {
