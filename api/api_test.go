@@ -686,9 +686,10 @@ func TestErrors(t *testing.T) {
 		})
 	}
 	r := a.do(t, "DELETE", "/api/v1/documents", "", nil)
-	if allow := r.header.Get("Allow"); allow != "GET, POST" {
-		t.Errorf("Allow %q, want GET, POST", allow)
+	if allow := r.header.Get("Allow"); allow != "GET, HEAD, POST" {
+		t.Errorf("Allow %q, want GET, HEAD, POST", allow)
 	}
+	a.do(t, "HEAD", "/api/v1/documents/25-NQ/TW", "", nil).ok(t, http.StatusOK)
 	a.do(t, "GET", "/healthz", "", nil).ok(t, http.StatusOK)
 }
 

@@ -162,7 +162,11 @@ func NewHandler(s *Server) (http.Handler, error) {
 func (s *Server) router() *mux.Router {
 	r := mux.NewRouter()
 	for _, rt := range s.routes() {
-		r.Handle(rt.path, s.handle(rt.handler)).Methods(rt.method)
+		methods := []string{rt.method}
+		if rt.method == http.MethodGet {
+			methods = append(methods, http.MethodHead) // net/http drops the body
+		}
+		r.Handle(rt.path, s.handle(rt.handler)).Methods(methods...)
 	}
 	r.HandleFunc("/healthz", s.serveHealth).Methods(http.MethodGet, http.MethodHead)
 	// The explorer gets everything outside /api, so an unknown API path is

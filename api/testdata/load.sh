@@ -4,6 +4,8 @@
 # Builds vncite, starts `vncite serve` on 127.0.0.1:0 over a fresh data
 # directory (so it ingests the bundled sample corpus), then runs one hey per
 # endpoint of a mix of search, lineage and show requests AT THE SAME TIME,
+# (lineage-cascade walks the synthetic cascade serve adds: 03-NQ/TW, 253
+# documents),
 # splitting CLIENTS concurrent clients between them, for DURATION. Prints, per
 # endpoint and in total: requests, requests/s, p50, p99, non-2xx responses and
 # transport errors. Only loopback is used.
@@ -50,7 +52,8 @@ mix=(
 	"search-number|/api/v1/search?q=ngh%E1%BB%8B+quy%E1%BA%BFt+25&limit=10"
 	"search-words|/api/v1/search?q=dan+van+chinh+quyen&limit=10"
 	"lineage-down|/api/v1/lineage/114-KL/TW?direction=down&depth=3"
-	"lineage-up|/api/v1/lineage/25-NQ/TW?direction=up&depth=3"
+	"lineage-up|/api/v1/lineage/307-CV/HU?direction=up&depth=3"
+	"lineage-cascade|/api/v1/lineage/03-NQ/TW?direction=down&depth=3"
 	"show|/api/v1/documents/25-NQ/TW"
 	"show-state|/api/v1/documents/16/CT-TTg"
 )
@@ -72,7 +75,7 @@ for i in "${!mix[@]}"; do
 done
 for p in "${pids[@]}"; do wait "$p"; done
 
-printf '\n%-14s %8s %9s %9s %9s %7s %7s %7s\n' endpoint clients requests req/s p50_ms p99_ms non2xx errors
+printf '\n%-16s %8s %9s %9s %9s %7s %7s %7s\n' endpoint clients requests req/s p50_ms p99_ms non2xx errors
 total_req=0 total_rps=0 total_bad=0 total_err=0
 for i in "${!mix[@]}"; do
 	name=${mix[$i]%%|*}
@@ -85,13 +88,13 @@ for i in "${!mix[@]}"; do
 	bad=$(awk '/^  \[[013-9][0-9][0-9]\]/ {s+=$2} END {print s+0}' "$f")
 	err=$(awk '/^Error distribution:/ {e=1; next} e && /^  \[[0-9]+\]/ {gsub(/[\[\]]/,"",$1); s+=$1} END {print s+0}' "$f")
 	req=$((ok + bad))
-	printf '%-14s %8d %9d %9.1f %9s %7s %7d %7d\n' "$name" "$c" "$req" "$rps" "$p50" "$p99" "$bad" "$err"
+	printf '%-16s %8d %9d %9.1f %9s %7s %7d %7d\n' "$name" "$c" "$req" "$rps" "$p50" "$p99" "$bad" "$err"
 	total_req=$((total_req + req))
 	total_bad=$((total_bad + bad))
 	total_err=$((total_err + err))
 	total_rps=$(awk -v a="$total_rps" -v b="$rps" 'BEGIN {printf "%.1f", a+b}')
 done
-printf '%-14s %8d %9d %9.1f %9s %7s %7d %7d\n' total "$CLIENTS" "$total_req" "$total_rps" - - "$total_bad" "$total_err"
+printf '%-16s %8d %9d %9.1f %9s %7s %7d %7d\n' total "$CLIENTS" "$total_req" "$total_rps" - - "$total_bad" "$total_err"
 echo
 echo "server log lines: $(wc -l <"$work/serve.log")"
 if ((total_bad + total_err > 0)); then
