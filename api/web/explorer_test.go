@@ -50,6 +50,7 @@ func runWalk(t *testing.T, b *browser, w walk) {
 		t.Errorf("results summary %q: want a count of results", got)
 	}
 	b.screenshot(t, dir, "search")
+	checkAccessible(t, b, "search")
 
 	// The document.
 	b.do(t, "open hit", chromedp.Click(chromedp.CSS(hit)))
@@ -58,6 +59,7 @@ func runWalk(t *testing.T, b *browser, w walk) {
 		t.Errorf("document page h1 = %q, want %q", got, w.number)
 	}
 	b.screenshot(t, dir, "document")
+	checkAccessible(t, b, "document")
 
 	// Its lineage, down.
 	b.do(t, "open lineage", chromedp.Click(chromedp.CSS(`a[data-action="lineage-down"]`)))
@@ -96,16 +98,47 @@ func runWalk(t *testing.T, b *browser, w walk) {
 		}
 	}
 	b.screenshot(t, dir, "lineage")
+	checkAccessible(t, b, "lineage")
 
 	// The timeline.
 	b.do(t, "open timeline", chromedp.Click(chromedp.CSS(`.graph-controls a[data-action="timeline"]`)))
 	b.waitView(t, "timeline")
 	b.waitFor(t, "coverage section", `document.querySelector("section.coverage") !== null`)
 	b.screenshot(t, dir, "timeline")
+	checkAccessible(t, b, "timeline")
 	b.screenshotFull(t, dir, "timeline-full")
 
 	if p := b.consoleProblems(); len(p) > 0 {
 		t.Errorf("console errors:\n%s", strings.Join(p, "\n"))
+	}
+}
+
+// checkAccessible checks what a page needs for keyboard and screen-reader
+// users: one h1, a label for every field, a name for every link and button,
+// a name for every graphic, and a live region.
+func checkAccessible(t *testing.T, b *browser, page string) {
+	t.Helper()
+	problems := eval[[]string](t, b, `(() => {
+		const out = [];
+		const h1 = document.querySelectorAll("main h1");
+		if (h1.length !== 1) out.push(h1.length + " h1 in main");
+		for (const el of document.querySelectorAll("input, select, textarea")) {
+			if (el.type === "hidden") continue;
+			if (!(el.labels && el.labels.length) && !el.getAttribute("aria-label")) out.push("unlabelled " + el.outerHTML.slice(0, 80));
+		}
+		for (const el of document.querySelectorAll("a, button")) {
+			const name = (el.getAttribute("aria-label") || el.textContent || "").trim();
+			if (!name) out.push("nameless " + el.outerHTML.slice(0, 80));
+		}
+		for (const el of document.querySelectorAll("[role=img], main > svg, figure > svg")) {
+			if (!el.getAttribute("aria-label")) out.push("graphic without aria-label " + el.outerHTML.slice(0, 80));
+		}
+		if (!document.querySelector("[aria-live]")) out.push("no aria-live region");
+		if (document.documentElement.lang !== "vi") out.push("lang is " + document.documentElement.lang);
+		return out;
+	})()`)
+	for _, p := range problems {
+		t.Errorf("%s page: %s", page, p)
 	}
 }
 

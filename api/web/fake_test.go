@@ -440,6 +440,13 @@ func TestExplorerFakeAPI(t *testing.T) {
 		b.do(t, "lineage", chromedp.Navigate(ts.URL+"/#/lineage/nq25-tw-xi?direction=down"))
 		b.waitView(t, "lineage")
 		b.waitFor(t, "graph", `window.cy && cy.nodes().length === 5`)
+		// The keyboard zooms the graph.
+		before := eval[float64](t, b, `cy.zoom()`)
+		b.do(t, "zoom in", chromedp.Focus(chromedp.ID("cy")), chromedp.KeyEvent("+"))
+		if after := eval[float64](t, b, `cy.zoom()`); !(after > before) {
+			t.Errorf("+ on the focused graph: zoom %v → %v", before, after)
+		}
+		b.do(t, "fit", chromedp.KeyEvent("0"))
 		xy := eval[[]float64](t, b, `(() => { const n = cy.getElementById("kh52-du-tr"); const r = document.getElementById("cy").getBoundingClientRect(); const p = n.renderedPosition(); return [r.left + p.x, r.top + p.y]; })()`)
 		b.do(t, "click node", chromedp.MouseClickXY(xy[0], xy[1]))
 		b.waitView(t, "doc")
