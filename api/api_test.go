@@ -304,8 +304,32 @@ func TestDocumentDetail(t *testing.T) {
 	r.ok(t, http.StatusOK)
 	var cb Links
 	r.decode(t, &cb)
-	if len(cb.Links) < 3 {
-		t.Errorf("25-NQ/TW is cited by three seeds, got %d links", len(cb.Links))
+	if len(cb.Links) < 3 || cb.Total != len(cb.Links) {
+		t.Errorf("25-NQ/TW is cited by three seeds, got %d links of %d", len(cb.Links), cb.Total)
+	}
+	if d.CitedByTotal != len(d.CitedBy) || d.ReferencesTotal != len(d.References) {
+		t.Errorf("totals %d %d for %d %d links", d.CitedByTotal, d.ReferencesTotal, len(d.CitedBy), len(d.References))
+	}
+
+	// Paging one link at a time visits every link once.
+	var paged []string
+	cursor := ""
+	for i := 0; i < 100; i++ {
+		r := a.do(t, "GET", "/api/v1/documents/114-KL/TW/cited-by?limit=1&cursor="+url.QueryEscape(cursor), "", nil)
+		r.ok(t, http.StatusOK)
+		var l Links
+		r.decode(t, &l)
+		if len(l.Links) != 1 || l.Total != len(d.CitedBy) {
+			t.Fatalf("page %d: %d links, total %d", i, len(l.Links), l.Total)
+		}
+		paged = append(paged, l.Links[0].From+" "+string(l.Links[0].Relation)+" "+l.Links[0].Evidence.Sentence)
+		if l.NextCursor == "" {
+			break
+		}
+		cursor = l.NextCursor
+	}
+	if len(paged) != len(d.CitedBy) {
+		t.Errorf("paged %d links, detail has %d", len(paged), len(d.CitedBy))
 	}
 }
 
@@ -799,8 +823,8 @@ func TestReadsDuringIngest(t *testing.T) {
 	r.ok(t, http.StatusOK)
 	var l Links
 	r.decode(t, &l)
-	if len(l.Links) < 20 {
-		t.Errorf("114-KL/TW cited by %d after 20 ingests citing it", len(l.Links))
+	if l.Total < 20 {
+		t.Errorf("114-KL/TW cited by %d after 20 ingests citing it", l.Total)
 	}
 }
 
@@ -821,4 +845,42 @@ func TestTimeout(t *testing.T) {
 		}
 	}
 	a.do(t, "GET", "/healthz", "", nil).ok(t, http.StatusOK)
+}
+
+// TestAmbiguous stores two district plans numbered 77-KH/HU in two
+// provinces: the number alone is ambiguous everywhere it is asked for, and
+// each id still names one.
+func TestAmbiguous(t *testing.T) {
+	a := newAPI(t, Limits{})
+	for i, head := range []string{"ĐẢNG BỘ TỈNH QUẢNG TRỊ\nHUYỆN ỦY ĐAKRÔNG", "ĐẢNG BỘ TỈNH LÂM ĐỒNG\nHUYỆN ỦY ĐẠ HUOAI"} {
+		text := head + "\n*\nSố: 77-KH/HU\nngày 10 tháng 3 năm 2016\n\nKẾ HOẠCH\ntriển khai thực hiện Kết luận số 114-KL/TW ngày 14/7/2015 của Ban Bí thư.\n"
+		body, _ := json.Marshal(IngestRequest{Source: fmt.Sprintf("ambiguous-%d", i), Text: text})
+		a.do(t, "POST", "/api/v1/documents", "application/json", body).ok(t, http.StatusCreated)
+	}
+	p := a.do(t, "GET", "/api/v1/documents/77-KH/HU", "", nil).problem(t, http.StatusMultipleChoices)
+	if len(p.Candidates) != 2 || p.Candidates[0].ID == p.Candidates[1].ID {
+		t.Fatalf("candidates %+v", p.Candidates)
+	}
+	for _, c := range p.Candidates {
+		r := a.do(t, "GET", "/api/v1/documents/"+url.PathEscape(c.ID), "", nil)
+		r.ok(t, http.StatusOK)
+	}
+	a.do(t, "GET", "/api/v1/lineage/77-KH/HU?direction=up", "", nil).problem(t, http.StatusMultipleChoices)
+
+	r := a.do(t, "GET", "/api/v1/resolve?number=77-KH%2FHU", "", nil)
+	r.ok(t, http.StatusOK)
+	var res Resolution
+	r.decode(t, &res)
+	if !res.Ambiguous || len(res.Candidates) != 2 {
+		t.Errorf("resolve: %+v", res)
+	}
+
+	body, _ := json.Marshal(IngestRequest{Text: "Thực hiện Kế hoạch số 77-KH/HU của Huyện ủy."})
+	r = a.do(t, "POST", "/api/v1/citation-lookup", "application/json", body)
+	r.ok(t, http.StatusOK)
+	var lr LookupResult
+	r.decode(t, &lr)
+	if len(lr.Citations) != 1 || lr.Citations[0].Status != StatusAmbiguous || len(lr.Citations[0].Candidates) != 2 {
+		t.Errorf("lookup: %+v", lr)
+	}
 }

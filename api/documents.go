@@ -2,6 +2,7 @@ package api
 
 import (
 	"bytes"
+	"context"
 	"encoding/json"
 	"io"
 	"mime"
@@ -30,20 +31,27 @@ type Link struct {
 
 // DocumentDetail is GET /documents/{id}: the document (or stub, with its
 // sightings), its references out and the documents citing it, each with
-// evidence.
+// evidence. A central document may be cited thousands of times: each list
+// holds at most Limits.MaxLimit links, the totals say how many there are,
+// and /references and /cited-by page through them all.
 type DocumentDetail struct {
 	Document vncite.Document `json:"document"`
 	// Text is the stored text of an ingested document (none for a stub);
 	// evidence offsets are byte offsets into it. ?text=false leaves it out.
-	Text       string `json:"text,omitempty"`
-	References []Link `json:"references"`
-	CitedBy    []Link `json:"cited_by"`
+	Text            string `json:"text,omitempty"`
+	References      []Link `json:"references"`
+	ReferencesTotal int    `json:"references_total"`
+	CitedBy         []Link `json:"cited_by"`
+	CitedByTotal    int    `json:"cited_by_total"`
 }
 
-// Links is GET /documents/{id}/references and /cited-by.
+// Links is a page of GET /documents/{id}/references or /cited-by.
 type Links struct {
 	Document vncite.Document `json:"document"`
 	Links    []Link          `json:"links"`
+	Total    int             `json:"total"`
+	// NextCursor, when set, fetches the next page (?cursor=).
+	NextCursor string `json:"next_cursor,omitempty"`
 }
 
 // Resolution is GET /resolve: what a number in any spelling can mean.
@@ -121,41 +129,58 @@ func (s *Server) serveDocument(w http.ResponseWriter, r *http.Request) error {
 		}
 		text = full.Text
 	}
-	refs, err := s.references(r.Context(), doc.ID)
+	refs, refsTotal, err := s.references(r.Context(), doc.ID, 0, s.limits.MaxLimit)
 	if err != nil {
 		return err
 	}
-	citers, err := s.citedBy(r.Context(), doc.ID)
+	citers, citersTotal, err := s.citedBy(r.Context(), doc.ID, 0, s.limits.MaxLimit)
 	if err != nil {
 		return err
 	}
-	return writeJSON(w, http.StatusOK, DocumentDetail{Document: doc, Text: text, References: nonNil(refs), CitedBy: nonNil(citers)})
+	return writeJSON(w, http.StatusOK, DocumentDetail{
+		Document: doc, Text: text,
+		References: refs, ReferencesTotal: refsTotal,
+		CitedBy: citers, CitedByTotal: citersTotal,
+	})
 }
 
-// serveReferences answers a document's references out.
+// serveReferences answers a page of a document's references out.
 func (s *Server) serveReferences(w http.ResponseWriter, r *http.Request) error {
-	doc, err := s.requestedDocument(r)
-	if err != nil {
-		return err
-	}
-	links, err := s.references(r.Context(), doc.ID)
-	if err != nil {
-		return err
-	}
-	return writeJSON(w, http.StatusOK, Links{Document: doc, Links: nonNil(links)})
+	return s.serveLinks(w, r, s.references)
 }
 
-// serveCitedBy answers the documents citing a document.
+// serveCitedBy answers a page of the documents citing a document.
 func (s *Server) serveCitedBy(w http.ResponseWriter, r *http.Request) error {
+	return s.serveLinks(w, r, s.citedBy)
+}
+
+// serveLinks answers one page of a document's links, as list says.
+func (s *Server) serveLinks(w http.ResponseWriter, r *http.Request, list func(ctx context.Context, id string, offset, limit int) ([]Link, int, error)) error {
+	p, err := queryParams(r)
+	if err != nil {
+		return err
+	}
+	limit, err := p.intIn("limit", s.limits.DefaultLimit, 1, s.limits.MaxLimit)
+	if err != nil {
+		return err
+	}
+	offset, err := decodeCursor(p.str("cursor"))
+	if err != nil {
+		return err
+	}
 	doc, err := s.requestedDocument(r)
 	if err != nil {
 		return err
 	}
-	links, err := s.citedBy(r.Context(), doc.ID)
+	links, total, err := list(r.Context(), doc.ID, offset, limit)
 	if err != nil {
 		return err
 	}
-	return writeJSON(w, http.StatusOK, Links{Document: doc, Links: nonNil(links)})
+	out := Links{Document: doc, Links: links, Total: total}
+	if next := offset + len(links); len(links) > 0 && next < total {
+		out.NextCursor = encodeCursor(next)
+	}
+	return writeJSON(w, http.StatusOK, out)
 }
 
 // requestedDocument finds the one document a request names, or fails with

@@ -178,22 +178,34 @@ func (s *Server) listDocuments(ctx context.Context, f ListFilter, cursor string,
 	return docs, next, nil
 }
 
-// references returns the edges out of id with the document at each end.
-func (s *Server) references(ctx context.Context, id string) ([]Link, error) {
+// references returns the page [offset, offset+limit) of the edges out of
+// id, each with the document at its other end, and how many there are.
+func (s *Server) references(ctx context.Context, id string, offset, limit int) ([]Link, int, error) {
 	edges, err := s.Store.References(ctx, id)
 	if err != nil {
-		return nil, err
+		return nil, 0, err
 	}
-	return s.links(ctx, edges, func(e vncite.Edge) string { return e.To })
+	links, err := s.links(ctx, page(edges, offset, limit), func(e vncite.Edge) string { return e.To })
+	return links, len(edges), err
 }
 
-// citedBy returns the edges into id with the citing document of each.
-func (s *Server) citedBy(ctx context.Context, id string) ([]Link, error) {
+// citedBy returns the page [offset, offset+limit) of the edges into id,
+// each with the citing document, and how many there are.
+func (s *Server) citedBy(ctx context.Context, id string, offset, limit int) ([]Link, int, error) {
 	edges, err := s.Store.CitedBy(ctx, id)
 	if err != nil {
-		return nil, err
+		return nil, 0, err
 	}
-	return s.links(ctx, edges, func(e vncite.Edge) string { return e.From })
+	links, err := s.links(ctx, page(edges, offset, limit), func(e vncite.Edge) string { return e.From })
+	return links, len(edges), err
+}
+
+// page returns l[offset:offset+limit], clamped.
+func page[T any](l []T, offset, limit int) []T {
+	if offset >= len(l) {
+		return nil
+	}
+	return l[offset:min(offset+limit, len(l))]
 }
 
 // links pairs each edge with the document at its other end.
