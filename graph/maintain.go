@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"io"
 	"sort"
+	"strings"
 
 	"github.com/dgraph-io/badger/v4"
 
@@ -271,23 +272,17 @@ func (s *Store) Restore(ctx context.Context, r io.Reader) (RestoreSummary, error
 		if err := ctx.Err(); err != nil {
 			return sum, err
 		}
-		var rec dumpRecord
-		if err := json.Unmarshal(sc.Bytes(), &rec); err != nil {
-			return sum, fmt.Errorf("graph: restore: line %d: %w", line, err)
+		rec, err := parseDumpLine(sc.Bytes(), line)
+		if err != nil {
+			return sum, err
 		}
 		if line == 1 {
-			if rec.Kind != "header" || rec.Version != dumpVersion {
-				return sum, fmt.Errorf("graph: restore: line 1: not a vncite dump (version %d)", dumpVersion)
-			}
 			continue
 		}
 		var sets []kv
 		switch rec.Kind {
 		case "document":
 			d := rec.Document
-			if d == nil || d.ID == "" {
-				return sum, fmt.Errorf("graph: restore: line %d: document without id", line)
-			}
 			v, err := json.Marshal(d)
 			if err != nil {
 				return sum, err
@@ -303,17 +298,11 @@ func (s *Store) Restore(ctx context.Context, r io.Reader) (RestoreSummary, error
 			if d.Stub {
 				sum.Stubs++
 			} else {
-				if rec.Text == nil {
-					return sum, fmt.Errorf("graph: restore: line %d: document %s without text", line, d.ID)
-				}
 				sets = append(sets, kv{key(pText, d.ID), []byte(*rec.Text)}, kv{key(pHash, d.Hash), []byte(d.ID)})
 				sum.Documents++
 			}
 			ids = append(ids, d.ID)
 		case "sighting":
-			if rec.Sighting == nil || rec.ID == "" {
-				return sum, fmt.Errorf("graph: restore: line %d: bad sighting", line)
-			}
 			v, err := json.Marshal(rec.Sighting)
 			if err != nil {
 				return sum, err
@@ -325,9 +314,6 @@ func (s *Store) Restore(ctx context.Context, r io.Reader) (RestoreSummary, error
 			sum.Sightings++
 		case "edge":
 			e := rec.Edge
-			if e == nil || e.From == "" || e.To == "" || e.Relation == "" {
-				return sum, fmt.Errorf("graph: restore: line %d: bad edge", line)
-			}
 			v, err := json.Marshal(&e.Evidence)
 			if err != nil {
 				return sum, err
@@ -337,8 +323,6 @@ func (s *Store) Restore(ctx context.Context, r io.Reader) (RestoreSummary, error
 			ri := readInOf(er.Doc)
 			ri.Edges = append(ri.Edges, er)
 			sum.Edges++
-		default:
-			return sum, fmt.Errorf("graph: restore: line %d: unknown record kind %q", line, rec.Kind)
 		}
 		for _, e := range sets {
 			if err := wb.Set(e.k, e.v); err != nil {
@@ -381,6 +365,47 @@ func (s *Store) Restore(ctx context.Context, r io.Reader) (RestoreSummary, error
 }
 
 var errStop = errors.New("stop")
+
+// parseDumpLine decodes and checks line n of a dump: the header first,
+// then documents, sightings and edges with what Restore needs of each.
+func parseDumpLine(b []byte, n int) (dumpRecord, error) {
+	var rec dumpRecord
+	bad := func(what string) (dumpRecord, error) {
+		return dumpRecord{}, fmt.Errorf("graph: restore: line %d: %s", n, what)
+	}
+	if err := json.Unmarshal(b, &rec); err != nil {
+		return bad(err.Error())
+	}
+	if n == 1 {
+		if rec.Kind != "header" || rec.Version != dumpVersion {
+			return bad(fmt.Sprintf("not a vncite dump (version %d)", dumpVersion))
+		}
+		return rec, nil
+	}
+	switch rec.Kind {
+	case "document":
+		d := rec.Document
+		switch {
+		case d == nil || d.ID == "" || strings.IndexByte(d.ID, separator) >= 0 || strings.IndexByte(d.Number, separator) >= 0:
+			return bad("document without a valid id")
+		case !d.Stub && (rec.Text == nil || d.Hash == ""):
+			return bad("document " + d.ID + " without text or hash")
+		}
+	case "sighting":
+		if rec.Sighting == nil || rec.ID == "" || rec.Sighting.Citing == "" || strings.ContainsRune(rec.ID+rec.Sighting.Citing, separator) {
+			return bad("bad sighting")
+		}
+	case "edge":
+		e := rec.Edge
+		if e == nil || e.From == "" || e.To == "" || e.Relation == "" || e.Evidence.Doc == "" ||
+			strings.ContainsRune(e.From+e.To+string(e.Relation)+e.Evidence.Doc, separator) {
+			return bad("bad edge")
+		}
+	default:
+		return bad(fmt.Sprintf("unknown record kind %q", rec.Kind))
+	}
+	return rec, nil
+}
 
 // Verify checks the store's own integrity: every document's text and hash
 // index, both keys of every edge, every edge and sighting listed in the
