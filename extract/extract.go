@@ -394,11 +394,23 @@ func resolveShort(ms []mention, cs []mctx, refIndex []int, own, i int, ref *vnci
 	// "Chỉ thị nêu trên": the last document of that kind mentioned before,
 	// not counting those named only as the object of another's statement.
 	if m.kind == mAnaphoric {
+		best := -1
 		for j := i - 1; j >= 0; j-- {
 			ri := refIndex[j]
-			if ri < 0 || cs[j].inStatement || !sameKind(ex.References[ri].Type, m.num.Type) {
+			if ri < 0 || !sameKind(ex.References[ri].Type, m.num.Type) {
 				continue
 			}
+			if cs[j].inStatement {
+				if best < 0 {
+					best = j // only if nothing else is found
+				}
+				continue
+			}
+			best = j
+			break
+		}
+		if j := best; j >= 0 {
+			ri := refIndex[j]
 			r := ex.References[ri]
 			ref.Number, ref.Issuer, ref.Year, ref.Type = r.Number, r.Issuer, r.Year, r.Type
 			idx := ri

@@ -150,7 +150,7 @@ func typeWordBefore(b []byte, i int) (tw *typeWord, start int, so bool) {
 	if j == 0 || !typeWordLastByte[b[j-1]] {
 		return nil, i, false
 	}
-	var buf [12]wspan
+	var buf [20]wspan
 	lo := j - 160
 	if lo < 0 {
 		lo = 0
@@ -177,24 +177,48 @@ func typeWordBefore(b []byte, i int) (tw *typeWord, start int, so bool) {
 			return t, ws[len(t.folded)-1].s, so
 		}
 	}
+	// A law named before its number: "Luật Bảo vệ môi trường số
+	// 03/2005/QH11", "Luật Cán bộ, công chức số 01/2002/QH11", "Luật sửa
+	// đổi, bổ sung một số điều của Luật Viên chức số 02/2013/QH13".
+	maxWords := 6
 	if so {
-		// A law named before its number: "Luật Bảo vệ môi trường số
-		// 03/2005/QH11", "Luật Viên chức số 02/2013/QH13".
-		for k := 0; k < len(ws) && k < 10; k++ {
-			x := &ws[k]
-			if x.punct != 0 && x.punct != ',' {
-				break // "Luật Cán bộ, công chức số ..." keeps its comma
-			}
-			if x.is("luat") && isUpperStart(b[x.s:x.e]) {
-				if k+1 < len(ws) && ws[k+1].is("bo") && ws[k+1].punct == 0 && isUpperStart(b[ws[k+1].s:ws[k+1].e]) {
-					return lawBook, ws[k+1].s, true
-				}
-				return lawWord, x.s, true
-			}
-		}
-		return nil, i, true
+		maxWords = 10
 	}
-	return nil, i, false
+	found := -1
+	for k := 0; k < len(ws) && k < maxWords+8; k++ {
+		x := &ws[k]
+		if k > 0 && ws[k-1].punct != 0 && ws[k-1].punct != ',' {
+			break
+		}
+		if x.is("luat") && isUpperStart(b[x.s:x.e]) {
+			if found < 0 {
+				if k >= maxWords {
+					break
+				}
+				found = k
+				continue
+			}
+			// An amending law names the law it amends after "của".
+			amends := false
+			for q := found + 1; q < k; q++ {
+				if ws[q].is("sua") || ws[q].is("bo") && ws[q-1].is("sung") {
+					amends = true
+				}
+			}
+			if amends {
+				found = k
+			}
+			break
+		}
+	}
+	if found >= 0 {
+		k := found
+		if k+1 < len(ws) && ws[k+1].is("bo") && ws[k+1].punct == 0 && isUpperStart(b[ws[k+1].s:ws[k+1].e]) {
+			return lawBook, ws[k+1].s, so
+		}
+		return lawWord, ws[k].s, so
+	}
+	return nil, i, so
 }
 
 // lawWord and lawBook are the type words of a named law.
