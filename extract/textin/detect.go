@@ -9,7 +9,7 @@ import (
 	"golang.org/x/text/unicode/norm"
 )
 
-// Encoding names reported in Text.Encoding.
+// Encoding names reported in Text.Encoding and accepted by Encode.
 const (
 	EncUTF8    = "utf-8"
 	EncUTF16LE = "utf-16le"
@@ -19,9 +19,9 @@ const (
 	EncVISCII  = "viscii"
 	EncCP1258  = "cp1258"
 	EncCP1252  = "windows-1252"
-	// EncUTF8Repaired marks UTF-8 text that carried legacy text shown as
-	// Windows-1252 ("NghÞ quyÕt") and was repaired; Text.Encoding is
-	// "utf-8+tcvn3" and the like.
+	// encRepairedPrefix starts the Text.Encoding of UTF-8 text that
+	// carried legacy text shown as Windows-1252 ("NghÞ quyÕt") and was
+	// repaired: "utf-8+tcvn3", "utf-8+vni", "utf-8+cp1258".
 	encRepairedPrefix = "utf-8+"
 	// encDoubleUTF8 names UTF-8 that was read as Windows-1252 and encoded
 	// again ("Nghá»‹"), as in "utf-8+double-utf-8".

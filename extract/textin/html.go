@@ -633,46 +633,47 @@ func collapseSpace(s string) string {
 
 // textWriter lays out text: runs of white space become one space, blocks
 // are separated by a blank line, lines by a newline, table cells by " | ".
+// It writes to a byte slice so trimming the end is cheap.
 type textWriter struct {
-	sb          strings.Builder
+	buf         []byte
 	pendingSep  int // 0 none, 1 space, 2 newline, 3 blank line
 	pre         int
 	rowCells    int
-	lastHeading int // sb length where the last heading block started, or -1
+	lastHeading int // buf length where the last heading block started
 	inHeading   bool
 	headingSet  bool
 }
 
 func (w *textWriter) String() string {
-	return strings.TrimSpace(w.sb.String()) + "\n"
+	return strings.TrimSpace(string(w.buf)) + "\n"
 }
 
 func (w *textWriter) want(sep int) {
 	if sep == 1 && w.atLineStart() {
 		return
 	}
-	if w.sb.Len() > 0 && sep > w.pendingSep {
+	if len(w.buf) > 0 && sep > w.pendingSep {
 		w.pendingSep = sep
 	}
 }
 
 func (w *textWriter) block()   { w.want(3) }
 func (w *textWriter) line()    { w.want(2) }
-func (w *textWriter) newline() { w.flushSep(); w.sb.WriteByte('\n') }
+func (w *textWriter) newline() { w.flushSep(); w.buf = append(w.buf, '\n') }
 
 func (w *textWriter) rowStart() { w.rowCells = 0 }
 
 func (w *textWriter) cell() {
 	if w.rowCells > 0 {
 		w.flushSep()
-		w.sb.WriteString(" | ")
+		w.buf = append(w.buf, " | "...)
 	}
 	w.rowCells++
 }
 
 func (w *textWriter) headingStart() {
 	w.flushSep()
-	w.lastHeading = w.sb.Len()
+	w.lastHeading = len(w.buf)
 	w.headingSet = true
 	w.inHeading = true
 }
@@ -685,52 +686,49 @@ func (w *textWriter) dropHeading() {
 	if !w.headingSet {
 		// Not an <hN>: drop the last paragraph only if it names a list
 		// of other news ("Các tin khác" in bold).
-		s := strings.TrimRight(w.sb.String(), " \n")
-		i := strings.LastIndex(s, "\n\n") + 1
-		if last := strings.TrimSpace(s[i:]); len(last) < 80 && listHeading.MatchString(last) {
-			w.sb.Reset()
-			w.sb.WriteString(strings.TrimRight(s[:i], " \n"))
+		w.trimEnd()
+		i := bytes.LastIndex(w.buf, []byte("\n\n")) + 1
+		if last := bytes.TrimSpace(w.buf[i:]); len(last) < 80 && listHeading.Match(last) {
+			w.buf = w.buf[:i]
+			w.trimEnd()
 		}
 		return
 	}
-	s := w.sb.String()[:w.lastHeading]
-	w.sb.Reset()
-	w.sb.WriteString(strings.TrimRight(s, " \n"))
+	w.buf = w.buf[:w.lastHeading]
+	w.trimEnd()
 	w.headingSet = false
 }
 
 // atLineStart reports whether nothing is written since the last newline.
 func (w *textWriter) atLineStart() bool {
-	s := w.sb.String()
-	return w.pendingSep < 2 && len(s) > 0 && s[len(s)-1] == '\n'
+	return w.pendingSep < 2 && len(w.buf) > 0 && w.buf[len(w.buf)-1] == '\n'
 }
 
 func (w *textWriter) flushSep() {
-	if w.sb.Len() == 0 {
+	if len(w.buf) == 0 {
 		w.pendingSep = 0
 		return
 	}
 	switch w.pendingSep {
 	case 1:
-		w.sb.WriteByte(' ')
+		w.buf = append(w.buf, ' ')
 	case 2:
-		w.trimLineEnd()
-		w.sb.WriteByte('\n')
+		w.trimEnd()
+		w.buf = append(w.buf, '\n')
 	case 3:
-		w.trimLineEnd()
-		w.sb.WriteString("\n\n")
+		w.trimEnd()
+		w.buf = append(w.buf, "\n\n"...)
 	}
 	w.pendingSep = 0
 }
 
-// trimLineEnd drops spaces and surplus newlines before a new line.
-func (w *textWriter) trimLineEnd() {
-	s := w.sb.String()
-	t := strings.TrimRight(s, " \t\n")
-	if len(t) != len(s) {
-		w.sb.Reset()
-		w.sb.WriteString(t)
+// trimEnd drops trailing spaces and newlines.
+func (w *textWriter) trimEnd() {
+	n := len(w.buf)
+	for n > 0 && (w.buf[n-1] == ' ' || w.buf[n-1] == '\t' || w.buf[n-1] == '\n') {
+		n--
 	}
+	w.buf = w.buf[:n]
 }
 
 func (w *textWriter) text(s string) {
@@ -739,7 +737,7 @@ func (w *textWriter) text(s string) {
 	}
 	if w.pre > 0 {
 		w.flushSep()
-		w.sb.WriteString(s)
+		w.buf = append(w.buf, s...)
 		return
 	}
 	s = strings.ReplaceAll(s, "\u00A0", " ")
@@ -748,7 +746,7 @@ func (w *textWriter) text(s string) {
 			w.want(1)
 		}
 		w.flushSep()
-		w.sb.WriteString(f)
+		w.buf = append(w.buf, f...)
 	}
 	if endsWithSpace(s) && strings.TrimSpace(s) != "" {
 		w.want(1)

@@ -249,18 +249,29 @@ func upcaseHFontWords(rs []rune) {
 		words = append(words, word{start: i, end: j, kind: kind, line: line})
 		i = j
 	}
+	// The nearest judged word before and after each word in its line,
+	// found in one pass each way.
+	before := make([]int, len(words))
+	after := make([]int, len(words))
+	for k := range words {
+		if k > 0 && words[k-1].line == words[k].line {
+			if before[k] = words[k-1].kind; before[k] == undecided {
+				before[k] = before[k-1]
+			}
+		}
+	}
+	for k := len(words) - 1; k >= 0; k-- {
+		if k+1 < len(words) && words[k+1].line == words[k].line {
+			if after[k] = words[k+1].kind; after[k] == undecided {
+				after[k] = after[k+1]
+			}
+		}
+	}
 	for k, w := range words {
 		switch w.kind {
 		case capital:
 		case undecided:
-			before, after := undecided, undecided
-			for p := k - 1; p >= 0 && before == undecided && words[p].line == w.line; p-- {
-				before = words[p].kind
-			}
-			for n := k + 1; n < len(words) && after == undecided && words[n].line == w.line; n++ {
-				after = words[n].kind
-			}
-			if before != capital || after != capital {
+			if before[k] != capital || after[k] != capital {
 				if sentenceStart(rs, w.start) {
 					rs[w.start] = unicode.ToUpper(rs[w.start])
 				}

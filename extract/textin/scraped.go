@@ -26,6 +26,10 @@ var counterLine = regexp.MustCompile(`^\d{6,}$`)
 // document type word followed by a number.
 var mayCite = regexp.MustCompile(`\d+[a-z]?\s*[-/]\s*[A-ZĐ]|(?i)(nghị quyết|chỉ thị|quyết định|kết luận|kế hoạch|thông báo|hướng dẫn|quy định|quy chế|công văn|văn bản|luật|nghị định|thông tư|pháp lệnh|chương trình|đề án|báo cáo|tờ trình|NQ|CT|QĐ|KL|KH)\s*(số\s*)?\d`)
 
+// maxFurnitureLine is the longest line (in bytes) taken for furniture;
+// longer lines are text, and are never run through the patterns.
+const maxFurnitureLine = 300
+
 // stripWebBoilerplate removes web furniture from plain text and returns the
 // text and the number of lines removed.
 func stripWebBoilerplate(text string) (string, int) {
@@ -45,14 +49,15 @@ func stripWebBoilerplate(text string) (string, int) {
 	// half of the text to the end, when none of it may cite.
 	tail := -1
 	for i := len(lines) - 1; i >= len(lines)/2; i-- {
-		if tailStarts.MatchString(strings.TrimSpace(lines[i])) {
+		if len(lines[i]) <= maxFurnitureLine && tailStarts.MatchString(strings.TrimSpace(lines[i])) {
 			tail = i
 		}
 	}
 	if tail >= 0 {
 		citing := false
 		for _, l := range lines[tail:] {
-			if mayCite.MatchString(l) {
+			// A long line is article text, not a headline or a counter.
+			if len(l) > maxFurnitureLine || mayCite.MatchString(l) {
 				citing = true
 				break
 			}
@@ -65,6 +70,9 @@ func stripWebBoilerplate(text string) (string, int) {
 	}
 	// Single furniture lines anywhere.
 	for i, l := range lines {
+		if len(l) > maxFurnitureLine {
+			continue
+		}
 		t := strings.TrimSpace(strings.ReplaceAll(l, "\u00a0", " "))
 		if t == "" || mayCite.MatchString(t) {
 			continue
