@@ -5,9 +5,13 @@
 package web
 
 import (
+	"crypto/sha256"
 	"embed"
+	"encoding/hex"
 	"io/fs"
 	"net/http"
+	"path"
+	"strings"
 )
 
 //go:embed static
@@ -34,11 +38,15 @@ func FS() fs.FS {
 	return sub
 }
 
-// Handler serves the explorer's files with security headers. Paths are those
-// of FS ("/" is index.html). The page navigates with "#/…" fragments, so the
-// server never needs to map an app route to index.html.
+// Handler serves the explorer's files with security headers and an ETag
+// per file (embedded files have no modification time), so that a browser
+// revalidates with a 304 rather than downloading Cytoscape.js again. Paths
+// are those of FS ("/" is index.html). The page navigates with "#/…"
+// fragments, so the server never needs to map an app route to index.html.
 func Handler() http.Handler {
-	files := http.FileServerFS(FS())
+	root := FS()
+	files := http.FileServerFS(root)
+	etags := etagsOf(root)
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		if r.Method != http.MethodGet && r.Method != http.MethodHead {
 			w.Header().Set("Allow", "GET, HEAD")
@@ -52,6 +60,37 @@ func Handler() http.Handler {
 		// The files change only with the binary; revalidate so that a new
 		// build is picked up at once.
 		h.Set("Cache-Control", "no-cache")
+		name := strings.TrimPrefix(path.Clean(r.URL.Path), "/")
+		if name == "" {
+			name = "index.html"
+		}
+		tag, ok := etags[name]
+		if !ok {
+			// Not a file: no directory listings.
+			http.NotFound(w, r)
+			return
+		}
+		// http.ServeContent answers If-None-Match from this header.
+		h.Set("ETag", tag)
 		files.ServeHTTP(w, r)
 	})
+}
+
+// etagsOf hashes every file of fsys once: the files are embedded, so they
+// cannot change while the server runs.
+func etagsOf(fsys fs.FS) map[string]string {
+	tags := map[string]string{}
+	_ = fs.WalkDir(fsys, ".", func(name string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return nil
+		}
+		b, err := fs.ReadFile(fsys, name)
+		if err != nil {
+			return nil // served without an ETag; the file server reports the error
+		}
+		sum := sha256.Sum256(b)
+		tags[name] = `"` + hex.EncodeToString(sum[:12]) + `"`
+		return nil
+	})
+	return tags
 }

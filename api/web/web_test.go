@@ -30,6 +30,8 @@ func TestHandler(t *testing.T) {
 		{"GET", "/vendor/cytoscape.LICENSE", http.StatusOK, "", "The Cytoscape Consortium"},
 		{"GET", "/favicon.svg", http.StatusOK, "image/svg+xml", "<svg"},
 		{"GET", "/nope.js", http.StatusNotFound, "", ""},
+		{"GET", "/js/", http.StatusNotFound, "", ""}, // no directory listing
+		{"GET", "/vendor", http.StatusNotFound, "", ""},
 		{"GET", "/../web.go", http.StatusNotFound, "", ""},
 		{"POST", "/", http.StatusMethodNotAllowed, "", ""},
 	}
@@ -62,6 +64,32 @@ func TestHandler(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+// TestRevalidation checks that a browser holding a file gets a 304.
+func TestRevalidation(t *testing.T) {
+	h := web.Handler()
+	for _, p := range []string{"/", "/vendor/cytoscape.min.js", "/js/app.js"} {
+		rec := httptest.NewRecorder()
+		h.ServeHTTP(rec, httptest.NewRequest("GET", "http://vncite.test"+p, nil))
+		tag := rec.Header().Get("ETag")
+		if rec.Code != http.StatusOK || tag == "" {
+			t.Fatalf("%s: status %d, ETag %q", p, rec.Code, tag)
+		}
+		req := httptest.NewRequest("GET", "http://vncite.test"+p, nil)
+		req.Header.Set("If-None-Match", tag)
+		rec = httptest.NewRecorder()
+		h.ServeHTTP(rec, req)
+		if rec.Code != http.StatusNotModified || rec.Body.Len() != 0 {
+			t.Errorf("%s with If-None-Match: status %d, %d bytes; want 304, empty", p, rec.Code, rec.Body.Len())
+		}
+		req.Header.Set("If-None-Match", `"stale"`)
+		rec = httptest.NewRecorder()
+		h.ServeHTTP(rec, req)
+		if rec.Code != http.StatusOK {
+			t.Errorf("%s with a stale ETag: status %d, want 200", p, rec.Code)
+		}
 	}
 }
 
@@ -116,5 +144,24 @@ func TestReferencesResolve(t *testing.T) {
 		if other := strings.ReplaceAll(src, "http://www.w3.org/2000/svg", ""); strings.Contains(other, "http://") || strings.Contains(other, "https://") {
 			t.Errorf("%s names another origin", mod)
 		}
+	}
+}
+
+// BenchmarkHandler serves the page and the largest file, Cytoscape.js, as
+// the server does on every first visit.
+func BenchmarkHandler(b *testing.B) {
+	h := web.Handler()
+	for _, p := range []string{"/", "/js/lineage.js", "/vendor/cytoscape.min.js"} {
+		b.Run(p, func(b *testing.B) {
+			req := httptest.NewRequest("GET", "http://vncite.test"+p, nil)
+			for b.Loop() {
+				rec := httptest.NewRecorder()
+				h.ServeHTTP(rec, req)
+				if rec.Code != http.StatusOK {
+					b.Fatalf("%s: %d", p, rec.Code)
+				}
+				b.SetBytes(int64(rec.Body.Len()))
+			}
+		})
 	}
 }
