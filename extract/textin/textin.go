@@ -28,7 +28,7 @@ import (
 var (
 	// ErrEmpty is returned for input with no text: no bytes, only white
 	// space, or an HTML page or DOCX with no text in it.
-	ErrEmpty = errors.New("no text in it")
+	ErrEmpty = errors.New("empty: no text in it")
 	// ErrBinary is returned for input that is not text: NUL bytes, control
 	// characters, or the signature of an image, archive or program.
 	ErrBinary = errors.New("binary data, not text")
