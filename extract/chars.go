@@ -115,6 +115,15 @@ func isWordRune(r rune) bool {
 	if r < utf8.RuneSelf {
 		return r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9'
 	}
+	// Fast paths for the Latin letters Vietnamese uses.
+	switch {
+	case r >= 0xC0 && r <= 0x24F:
+		return r != 0xD7 && r != 0xF7
+	case r >= 0x1E00 && r <= 0x1EFF, r >= 0x300 && r <= 0x36F:
+		return true
+	case r >= 0x2000 && r <= 0x206F:
+		return false // punctuation: dashes, quotes, ellipsis
+	}
 	return unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r)
 }
 

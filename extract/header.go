@@ -70,7 +70,7 @@ func isParagraph(l line) bool {
 // body and signer.
 func readHeader(b []byte, ms []mention, cs *caser) header {
 	h := header{mention: -1}
-	lines := headLines(b, 0, 4000)
+	lines := headLines(b, 0, 3000)
 	firstPara := len(lines)
 	for k, l := range lines {
 		if isParagraph(l) {
@@ -128,7 +128,10 @@ func readHeader(b []byte, ms []mention, cs *caser) header {
 			formal = true
 			continue
 		}
-		if tw, end, ok := typeWordAt([]byte(l.text), 0); ok && end == len(l.text) && isAllUpper([]byte(l.text)) {
+		if l.words > 4 || !isAllUpper([]byte(l.text)) {
+			continue
+		}
+		if tw, end, ok := typeWordAt([]byte(l.text), 0); ok && end == len(l.text) {
 			h.doc.TypeName = tw.name
 			if h.doc.Type == "" {
 				h.doc.Type = tw.abbr
@@ -205,6 +208,9 @@ func readHeader(b []byte, ms []mention, cs *caser) header {
 			}
 			h.doc.Title = cleanTitle(best)
 		}
+	}
+	if isAllUpper([]byte(h.doc.Title)) {
+		h.doc.Title = cs.recase(h.doc.Title)
 	}
 	if h.doc.TypeName == "" && h.doc.Type != "" {
 		h.doc.TypeName = typeNames[h.doc.Type]
@@ -401,12 +407,12 @@ func usDateAt(b []byte, i int) (string, int, bool) {
 func ownBody(b []byte, lines []line, numberLine int, issuer string) string {
 	if issuer != "" {
 		// The directive sentence stands near the top.
-		if len(b) > 8000 {
-			b = b[:8000]
+		if len(b) > 5000 {
+			b = b[:5000]
 		}
 		for _, verb := range []string{" yêu cầu", " đề nghị", " chỉ đạo", " quyết định", " thông báo", " ban hành", " hướng dẫn"} {
 			from := 0
-			for n := 0; n < 6; n++ {
+			for n := 0; n < 4; n++ {
 				k := bytes.Index(b[from:], []byte(verb))
 				if k < 0 {
 					break

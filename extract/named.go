@@ -102,7 +102,7 @@ func scanNamed(b []byte, ms []mention) []vncite.Named {
 		}
 	}
 	// "Nghị quyết Đại hội ... lần thứ XIII [của Đảng]".
-	for _, lit := range []string{"Nghị quyết Đại hội", "Nghị quyết đại hội"} {
+	for _, lit := range []string{"Nghị quyết "} {
 		w := []byte(lit)
 		for from := 0; ; {
 			k := bytes.Index(b[from:], w)
@@ -111,7 +111,12 @@ func scanNamed(b []byte, ms []mention) []vncite.Named {
 			}
 			s := from + k
 			from = s + len(w)
-			pos := from
+			// "Nghị quyết Đại hội ..." in either case.
+			pos, ok := phraseStartsAt(b, from, phrase{"dai", "hoi"})
+			if !ok {
+				continue
+			}
+			from = pos
 			e := -1
 			for n := 0; n < 12; n++ {
 				ws, we := wordAfter(b, pos)

@@ -119,6 +119,7 @@ type numTok struct {
 	lower   bool // letters: any lower-case letter
 	upper   bool // letters: any upper-case letter
 	horn    bool // letters: contains Ư (OCR slip for U)
+	nLower  int  // letters: how many are lower case
 	newline int  // spaces: newlines inside
 	runes   int
 }
@@ -160,6 +161,7 @@ func lexNumber(b []byte, i int, toks []numTok) int {
 		case cLetter:
 			if c >= 'a' && c <= 'z' {
 				t.lower = true
+				t.nLower++
 			} else if c >= 'A' && c <= 'Z' {
 				t.upper = true
 			}
@@ -416,13 +418,9 @@ func validIssuerTok(t *numTok) bool {
 		return false
 	}
 	if t.lower && t.upper {
-		k := t.str()
-		// "TTg", "QĐi", "CTr", "TTr" are the mixed-case codes in use.
-		switch k {
-		case "TTG", "QĐI", "QDI", "CTR", "TTR", "TXU":
-			return true
-		}
-		return false
+		// Mixed case as in "TTg", "QĐi", "CTr", "GDTrH": mostly capitals,
+		// one or two small letters; not a word such as "Ban".
+		return t.nLower <= 2 && t.runes-t.nLower >= 2 && t.runes-t.nLower > t.nLower
 	}
 	return true
 }

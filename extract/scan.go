@@ -315,7 +315,7 @@ func isPeriodWord(w []byte) bool {
 // scanAnaphors finds a type word followed by "nêu trên" or "nói trên"
 // ("Chỉ thị nêu trên"): a mention of the last document of that kind.
 func scanAnaphors(b []byte, out []mention) []mention {
-	for _, lit := range []string{"nêu trên", "nói trên", "NÊU TRÊN"} {
+	for _, lit := range []string{"trên", "TRÊN"} {
 		w := []byte(lit)
 		for from := 0; ; {
 			k := bytes.Index(b[from:], w)
@@ -329,7 +329,11 @@ func scanAnaphors(b []byte, out []mention) []mention {
 					continue
 				}
 			}
-			tw, twStart, so := typeWordBefore(b, p)
+			ns, ne := wordBefore(b, p)
+			if ne != p-1 || !(lowerEq(b[ns:ne], "nêu") || lowerEq(b[ns:ne], "nói")) {
+				continue
+			}
+			tw, twStart, so := typeWordBefore(b, ns)
 			if tw == nil || so || tw.abbr == "" {
 				continue
 			}

@@ -150,6 +150,12 @@ func typeWordBefore(b []byte, i int) (tw *typeWord, start int, so bool) {
 	if j == 0 || !typeWordLastByte[b[j-1]] {
 		return nil, i, false
 	}
+	// The word before must be "số" or end a type word: one word first,
+	// the rest only then.
+	var one [1]wspan
+	if w := wordsBefore(b, 0, j, one[:]); len(w) == 0 || !typeWordLast[string(w[0].key[:w[0].klen])] {
+		return nil, i, false
+	}
 	var buf [20]wspan
 	lo := j - 160
 	if lo < 0 {
@@ -180,10 +186,10 @@ func typeWordBefore(b []byte, i int) (tw *typeWord, start int, so bool) {
 	// A law named before its number: "Luật Bảo vệ môi trường số
 	// 03/2005/QH11", "Luật Cán bộ, công chức số 01/2002/QH11", "Luật sửa
 	// đổi, bổ sung một số điều của Luật Viên chức số 02/2013/QH13".
-	maxWords := 6
-	if so {
-		maxWords = 10
+	if !so {
+		return nil, i, false
 	}
+	maxWords := 10
 	found := -1
 	for k := 0; k < len(ws) && k < maxWords+8; k++ {
 		x := &ws[k]
@@ -235,6 +241,15 @@ func typeWordNamed(name string) *typeWord {
 	}
 	panic("extract: no type word " + name)
 }
+
+// typeWordLast holds the folded last words of the type words and "so".
+var typeWordLast = func() map[string]bool {
+	m := map[string]bool{"so": true}
+	for _, tw := range typeWords {
+		m[tw.folded[len(tw.folded)-1]] = true
+	}
+	return m
+}()
 
 // typeWordLastByte marks the bytes a type word or "số" can end with
 // (the last byte of "quyết", "thị", "luận", "số", "tư", ... in any case,
