@@ -251,6 +251,14 @@ type docxSegment struct {
 	text strings.Builder
 }
 
+// docxOuter is a paragraph interrupted by a nested one.
+type docxOuter struct {
+	segs                []*docxSegment
+	paraStyle, runStyle string
+	runFont             string
+	inRun, inRPr        bool
+}
+
 // docxCell is one table cell's paragraphs.
 type docxCell []string
 
@@ -267,6 +275,9 @@ type docxParser struct {
 	tables    []*docxTable
 	segs      []*docxSegment
 	paraStyle string
+	// outer holds the state of paragraphs that contain a text box whose
+	// own paragraphs are being read (w:txbxContent inside a run).
+	outer []docxOuter
 	runFont   string
 	runStyle  string
 	inRun     bool
@@ -294,13 +305,19 @@ func (p *docxParser) parse(b []byte) error {
 				continue
 			}
 			switch t.Name.Local {
-			case "del", "moveFrom", "instrText", "delText":
+			case "del", "moveFrom", "instrText", "delText", "Fallback":
+				// Deleted revisions, field codes, and the fallback copy
+				// of a text box (mc:Fallback repeats mc:Choice).
 				skipDepth = 1
 			case "footnote", "endnote":
 				if ty := xmlAttr(t, "type"); ty == "separator" || ty == "continuationSeparator" || ty == "continuationNotice" {
 					skipDepth = 1
 				}
 			case "p":
+				if p.inPara { // a text box's paragraph inside a run
+					p.outer = append(p.outer, docxOuter{p.segs, p.paraStyle, p.runStyle, p.runFont, p.inRun, p.inRPr})
+					p.inRun, p.inRPr = false, false
+				}
 				p.inPara, p.segs, p.paraStyle = true, nil, ""
 			case "pStyle":
 				p.paraStyle = xmlAttr(t, "val")
@@ -406,6 +423,12 @@ func (p *docxParser) endParagraph() {
 		sb.WriteString(p.decodeSegment(s))
 	}
 	p.segs, p.inPara = nil, false
+	if n := len(p.outer); n > 0 {
+		o := p.outer[n-1]
+		p.outer = p.outer[:n-1]
+		p.segs, p.paraStyle, p.runStyle, p.runFont, p.inRun, p.inRPr = o.segs, o.paraStyle, o.runStyle, o.runFont, o.inRun, o.inRPr
+		p.inPara = true
+	}
 	line := sb.String()
 	if tb := p.table(); tb != nil && len(tb.rows) > 0 {
 		row := tb.rows[len(tb.rows)-1]

@@ -123,6 +123,23 @@ func TestDOCX(t *testing.T) {
 	}
 }
 
+// TestDOCXTextBox: a header in a text box (with its mc:Fallback copy)
+// inside a paragraph that has text before and after it.
+func TestDOCXTextBox(t *testing.T) {
+	box := `<w:txbxContent>` + para(run("", "ĐẢNG CỘNG SẢN VIỆT NAM")) + para(run("", "Số 12-NQ/TU")) + `</w:txbxContent>`
+	body := `<w:p>` + run("", "Trước ") +
+		`<w:r><mc:AlternateContent xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006"><mc:Choice Requires="wps"><w:drawing><wps:wsp xmlns:wps="x"><wps:txbx>` + box +
+		`</wps:txbx></wps:wsp></w:drawing></mc:Choice><mc:Fallback><w:pict><v:textbox xmlns:v="v">` + box + `</v:textbox></w:pict></mc:Fallback></mc:AlternateContent></w:r>` +
+		run("", "sau.") + `</w:p>` + para(run("", "Đoạn tiếp."))
+	got, err := Decode("tb.docx", buildDOCX(t, map[string]string{"word/document.xml": document(body)}))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := "ĐẢNG CỘNG SẢN VIỆT NAM\nSố 12-NQ/TU\nTrước sau.\nĐoạn tiếp.\n"; got.Body != want {
+		t.Errorf("got %q, want %q", got.Body, want)
+	}
+}
+
 // TestDOCXStyleFont is a document whose legacy font comes from styles.xml.
 func TestDOCXStyleFont(t *testing.T) {
 	styles := `<?xml version="1.0"?><w:styles ` + wNS + `><w:docDefaults><w:rPrDefault><w:rPr><w:rFonts w:ascii="Times New Roman"/></w:rPr></w:rPrDefault></w:docDefaults>` +

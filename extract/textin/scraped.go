@@ -13,10 +13,10 @@ import (
 // or holding a document number, is never removed.
 
 // tailStarts are lines that open the furniture below an article.
-var tailStarts = regexp.MustCompile(`(?i)^(các |những )?(tin|bài|bài viết|tin bài)( khác| liên quan| cùng chuyên mục| mới hơn| cũ hơn| đã đưa| đọc nhiều)\s*:?$|^(bình luận|ý kiến)( của bạn| bạn đọc)?\s*(\(\d+\))?\s*:?$|^gửi (bình luận|ý kiến)|^thống kê truy c[aậâ]p$|^liên kết website$`)
+var tailStarts = regexp.MustCompile(`(?i)^(các |những )?(tin|bài|bài viết|tin bài|tin tức)( khác| liên quan| cùng chuyên mục| cùng loại| mới hơn| cũ hơn| đã đưa| đọc nhiều| xem nhiều| mới nhất| nổi bật)\s*:?$|^(bình luận|ý kiến)( của bạn| bạn đọc)?\s*(\(\d+\))?\s*:?$|^gửi (bình luận|ý kiến)|^thống kê truy c[aậâ]p$|^liên kết website$`)
 
 // uiLine matches lines that are page furniture wherever they stand.
-var uiLine = regexp.MustCompile(`(?i)^(tìm kiếm|in bài|gửi bài|quay lại!?|trở về|đầu trang|chia sẻ|ảnh captcha|nhập mã bảo mật( trên)?|liên hệ\s*-\s*góp ý\s*(quay lại!?)?|bình luận bạn đọc \(\d+\)|trực tuyến|đang truy cập.*|lượt xem:? ?[\d.,]+|tổng lượt truy c[aậâ]p:? ?[\d.,]+|truy cập hiện tại:? ?[\d.,]+( khách)?|copyright .*|bản quyền (thuộc|©).*|© .*|/[\w./-]+\.(png|jpe?g|gif|webp|svg))$`)
+var uiLine = regexp.MustCompile(`(?i)^(tìm kiếm|in bài|bản in|in trang|gửi bài|gửi email|quay lại!?|trở về|về trang trước|đầu trang|lên đầu trang|xem tiếp|chia sẻ( bài viết)?|đánh giá bài viết|facebook|zalo|twitter|rss|đăng nhập|đăng ký|trang chủ|sơ đồ site|ảnh captcha|nhập mã bảo mật( trên)?|liên hệ\s*-\s*góp ý\s*(quay lại!?)?|bình luận bạn đọc \(\d+\)|trực tuyến|đang truy cập.*|lượt xem:? ?[\d.,]+|tổng lượt truy c[aậâ]p:? ?[\d.,]+|truy cập hiện tại:? ?[\d.,]+( khách)?|copyright .*|bản quyền (thuộc|©).*|© .*|/[\w./-]+\.(png|jpe?g|gif|webp|svg))$`)
 
 // counterLine is a bare visit counter: six or more digits alone.
 var counterLine = regexp.MustCompile(`^\d{6,}$`)
@@ -42,7 +42,9 @@ func stripWebBoilerplate(text string) (string, int) {
 	drop := func(i int) {
 		if keep[i] {
 			keep[i] = false
-			removed++
+			if strings.TrimSpace(lines[i]) != "" {
+				removed++
+			}
 		}
 	}
 	// The furniture below the article: from a tail heading in the last

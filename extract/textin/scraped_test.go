@@ -100,6 +100,15 @@ func TestStripWebBoilerplateKeepsCitingTail(t *testing.T) {
 	if n != 3 {
 		t.Errorf("removed %d lines, want 3", n)
 	}
+	// Common portal furniture, one per line, around an article.
+	portal := "Trang chủ\nĐăng nhập\nNội dung bài viết về Nghị quyết 25-NQ/TW của Ban Chấp hành Trung ương.\n" +
+		strings.Repeat("Nội dung tiếp theo của bài viết về công tác dân vận.\n", 4) +
+		"Bản in\nGửi email\nLên đầu trang\nTin mới nhất\nHội nghị cán bộ chủ chốt (12/3/2024)\nFacebook\nZalo\n"
+	got, n = stripWebBoilerplate(portal)
+	assertAbsent(t, got, []string{"Trang chủ", "Đăng nhập", "Bản in", "Gửi email", "Lên đầu trang", "Tin mới nhất", "Hội nghị cán bộ", "Facebook", "Zalo"})
+	if !strings.Contains(got, "25-NQ/TW") || strings.Count(got, "Nội dung tiếp theo") != 4 || n != 9 {
+		t.Errorf("portal: %d removed:\n%s", n, got)
+	}
 	// Furniture words inside a sentence are text, not furniture.
 	for _, s := range []string{"Bình luận của bạn đọc về Nghị quyết", "Trực tuyến hóa thủ tục", "Tìm kiếm giải pháp mới"} {
 		if got, _ := stripWebBoilerplate(s + "\n"); got != s+"\n" {
