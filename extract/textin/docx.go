@@ -277,13 +277,13 @@ type docxParser struct {
 	paraStyle string
 	// outer holds the state of paragraphs that contain a text box whose
 	// own paragraphs are being read (w:txbxContent inside a run).
-	outer []docxOuter
-	runFont   string
-	runStyle  string
-	inRun     bool
-	inRPr     bool
-	inText    bool
-	inPara    bool
+	outer    []docxOuter
+	runFont  string
+	runStyle string
+	inRun    bool
+	inRPr    bool
+	inText   bool
+	inPara   bool
 }
 
 func (p *docxParser) parse(b []byte) error {
