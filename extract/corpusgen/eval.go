@@ -114,8 +114,8 @@ type Edge struct {
 
 // DocRef names a document: by the generator's ID, or by the file it was
 // ingested from (its base name is enough), or by its number with what
-// identifies it: term (central Party documents), year (state documents),
-// scope (local ones).
+// identifies it: term (Party documents), year (state documents; ignored
+// for Party ones), scope (local ones).
 //
 // Scope is the unit path "Province[/District[/Commune]]" ("Lâm Đồng/Đức
 // Trọng"); commas work as separators too, level words ("tỉnh", "huyện",
@@ -410,8 +410,8 @@ func (e *Evaluator) resolve(r DocRef) (string, string) {
 		if r.Term != "" && d.Term != "" && r.Term != d.Term {
 			continue
 		}
-		if r.Year != 0 && r.Year != d.Year {
-			continue
+		if r.Year != 0 && d.Term == "" && r.Year != d.Year {
+			continue // the year is identity for state numbers only
 		}
 		if r.Scope != "" && !scopeMatches(r.Scope, d) {
 			continue
