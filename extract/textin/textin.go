@@ -264,6 +264,10 @@ func decodeText(data []byte) (string, string, error) {
 			s, enc = string(data), EncUTF8
 			break
 		}
+		if u, ok := mostlyUTF8(data); ok {
+			s, enc = u, EncUTF8+"+"+EncCP1252
+			break
+		}
 		c, ok := detectLegacy(data)
 		if !ok {
 			return "", "", unknownEncoding(data)
@@ -309,6 +313,51 @@ func cleanText(s string) string {
 		s = norm.NFC.String(s)
 	}
 	return s
+}
+
+// mostlyUTF8 reads UTF-8 text with a few stray bytes: a Windows-1252
+// quote or space pasted into it, or a character cut off at the end. It
+// accepts at most 16 stray bytes, under one per thousand, in text with at
+// least twenty times as many valid multi-byte characters (so legacy text
+// that happens to hold one valid sequence is not taken for UTF-8). Stray
+// bytes are read as Windows-1252; a cut-off character at the end is
+// dropped.
+func mostlyUTF8(data []byte) (string, bool) {
+	stray, multi := 0, 0
+	for i := 0; i < len(data); {
+		r, n := utf8.DecodeRune(data[i:])
+		switch {
+		case r == utf8.RuneError && n <= 1:
+			stray++
+			if stray > 16 {
+				return "", false
+			}
+		case n > 1:
+			multi++
+		}
+		i += max(n, 1)
+	}
+	if stray*1000 > len(data) || multi < 20*stray {
+		return "", false
+	}
+	var sb strings.Builder
+	sb.Grow(len(data))
+	for i := 0; i < len(data); {
+		r, n := utf8.DecodeRune(data[i:])
+		if r == utf8.RuneError && n <= 1 {
+			if !utf8.FullRune(data[i:]) {
+				break // a character cut off at the end
+			}
+			r = cp1252Rune(data[i])
+			if r == utf8.RuneError {
+				return "", false
+			}
+			n = 1
+		}
+		sb.WriteRune(r)
+		i += n
+	}
+	return sb.String(), true
 }
 
 // invalidUTF8 reports where text that claimed to be UTF-8 breaks.

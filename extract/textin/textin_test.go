@@ -308,12 +308,30 @@ func TestRefusals(t *testing.T) {
 		{"bom then invalid", Options{}, []byte("\xEF\xBB\xBFNgh\xDE quy\xD5t"), ErrUnknownEncoding},
 		{"utf16 odd", Options{}, []byte("\xFF\xFEN\x00g"), ErrUnknownEncoding},
 		{"utf16 lone surrogate", Options{}, []byte("\xFF\xFEN\x00\x00\xD8g\x00"), ErrUnknownEncoding},
-		{"utf8 broken in the middle", Options{}, append(append([]byte("Nghị quyết số 25 của Bộ Chính trị về công tác dân vận "), 0xE1, 0xBB), []byte(" và tiếp tục thực hiện")...), ErrUnknownEncoding},
+		{"utf8 broken in the middle of a short text", Options{}, append(append([]byte("Nghị quyết số 25 của Bộ Chính trị về công tác dân vận "), 0xE1, 0xBB), []byte(" và tiếp tục thực hiện")...), ErrUnknownEncoding},
+		{"tcvn3 with one valid utf-8 pair", Options{}, []byte("Ngh\xDE quy\xD5t s\xE8 25 c\xF1a B\xE9 Ch\xDDnh tr\xDE \xC3\xA0"), nil},
 	} {
-		_, err := tc.opts.Decode("x.txt", tc.in)
+		got, err := tc.opts.Decode("x.txt", tc.in)
 		if !errors.Is(err, tc.want) {
 			t.Errorf("%s: got %v, want %v", tc.name, err, tc.want)
 		}
+		if tc.want == nil && got.Encoding == "utf-8+windows-1252" {
+			t.Errorf("%s: legacy text taken for UTF-8 with stray bytes: %q", tc.name, got.Body)
+		}
+	}
+}
+
+func TestMostlyUTF8(t *testing.T) {
+	text := seeds(t)["003_1536ec88a6de0f9c.txt"]
+	// A Windows-1252 curly quote pasted in, and a character cut off at the end.
+	in := []byte(strings.Replace(text, "“", "\x93", 1))
+	in = append(in, "Hết"[:2]...)
+	got, err := exact.Decode("x.txt", in)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got.Body != text+"H" || got.Encoding != "utf-8+windows-1252" {
+		t.Errorf("encoding %s, differs at %d", got.Encoding, firstDiff(got.Body, text+"H"))
 	}
 }
 
