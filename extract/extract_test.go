@@ -375,6 +375,9 @@ func TestNeverReferences(t *testing.T) {
 		"Nhà số 12/34 đường Trần Phú, tổ 3/KP2",
 		"5/7/2024 10:13:31 AM",
 		"Tiêu chuẩn TCVN 5574:2018, QCVN 01:2021/BYT",
+		"Giấy phép hoạt động báo chí điện tử số 45/GP-BTTTT ngày 5/9/2023 của Bộ Thông tin và Truyền thông",
+		"Mẫu số 01/ĐK-TCT; Hợp đồng số 12/2020/HĐ-XD; nhà số 12/QL20",
+		"ảnh: /Uploads/2021/12/25-NQ-TW.jpg và https://thuvienphapluat.vn/van-ban/Nghi-dinh-30-2020-ND-CP.aspx",
 	} {
 		ex, err := Extract([]byte(s))
 		if err != nil {
@@ -471,6 +474,31 @@ func TestCases(t *testing.T) {
 			if got != w {
 				t.Errorf("%q ref %d:\n got  %+v\n want %+v", tt.in, i, got, w)
 			}
+		}
+	}
+}
+
+func TestAnaphoraAndLaws(t *testing.T) {
+	in := "Thực hiện Kế hoạch số 92-KH/HU của Ban Thường vụ Huyện ủy về tiếp tục thực hiện Kế hoạch số 01-KH/TU của Ban Thường vụ Tỉnh ủy. Báo cáo kết quả thực hiện Kế hoạch nêu trên. " +
+		"Thông tư số 05/2002/TT-BNV của Bộ Nội vụ về hướng dẫn thực hiện Luật Cán bộ, công chức số 01/2002/QH11 của Quốc hội. Quán triệt Luật 01."
+	ex, err := Extract([]byte(in))
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := "92-KH/HU 01-KH/TU 92-KH/HU 05/2002/TT-BNV 01/2002/QH11 01/2002/QH11"
+	if got := strings.Join(numbers(ex), " "); got != want {
+		t.Errorf("numbers\n got  %s\n want %s", got, want)
+	}
+	var stmts []string
+	for _, s := range ex.Statements {
+		stmts = append(stmts, s.Subject+" "+string(s.Relation)+" "+s.Object)
+	}
+	if got := strings.Join(stmts, "; "); got != "92-KH/HU implements 01-KH/TU; 05/2002/TT-BNV guides 01/2002/QH11" {
+		t.Errorf("statements %q", got)
+	}
+	for _, r := range ex.References {
+		if r.Number == "01/2002/QH11" && r.ResolvedFrom == nil && r.TypeName != "Luật" {
+			t.Errorf("law %s type name %q, want Luật", r.Number, r.TypeName)
 		}
 	}
 }

@@ -34,8 +34,8 @@ var typeCanon = func() map[string]string {
 	canon := []string{
 		// Party and state alike.
 		"NQ", "KL", "CT", "QĐ", "QĐi", "QC", "HD", "KH", "CTr", "TB", "BC", "TTr", "ĐA", "CV", "BB",
-		"TT", "TTLT", "NQLT", "NĐ", "CĐ", "VBHN", "PA", "GM", "GP", "HĐ", "L", "KLTT", "QyĐ",
-		"TTLN", "HDLT", "CTLT", "KHLT", "QĐLT", "TC", "ĐK",
+		"TT", "TTLT", "NQLT", "NĐ", "CĐ", "VBHN", "PA", "L", "KLTT", "QyĐ",
+		"TTLN", "HDLT", "CTLT", "KHLT", "QĐLT",
 	}
 	m := make(map[string]string, 2*len(canon))
 	for _, c := range canon {
@@ -349,17 +349,24 @@ func parseNumberAt(b []byte, start int, strong bool) (parsed, bool) {
 		return finish(b, out)
 	}
 	// No type at all: an official letter "1234/UBND-VX", only where the
-	// context says a number stands here.
+	// context says a number stands here, and only with a unit after the
+	// issuer or an issuer we know ("số 12/QL20" is an address).
 	if strong && !a.lower && a.runes >= 2 {
 		p.pos--
 		issuers, end, horn, ok := parseIssuers(&p)
-		if ok {
+		first := issuers[:strings.IndexByte(issuers+"-", '-')]
+		if ok && (strings.Contains(issuers, "-") || knownIssuers[issuers]) && !strings.ContainsAny(first, "0123456789") && !notDirectiveCode[first] {
 			out.Issuer, out.end, out.horn = issuers, end, horn
 			return finish(b, out)
 		}
 	}
 	return parsed{}, false
 }
+
+// notDirectiveCode are codes in the place of a type that mark papers
+// other than directives: licences, invitations, certificates, contracts,
+// registrations.
+var notDirectiveCode = map[string]bool{"GP": true, "GM": true, "GCN": true, "GXN": true, "HĐ": true, "HD": false, "ĐK": true, "ĐKKD": true, "HĐLĐ": true, "GPXD": true}
 
 // followedByDashLetter reports whether the parser stands before "-LETTERS".
 func followedByDashLetter(p *numParser) bool {

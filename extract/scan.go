@@ -50,6 +50,10 @@ func scanNumbers(b []byte, out []mention) []mention {
 		if p.end <= s {
 			continue
 		}
+		if notADirective(b, start) {
+			i = p.end
+			continue
+		}
 		m := mention{kind: mFull, start: start, end: p.end, num: p, twStart: start}
 		m.tw, m.twStart, m.so = typeWordBefore(b, start)
 		if m.tw == nil {
@@ -159,6 +163,42 @@ func numberStartBefore(b []byte, s int) (int, bool) {
 	}
 	return start, true
 }
+
+// notADirective reports numbers that are not documents' although they
+// look alike: licences ("Giấy phép số 123/GP-BTTTT" in news footers),
+// forms ("Mẫu số 01/ĐK-TCT"), annexes, accounts.
+func notADirective(b []byte, start int) bool {
+	var buf [12]wspan
+	ws := wordsBefore(b, 0, start, buf[:])
+	for k := range ws {
+		x := &ws[k]
+		switch {
+		case x.is("dong") && k+1 < len(ws) && ws[k+1].is("hop") && k <= 2,
+			x.is("phep") && k+1 < len(ws) && ws[k+1].is("giay"),
+			x.is("mau") && (k == 0 || k == 1 && ws[0].is("so")),
+			x.is("bieu") && k <= 1,
+			x.is("luc") && k+1 < len(ws) && ws[k+1].is("phu"),
+			x.is("khoan") && k+1 < len(ws) && ws[k+1].is("tai"):
+			return true
+		}
+		if x.punct != 0 && x.punct != ',' {
+			break
+		}
+		if _, ok := typeWordEnds[string(x.key[:x.klen])]; ok && k > 0 {
+			break // a type word nearer the number decides
+		}
+	}
+	return false
+}
+
+// typeWordEnds are the folded last words of the type words.
+var typeWordEnds = func() map[string]struct{} {
+	m := map[string]struct{}{}
+	for _, tw := range typeWords {
+		m[tw.folded[len(tw.folded)-1]] = struct{}{}
+	}
+	return m
+}()
 
 // lastNumRune returns the rune ending at j and its number class.
 func lastNumRune(b []byte, j int) (rune, int) {
