@@ -2,7 +2,6 @@ package graph
 
 import (
 	"bytes"
-	"fmt"
 	"strconv"
 
 	"github.com/vncite/vncite"
@@ -54,12 +53,41 @@ func splitKey(k []byte) []string {
 	return out
 }
 
-// at formats an offset so that keys sort by it.
-func at(n int) string { return fmt.Sprintf("%010d", n) }
+// at formats an offset for a key: base 36, short.
+func at(n int) string { return strconv.FormatInt(int64(n), 36) }
 
 func parseAt(s string) int {
-	n, _ := strconv.Atoi(s)
-	return n
+	n, _ := strconv.ParseInt(s, 36, 64)
+	return int(n)
+}
+
+// relCodes shorten relations in keys: shorter keys make Badger's writes
+// and scans cheaper.
+var relCodes = map[vncite.Relation]string{
+	vncite.Cites: "c", vncite.Implements: "i", vncite.BasedOn: "b", vncite.Guides: "g",
+	vncite.Amends: "a", vncite.Replaces: "p", vncite.Repeals: "x", vncite.Reviews: "v",
+}
+
+var relByCode = func() map[string]vncite.Relation {
+	m := map[string]vncite.Relation{}
+	for r, c := range relCodes {
+		m[c] = r
+	}
+	return m
+}()
+
+func relCode(r vncite.Relation) string {
+	if c, ok := relCodes[r]; ok {
+		return c
+	}
+	return string(r)
+}
+
+func relOf(code string) vncite.Relation {
+	if r, ok := relByCode[code]; ok {
+		return r
+	}
+	return vncite.Relation(code)
 }
 
 // edgeRef names one stored edge: enough to rebuild its three keys.
@@ -70,11 +98,20 @@ type edgeRef struct {
 	Start    int
 }
 
+// docPart is the evidence document in a key: empty when it is the citing
+// document itself, as for every direct citation.
+func (e edgeRef) docPart() string {
+	if e.Doc == e.From {
+		return ""
+	}
+	return e.Doc
+}
+
 func (e edgeRef) fwd() []byte {
-	return key(pFwd, e.From, e.To, string(e.Rel), e.Doc, at(e.Start))
+	return key(pFwd, e.From, e.To, relCode(e.Rel), e.docPart(), at(e.Start))
 }
 func (e edgeRef) rev() []byte {
-	return key(pRev, e.To, e.From, string(e.Rel), e.Doc, at(e.Start))
+	return key(pRev, e.To, e.From, relCode(e.Rel), e.docPart(), at(e.Start))
 }
 
 // edgeFromFwd parses a forward key.
@@ -83,7 +120,11 @@ func edgeFromFwd(k []byte) (edgeRef, bool) {
 	if len(p) != 5 {
 		return edgeRef{}, false
 	}
-	return edgeRef{From: p[0], To: p[1], Rel: vncite.Relation(p[2]), Doc: p[3], Start: parseAt(p[4])}, true
+	r := edgeRef{From: p[0], To: p[1], Rel: relOf(p[2]), Doc: p[3], Start: parseAt(p[4])}
+	if r.Doc == "" {
+		r.Doc = r.From
+	}
+	return r, true
 }
 
 // edgeFromRev parses a reverse key.
@@ -92,7 +133,11 @@ func edgeFromRev(k []byte) (edgeRef, bool) {
 	if len(p) != 5 {
 		return edgeRef{}, false
 	}
-	return edgeRef{To: p[0], From: p[1], Rel: vncite.Relation(p[2]), Doc: p[3], Start: parseAt(p[4])}, true
+	r := edgeRef{To: p[0], From: p[1], Rel: relOf(p[2]), Doc: p[3], Start: parseAt(p[4])}
+	if r.Doc == "" {
+		r.Doc = r.From
+	}
+	return r, true
 }
 
 // sightRef names one stored sighting.
