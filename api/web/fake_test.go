@@ -424,6 +424,19 @@ func TestExplorerFakeAPI(t *testing.T) {
 		if !slices.Equal(from, []string{"109/KH-UBND", "135-KH/TU", "307-CV/HU"}) {
 			t.Errorf("sightings from %q, want the three citing documents by number", from)
 		}
+		// A sighting opens the citing document at the place it cites.
+		b.do(t, "open sighting", chromedp.Click(chromedp.CSS(`.sightings a[href^="#/doc/cv307-hu-dk?at="]`)))
+		b.waitView(t, "doc")
+		got := eval[string](t, b, `(() => { const a = document.getElementById("at"); if (!a) return "none";
+			const r = a.getBoundingClientRect(); return a.textContent + (r.top >= 0 && r.bottom <= innerHeight ? " visible" : " hidden"); })()`)
+		// The sighting span is the evidence sentence of 307-CV/HU.
+		if want := c.edges[1].Evidence.Sentence + " visible"; got != want {
+			t.Errorf("marked place %q, want %q", got, want)
+		}
+		if links := eval[[]string](t, b, `[...document.querySelectorAll("#at a.ref")].map(a => a.textContent)`); !slices.Equal(links, []string{"25-NQ/TW"}) {
+			t.Errorf("links inside the marked place %q, want the reference it holds", links)
+		}
+		b.screenshot(t, dir, "document-at")
 	})
 
 	t.Run("ambiguous number lists the candidates", func(t *testing.T) {

@@ -76,6 +76,40 @@ func TestTextOffsets(t *testing.T) {
 		}
 	})
 
+	t.Run("markRange", func(t *testing.T) {
+		number := at(vn, "25-NQ/TW")
+		kh := at(vn, "135-KH/TU")
+		tests := []struct {
+			name   string
+			rng    span
+			marked string // the marked text, pieces joined by |
+		}{
+			{"inside plain text", at(vn, "Quán triệt"), "Quán triệt"},
+			{"the reference itself", number, "25-NQ/TW"},
+			{"a sentence holding a reference", span{at(vn, "Nghị quyết").Start, number.End + len(" của")}, "Nghị quyết số |25-NQ/TW| của"},
+			{"splitting a reference", span{number.Start + 3, kh.End}, "NQ/TW|" + vn[number.End:kh.Start] + "|135-KH/TU"},
+			{"cuts a letter", span{at(vn, "triệt").Start + 4, at(vn, "triệt").End}, ""},
+			{"past the end", span{len(vn) - 3, len(vn) + 1}, ""},
+		}
+		for _, tt := range tests {
+			t.Run(tt.name, func(t *testing.T) {
+				textJSON, _ := json.Marshal(vn)
+				spansJSON, _ := json.Marshal([]span{number, kh})
+				rngJSON, _ := json.Marshal(tt.rng)
+				got := eval[struct {
+					Whole  string `json:"whole"`
+					Marked string `json:"marked"`
+				}](t, b, fmt.Sprintf(`import("/js/text.js").then(m => {
+					const r = m.markRange(m.segments(%s, %s).segments, %s);
+					return {whole: r.map(s => s.text).join(""), marked: r.filter(s => s.at).map(s => s.text).join("|")};
+				})`, textJSON, spansJSON, rngJSON))
+				if got.Whole != vn || got.Marked != tt.marked {
+					t.Errorf("marked %q (text kept: %v), want %q", got.Marked, got.Whole == vn, tt.marked)
+				}
+			})
+		}
+	})
+
 	t.Run("narrowSpan", func(t *testing.T) {
 		tests := []struct {
 			name, sentence, number, want string

@@ -5,7 +5,7 @@
 import { h, formatDate } from './dom.js';
 import * as api from './api.js';
 import { href } from './nav.js';
-import { segments, narrowSpan } from './text.js';
+import { segments, narrowSpan, markRange } from './text.js';
 import { docLink, levelBadge, relationBadge, stubBadge, typeBadge, dateText, docActions } from './ui.js';
 import { typeLabel, docLabel, relationOf } from './vocab.js';
 
@@ -55,7 +55,10 @@ export function normalizeLink(r) {
 }
 
 /** renderDocument renders #/doc/ID. */
-export async function renderDocument(main, { id, signal }) {
+export async function renderDocument(main, { id, params, signal }) {
+  // ?at=START-END marks a span of the text (where a citing document cites).
+  const atMatch = /^(\d+)-(\d+)$/.exec(params?.get('at') || '');
+  const at = atMatch ? { start: Number(atMatch[1]), end: Number(atMatch[2]) } : null;
   const res = await api.documentOf(id, signal);
   const { doc, text, refs, citedBy, sightings, named } = normalizeDocument(res);
   const docID = doc.id || id;
@@ -82,11 +85,13 @@ export async function renderDocument(main, { id, signal }) {
   primary.appendChild(metadata(doc));
   const names = new Map(citedBy.map((l) => [l.id, l.number || l.title]));
   if (doc.stub || sightings.length) primary.appendChild(sightingsView(sightings, doc.stub, names));
-  if (text) primary.appendChild(textView(text, refs, named, docID));
+  if (text) primary.appendChild(textView(text, refs, named, docID, at));
   else if (!doc.stub) primary.appendChild(h('p', { class: 'notice' }, 'Máy chủ không gửi toàn văn của văn bản này (trường “text” của API).'));
 
   secondary.appendChild(linksView('refs-h', 'Văn bản được dẫn chiếu', refs, 'out'));
   secondary.appendChild(linksView('cited-h', 'Được dẫn chiếu bởi', citedBy, 'in'));
+  const target = document.getElementById('at');
+  if (target) requestAnimationFrame(() => target.scrollIntoView({ block: 'center' }));
   return null;
 }
 
@@ -133,7 +138,10 @@ function sightingsView(sightings, isStub, names) {
     h('thead', {}, h('tr', {}, ['Nguồn (văn bản dẫn chiếu)', 'Ngày nêu', 'Cơ quan nêu', 'Trích yếu nêu', 'Khóa']
       .map((t) => h('th', { scope: 'col' }, t)))),
     h('tbody', {}, sightings.map((s) => h('tr', {},
-      h('td', {}, s.citing ? h('a', { href: href('doc', s.citing) }, names.get(s.citing) || s.citing_number || s.citing) : '—'),
+      h('td', {}, s.citing ? h('a', {
+        href: href('doc', s.citing, Number.isInteger(s.start) && s.end > s.start ? { at: `${s.start}-${s.end}` } : null),
+        title: 'Mở văn bản dẫn chiếu tại chỗ nó nêu',
+      }, names.get(s.citing) || s.citing_number || s.citing) : '—'),
       h('td', {}, s.date ? dateText(s.date) : '—'),
       h('td', {}, s.body || '—'),
       h('td', {}, s.title || '—'),
@@ -145,7 +153,7 @@ function sightingsView(sightings, isStub, names) {
  * textView shows the document's text with each reference linked to its
  * target. Offsets are UTF-8 byte offsets; text.js converts them.
  */
-function textView(text, refs, named, selfID) {
+function textView(text, refs, named, selfID, at) {
   const spans = [];
   const seen = new Set();
   for (const r of refs) {
@@ -162,19 +170,29 @@ function textView(text, refs, named, selfID) {
   for (const n of named || []) {
     if (Number.isInteger(n.start) && Number.isInteger(n.end)) spans.push({ start: n.start, end: n.end, named: n });
   }
-  const { segments: segs, skipped } = segments(text, spans);
+  const cut = segments(text, spans);
+  const segs = markRange(cut.segments, at);
+  const skipped = cut.skipped;
   const body = h('div', { class: 'doc-text', lang: 'vi' });
+  let mark = null; // the <mark> of ?at=, while its pieces are appended
   // Blank lines before and after the text are not worth a screenful.
   if (segs.length && !segs[0].span) segs[0] = { ...segs[0], text: segs[0].text.replace(/^\s+/, '') };
   const last = segs.length - 1;
   if (last >= 0 && !segs[last].span) segs[last] = { ...segs[last], text: segs[last].text.replace(/\s+$/, '') };
   for (const s of segs) {
-    if (!s.span) body.appendChild(document.createTextNode(s.text));
-    else if (s.span.named) body.appendChild(h('span', { class: 'named-ref', title: `${s.span.named.kind || 'Văn bản'} không số hiệu` }, s.text));
+    if (s.at && !mark) {
+      mark = h('mark', { id: 'at', class: 'at', tabindex: '-1', title: 'Chỗ được dẫn' });
+      body.appendChild(mark);
+    } else if (!s.at) {
+      mark = null;
+    }
+    const into = mark || body;
+    if (!s.span) into.appendChild(document.createTextNode(s.text));
+    else if (s.span.named) into.appendChild(h('span', { class: 'named-ref', title: `${s.span.named.kind || 'Văn bản'} không số hiệu` }, s.text));
     else {
       const r = s.span.ref;
       const rel = relationOf(r.relation);
-      body.appendChild(h('a', {
+      into.appendChild(h('a', {
         class: 'ref rel-' + rel.id + (r.stub ? ' stub' : ''),
         href: href('doc', r.id || r.number),
         'data-start': s.span.start,
@@ -183,7 +201,7 @@ function textView(text, refs, named, selfID) {
       }, s.text));
     }
   }
-  const linked = segs.filter((s) => s.span && s.span.ref).length;
+  const linked = new Set(segs.filter((s) => s.span && s.span.ref).map((s) => s.span)).size;
   return h('section', { class: 'text', 'aria-labelledby': 'text-h' },
     h('h2', { id: 'text-h' }, 'Toàn văn'),
     h('p', { class: 'muted small' }, `${linked} chỗ dẫn chiếu được liên kết đến văn bản đích.`,
@@ -219,6 +237,9 @@ function linksView(headingID, title, links, direction) {
       l.title && l.number ? h('p', { class: 'small link-title' }, l.title) : null,
       uniqueBy(ls.filter((x) => x.sentence), (x) => x.sentence).slice(0, 3).map((x) => h('blockquote', { class: 'evidence', tabindex: '0', title: 'Câu chứa dẫn chiếu' },
         x.statement ? h('span', { class: 'badge statement', title: 'Văn bản nêu quan hệ giữa hai văn bản khác' }, 'quan hệ được nêu') : null,
+        x.evidenceDoc && Number.isInteger(x.start) && x.end > x.start
+          ? [h('a', { class: 'small', href: href('doc', x.evidenceDoc, { at: `${x.start}-${x.end}` }), title: 'Mở văn bản tại câu này' }, 'Xem trong văn bản'), ': ']
+          : null,
         x.sentence))));
   }
   section.appendChild(list);

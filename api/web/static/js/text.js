@@ -77,3 +77,37 @@ export function narrowSpan(text, start, end, number) {
   const s = start + byteLength(inside.slice(0, m.index));
   return { start: s, end: s + byteLength(m[0]) };
 }
+
+/**
+ * markRange flags the pieces of segments (from segments()) that fall in the
+ * byte range {start, end}, splitting pieces at its ends, so that a marked
+ * range can hold links. Pieces get at: true or false. A range that cuts a
+ * character or leaves the text is ignored.
+ */
+export function markRange(segs, range) {
+  const total = segs.reduce((n, s) => n + byteLength(s.text), 0);
+  const ok = range && Number.isInteger(range.start) && Number.isInteger(range.end) &&
+    range.start >= 0 && range.end > range.start && range.end <= total;
+  const out = [];
+  let pos = 0;
+  for (const s of segs) {
+    const len = byteLength(s.text);
+    const a = pos;
+    const b = pos + len;
+    pos = b;
+    if (!ok || range.end <= a || range.start >= b) {
+      out.push({ ...s, at: false });
+      continue;
+    }
+    const cuts = [a, Math.max(a, range.start), Math.min(b, range.end), b];
+    const pieces = [];
+    for (let i = 0; i < 3; i++) {
+      if (cuts[i + 1] <= cuts[i]) continue;
+      const piece = byteSlice(s.text, cuts[i] - a, cuts[i + 1] - a);
+      if (byteLength(piece) !== cuts[i + 1] - cuts[i]) return segs.map((x) => ({ ...x, at: false })); // cut a character
+      pieces.push({ ...s, text: piece, at: i === 1 });
+    }
+    out.push(...pieces);
+  }
+  return out;
+}
