@@ -40,13 +40,30 @@ func BenchmarkDecodeTCVN3(b *testing.B) {
 
 func BenchmarkDecodeVNI(b *testing.B) { benchDecode(b, "x.txt", mustEncode(b, megabyte(b), EncVNI)) }
 
+// BenchmarkDecodeHTML is a news page (seed 002 in its furniture) whose
+// article is repeated to about 1 MB.
 func BenchmarkDecodeHTML(b *testing.B) {
 	a := splitSeed002(b)
-	page := newsPage(a)
-	var sb strings.Builder
-	for sb.Len() < 1<<20 {
-		sb.WriteString(page)
+	var paras []string
+	for n := 0; n < 1<<20; {
+		for _, p := range a.paragraphs {
+			paras = append(paras, p)
+			n += len(p)
+		}
 	}
-	_ = sb
-	benchDecode(b, "x.html", []byte(page))
+	a.paragraphs = paras
+	benchDecode(b, "x.html", []byte(newsPage(a)))
+}
+
+// BenchmarkDecodeDOCX is a DOCX of about 1 MB of text.
+func BenchmarkDecodeDOCX(b *testing.B) {
+	var body strings.Builder
+	for body.Len() < 1<<20 {
+		for _, s := range seeds(b) {
+			for _, line := range strings.Split(s, "\n") {
+				body.WriteString(para(run("", line)))
+			}
+		}
+	}
+	benchDecode(b, "x.docx", buildDOCX(b, map[string]string{"word/document.xml": document(body.String())}))
 }

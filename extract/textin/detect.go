@@ -304,7 +304,12 @@ func acceptWestern(c candidate) bool {
 // so a document mixing Unicode and legacy paragraphs is repaired where it
 // needs it. It returns the encoding name found, or "" when s is left alone.
 func repairMojibake(s string) (string, string) {
-	if !suspicious(s) {
+	return repairSuspicious(s, suspicious(s))
+}
+
+// repairSuspicious is repairMojibake with suspicious(s) already known.
+func repairSuspicious(s string, isSuspicious bool) (string, string) {
+	if !isSuspicious {
 		return s, ""
 	}
 	before := scoreText(s)
@@ -393,6 +398,12 @@ func suspicious(s string) bool {
 		c := s[i]
 		if c < utf8.RuneSelf {
 			i++
+			continue
+		}
+		// Fast path for the Vietnamese block U+1E80..U+1EFF (E1 BA xx, E1 BB xx).
+		if c == 0xE1 && i+2 < len(s) && (s[i+1] == 0xBA || s[i+1] == 0xBB) {
+			viet++
+			i += 3
 			continue
 		}
 		r, n := utf8.DecodeRuneInString(s[i:])

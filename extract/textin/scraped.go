@@ -26,6 +26,46 @@ var counterLine = regexp.MustCompile(`^\d{6,}$`)
 // document type word followed by a number.
 var mayCite = regexp.MustCompile(`\d+[a-z]?\s*[-/]\s*[A-ZĐ]|(?i)(nghị quyết|chỉ thị|quyết định|kết luận|kế hoạch|thông báo|hướng dẫn|quy định|quy chế|công văn|văn bản|luật|nghị định|thông tư|pháp lệnh|chương trình|đề án|báo cáo|tờ trình|NQ|CT|QĐ|KL|KH)\s*(số\s*)?\d`)
 
+// The first words furniture lines start with: a cheap filter before the
+// patterns, so ordinary text costs a map lookup per line.
+var (
+	uiFirstWords   = wordSet("tìm in bản gửi quay trở về đầu lên xem chia đánh facebook zalo twitter rss đăng trang sơ ảnh nhập liên bình trực đang lượt tổng truy copyright ©")
+	tailFirstWords = wordSet("các những tin bài bình ý gửi thống liên")
+)
+
+func wordSet(s string) map[string]bool {
+	m := map[string]bool{}
+	for _, w := range strings.Fields(s) {
+		m[w] = true
+	}
+	return m
+}
+
+// furnitureStart reports whether line starts with a word of set (any
+// case) or, for paths, a slash.
+func furnitureStart(line string, set map[string]bool) bool {
+	if strings.HasPrefix(line, "/") {
+		return true
+	}
+	end := strings.IndexAny(line, " \t:(!-")
+	if end < 0 {
+		end = len(line)
+	}
+	if end > 16 {
+		return false
+	}
+	return set[strings.ToLower(line[:end])]
+}
+
+func allDigits(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] < '0' || s[i] > '9' {
+			return false
+		}
+	}
+	return s != ""
+}
+
 // maxFurnitureLine is the longest line (in bytes) taken for furniture;
 // longer lines are text, and are never run through the patterns.
 const maxFurnitureLine = 300
@@ -51,7 +91,8 @@ func stripWebBoilerplate(text string) (string, int) {
 	// half of the text to the end, when none of it may cite.
 	tail := -1
 	for i := len(lines) - 1; i >= len(lines)/2; i-- {
-		if len(lines[i]) <= maxFurnitureLine && tailStarts.MatchString(strings.TrimSpace(lines[i])) {
+		t := strings.TrimSpace(lines[i])
+		if len(t) <= maxFurnitureLine && furnitureStart(t, tailFirstWords) && tailStarts.MatchString(t) {
 			tail = i
 		}
 	}
@@ -76,10 +117,10 @@ func stripWebBoilerplate(text string) (string, int) {
 			continue
 		}
 		t := strings.TrimSpace(strings.ReplaceAll(l, "\u00a0", " "))
-		if t == "" || mayCite.MatchString(t) {
+		if t == "" || !furnitureStart(t, uiFirstWords) && !allDigits(t) {
 			continue
 		}
-		if uiLine.MatchString(t) || counterLine.MatchString(t) {
+		if (uiLine.MatchString(t) || counterLine.MatchString(t)) && !mayCite.MatchString(t) {
 			drop(i)
 		}
 	}

@@ -275,16 +275,18 @@ func decodeText(data []byte) (string, string, error) {
 		s, enc = c.text, c.enc
 	}
 	s = cleanText(s)
-	if enc == EncUTF8 {
-		if fixed, legacy := repairMojibake(s); legacy != "" {
+	susp := suspicious(s)
+	if enc == EncUTF8 && susp {
+		if fixed, legacy := repairSuspicious(s, true); legacy != "" {
 			s, enc = fixed, encRepairedPrefix+legacy
+			susp = suspicious(s)
 		}
 	}
 	if what := controlKind(s); what != "" {
 		return "", "", fmt.Errorf("textin: %w (%s)", ErrBinary, what)
 	}
-	if err := checkGarbled(s); err != nil {
-		return "", "", err
+	if susp && garbled(s) {
+		return "", "", errGarbled()
 	}
 	if strings.TrimSpace(s) == "" {
 		return "", "", fmt.Errorf("textin: %w", ErrEmpty)
@@ -296,9 +298,13 @@ func decodeText(data []byte) (string, string, error) {
 // and repair, rather than store it.
 func checkGarbled(s string) error {
 	if suspicious(s) && garbled(s) {
-		return fmt.Errorf("textin: %w: the text reads as mojibake (legacy Vietnamese shown as Windows-1252?) and could not be repaired; convert it to UTF-8 with the right source encoding", ErrUnknownEncoding)
+		return errGarbled()
 	}
 	return nil
+}
+
+func errGarbled() error {
+	return fmt.Errorf("textin: %w: the text reads as mojibake (legacy Vietnamese shown as Windows-1252?) and could not be repaired; convert it to UTF-8 with the right source encoding", ErrUnknownEncoding)
 }
 
 // cleanText normalizes to NFC, turns CRLF, CR and form feeds into LF and
@@ -399,21 +405,23 @@ func binaryKind(data []byte) string {
 	return ""
 }
 
-// controlKind names why decoded text looks binary: too many control
-// characters (other than tab, LF, CR, FF, VT, and the DOS EOF mark).
+// controlKind names why decoded text looks binary: more than 1% of its
+// bytes (and more than 8) are control characters other than tab, LF, CR,
+// FF, VT and the DOS EOF mark; C1 controls (U+0080..U+009F) count too.
 func controlKind(s string) string {
-	n, ctrl := 0, 0
-	for _, r := range s {
-		n++
-		if r < 0x20 && r != '\t' && r != '\n' && r != '\r' && r != '\f' && r != '\v' && r != 0x1A || r == 0x7F || r >= 0x80 && r < 0xA0 {
+	ctrl := 0
+	for i := 0; i < len(s); i++ {
+		switch c := s[i]; {
+		case c == 0:
+			return "NUL character"
+		case c < 0x20 && c != '\t' && c != '\n' && c != '\r' && c != '\f' && c != '\v' && c != 0x1A, c == 0x7F:
 			ctrl++
-			if r == 0 {
-				return "NUL character"
-			}
+		case c == 0xC2 && i+1 < len(s) && s[i+1] >= 0x80 && s[i+1] < 0xA0:
+			ctrl++
 		}
 	}
-	if ctrl > 8 && ctrl*100 > n {
-		return fmt.Sprintf("%d control characters in %d", ctrl, n)
+	if ctrl > 8 && ctrl*100 > len(s) {
+		return fmt.Sprintf("%d control characters in %d bytes", ctrl, len(s))
 	}
 	return ""
 }
