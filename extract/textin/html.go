@@ -614,9 +614,13 @@ var listHeading = regexp.MustCompile(`(?i)^(các |những )?(tin|bài|bài viế
 // titleSep splits "Headline - Site name" titles.
 var titleSep = regexp.MustCompile(` [-|–—»:] `)
 
-// containsTitle reports whether text already holds the title, or the
+// containsTitle reports whether the top of text already holds the title, or the
 // longest part of a title such as "Headline - Site name".
 func containsTitle(text, title string) bool {
+	// A title that is there stands near the top.
+	if len(text) > 8192 {
+		text = text[:8192]
+	}
 	text = strings.ToLower(collapseSpace(text))
 	longest := ""
 	for _, part := range titleSep.Split(title, -1) {
