@@ -75,7 +75,7 @@ for i in "${!mix[@]}"; do
 done
 for p in "${pids[@]}"; do wait "$p"; done
 
-printf '\n%-16s %8s %9s %9s %9s %7s %7s %7s\n' endpoint clients requests req/s p50_ms p99_ms non2xx errors
+printf '\n%-16s %8s %9s %9s %9s %9s %9s %7s %7s\n' endpoint clients requests req/s p50_ms p99_ms max_ms non2xx errors
 total_req=0 total_rps=0 total_bad=0 total_err=0
 for i in "${!mix[@]}"; do
 	name=${mix[$i]%%|*}
@@ -83,18 +83,20 @@ for i in "${!mix[@]}"; do
 	c=$((CLIENTS / n + (i < CLIENTS % n ? 1 : 0)))
 	rps=$(awk '/Requests\/sec:/ {print $2}' "$f")
 	p50=$(awk '/ 50%+ in / {printf "%.2f", $3*1000}' "$f")
-	p99=$(awk '/ 99%+ in / {printf "%.2f", $3*1000}' "$f")
+	# hey prints "0% in 0.0000" for p99 when it has too few samples.
+	p99=$(awk '/ 99%+ in / {if ($3 > 0) printf "%.2f", $3*1000; else printf "n/a"}' "$f")
+	max=$(awk '/Slowest:/ {printf "%.2f", $2*1000}' "$f")
 	ok=$(awk '/^  \[2[0-9][0-9]\]/ {s+=$2} END {print s+0}' "$f")
 	bad=$(awk '/^  \[[013-9][0-9][0-9]\]/ {s+=$2} END {print s+0}' "$f")
 	err=$(awk '/^Error distribution:/ {e=1; next} e && /^  \[[0-9]+\]/ {gsub(/[\[\]]/,"",$1); s+=$1} END {print s+0}' "$f")
 	req=$((ok + bad))
-	printf '%-16s %8d %9d %9.1f %9s %7s %7d %7d\n' "$name" "$c" "$req" "$rps" "$p50" "$p99" "$bad" "$err"
+	printf '%-16s %8d %9d %9.1f %9s %9s %9s %7d %7d\n' "$name" "$c" "$req" "$rps" "$p50" "$p99" "$max" "$bad" "$err"
 	total_req=$((total_req + req))
 	total_bad=$((total_bad + bad))
 	total_err=$((total_err + err))
 	total_rps=$(awk -v a="$total_rps" -v b="$rps" 'BEGIN {printf "%.1f", a+b}')
 done
-printf '%-16s %8d %9d %9.1f %9s %7s %7d %7d\n' total "$CLIENTS" "$total_req" "$total_rps" - - "$total_bad" "$total_err"
+printf '%-16s %8d %9d %9.1f %9s %9s %9s %7d %7d\n' total "$CLIENTS" "$total_req" "$total_rps" - - - "$total_bad" "$total_err"
 echo
 echo "server log lines: $(wc -l <"$work/serve.log")"
 if ((total_bad + total_err > 0)); then
