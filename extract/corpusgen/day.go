@@ -133,18 +133,6 @@ func legislature(d day) int {
 	return 10
 }
 
-// localTermOf returns the start year of the local Party term (congresses
-// held in the autumn of 2000, 2005, ... 2025) in force on d: local numbers
-// restart with each.
-func localTermOf(d day) int {
-	y, m, _ := d.civil()
-	start := y - (y % 5)
-	if y%5 == 0 && m < 10 {
-		start -= 5
-	}
-	return start
-}
-
 // appendVN appends d in one of the ways Vietnamese texts write a date
 // beside a reference, chosen by style: 0 "14/7/2015", 1 "14/07/2015",
 // 2 "14 tháng 7 năm 2015", 3 "14-7-2015".

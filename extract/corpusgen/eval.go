@@ -35,6 +35,7 @@ func (s Score) F1() float64 {
 	return 2 * r * p / (r + p)
 }
 
+// String gives recall, precision and F1 with the counts.
 func (s Score) String() string {
 	return fmt.Sprintf("recall %.4f precision %.4f F1 %.4f (tp %d fn %d fp %d)", s.Recall(), s.Precision(), s.F1(), s.TP, s.FN, s.FP)
 }

@@ -333,25 +333,6 @@ func (p *plan) scope(i int32) string {
 	return ""
 }
 
-// relation converts a relation code.
-func (r relCode) relation() vncite.Relation {
-	switch r {
-	case relImplements:
-		return vncite.Implements
-	case relGuides:
-		return vncite.Guides
-	case relReplaces:
-		return vncite.Replaces
-	case relAmends:
-		return vncite.Amends
-	case relReviews:
-		return vncite.Reviews
-	case relBasedOn:
-		return vncite.BasedOn
-	}
-	return vncite.Cites
-}
-
 // docID formats a node index as a document ID.
 func docID(i int32) string {
 	s := strconv.Itoa(int(i))
