@@ -637,3 +637,24 @@ func TestRegexpBaselineFinds(t *testing.T) {
 	}
 	_ = unicode.IsUpper
 }
+
+// FuzzScanNumbers checks the scanner alone: spans inside the text, in
+// order, and each span read back by Canonical gives the same number.
+func FuzzScanNumbers(f *testing.F) {
+	for _, s := range []string{"Nghị quyết số 25- NQ/TW và 218QĐ/TW", "03/2015/TTLT/BTNMT-BNV, 12a/2019/NQ-HĐND", "Công văn số 1234/UBND-VX", "14/7/2015 1/3 Quý II/2024", "25-NQ/\nTW"} {
+		f.Add([]byte(s))
+	}
+	f.Fuzz(func(t *testing.T, b []byte) {
+		last := 0
+		for _, m := range scanNumbers(b, nil) {
+			if m.start < last || m.start >= m.end || m.end > len(b) {
+				t.Fatalf("span [%d:%d] after %d in %d bytes", m.start, m.end, last, len(b))
+			}
+			last = m.end
+			got, err := Canonical(string(b[m.start:m.end]))
+			if err != nil || got != m.num.Canonical {
+				t.Fatalf("Canonical(%q) = %q, %v; scanner said %q", b[m.start:m.end], got, err, m.num.Canonical)
+			}
+		}
+	})
+}
