@@ -884,3 +884,21 @@ func TestAmbiguous(t *testing.T) {
 		t.Errorf("lookup: %+v", lr)
 	}
 }
+
+// TestCitationLookupHostile sends a text that is nothing but references:
+// it is refused (too many) or answered, within the request's time, and the
+// server answers the next request.
+func TestCitationLookupHostile(t *testing.T) {
+	a := sampleAPI(t)
+	many := strings.Repeat("Nghị quyết số 25-NQ/TW, ", 30000) // ~750 KB, 30,000 references
+	a.do(t, "POST", "/api/v1/citation-lookup", "text/plain", []byte(many)).problem(t, http.StatusBadRequest)
+	some := strings.Repeat("Nghị quyết số 25-NQ/TW, Chỉ thị số 16/CT-TTg; ", 2000) // 4,000 references, 2 distinct
+	r := a.do(t, "POST", "/api/v1/citation-lookup", "text/plain", []byte(some))
+	r.ok(t, http.StatusOK)
+	var res LookupResult
+	r.decode(t, &res)
+	if len(res.Citations) != 4000 {
+		t.Errorf("%d citations, want 4000", len(res.Citations))
+	}
+	a.do(t, "GET", "/healthz", "", nil).ok(t, http.StatusOK)
+}

@@ -17,6 +17,9 @@ const (
 	StatusUnknown   = "unknown"   // not in the store
 )
 
+// maxLookupReferences bounds the references one lookup resolves.
+const maxLookupReferences = 5000
+
 // LookupResult is the answer of POST /citation-lookup.
 type LookupResult struct {
 	// Normalized is set when the text was not in Unicode NFC: the offsets
@@ -53,15 +56,32 @@ func (s *Server) serveCitationLookup(w http.ResponseWriter, r *http.Request) err
 	if err != nil {
 		return &Error{Code: EInvalid, Message: "cannot read references in the text: " + err.Error(), Err: err}
 	}
+	if len(ex.References) > maxLookupReferences {
+		return errorf(EInvalid, "the text holds %d references; at most %d are looked up at once: split it", len(ex.References), maxLookupReferences)
+	}
 	res := LookupResult{Normalized: !norm.NFC.IsNormalString(req.Text), Citations: []LookupEntry{}}
+	// A text cites the same document many times: look each up once.
+	type lookupKey struct {
+		number, term, date string
+		year               int
+	}
+	seen := map[lookupKey][]vncite.Document{}
 	for _, ref := range ex.References {
+		if err := r.Context().Err(); err != nil {
+			return err
+		}
 		e := LookupEntry{
 			Number: ref.Number, AsWritten: ref.AsWritten, Start: ref.Start, End: ref.End,
 			Type: ref.Type, Date: ref.Date, Term: ref.Term, Relation: string(ref.Relation),
 		}
-		cands, err := s.candidates(r.Context(), ref)
-		if err != nil {
-			return err
+		k := lookupKey{ref.Number, ref.Term, ref.Date, ref.Year}
+		cands, ok := seen[k]
+		if !ok {
+			var err error
+			if cands, err = s.candidates(r.Context(), ref); err != nil {
+				return err
+			}
+			seen[k] = cands
 		}
 		switch {
 		case len(cands) == 0:
