@@ -576,16 +576,18 @@ func (r *renderer) centralState() {
 	})
 	r.t.Title = title
 	r.str("-----------\n\n")
-	if n.kind == kLaw {
+	switch {
+	case n.kind == kLaw || n.kind == kNQUBTV:
 		r.str("Căn cứ ")
 		r.named(namedConstitution)
 		r.str(";\n\n")
-	} else if n.kind != kCTTTg {
-		if n.date < mustDay("2015-06-19") {
-			r.str("Căn cứ Luật Tổ chức Chính phủ ngày 25 tháng 12 năm 2001;\n\n")
-		} else {
-			r.str("Căn cứ Luật Tổ chức Chính phủ ngày 19 tháng 6 năm 2015;\n\n")
-		}
+	case n.kind == kCTTTg:
+	case n.date < mustDay("2001-12-25"):
+		r.str("Căn cứ Luật Tổ chức Chính phủ ngày 30 tháng 9 năm 1992;\n\n")
+	case n.date < mustDay("2015-06-19"):
+		r.str("Căn cứ Luật Tổ chức Chính phủ ngày 25 tháng 12 năm 2001;\n\n")
+	default:
+		r.str("Căn cứ Luật Tổ chức Chính phủ ngày 19 tháng 6 năm 2015;\n\n")
 	}
 	src := n.parent
 	if src >= 0 {
@@ -716,10 +718,14 @@ func (r *renderer) local() {
 	}
 	if state {
 		r.str("Căn cứ ")
-		if n.date < mustDay("2015-06-19") {
+		switch {
+		case n.date < mustDay("2004-01-01"):
+			r.named(namedLocalGovOld)
+			r.str(" ngày 21 tháng 6 năm 1994;\n\n")
+		case n.date < mustDay("2015-06-19"):
 			r.named(namedLocalGovOld)
 			r.str(" ngày 26 tháng 11 năm 2003;\n\n")
-		} else {
+		default:
 			r.named(namedLocalGov)
 			r.str(" ngày 19 tháng 6 năm 2015;\n\n")
 		}
