@@ -295,7 +295,22 @@ func acceptWestern(c candidate) bool {
 	if c.bad > 0 || c.sc.informative == 0 {
 		return false
 	}
-	return float64(c.sc.latin) >= 0.9*float64(c.sc.informative)
+	if float64(c.sc.latin) < 0.9*float64(c.sc.informative) {
+		return false
+	}
+	// Accented letters are a few percent of French or German letters;
+	// Cyrillic or Greek bytes shown as Windows-1252 are all "accented".
+	letters, accented := 0, 0
+	for _, r := range c.text {
+		switch {
+		case r < utf8.RuneSelf && unicode.IsLetter(r):
+			letters++
+		case r >= 0xC0 && unicode.IsLetter(r):
+			letters++
+			accented++
+		}
+	}
+	return accented*5 < letters
 }
 
 // repairMojibake finds UTF-8 text that carries legacy Vietnamese shown as

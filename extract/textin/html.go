@@ -132,6 +132,7 @@ var (
 type nodeInfo struct {
 	text     int // letters and digits of visible text
 	linkText int // of those, inside <a>
+	links    int // <a> elements
 	commas   int
 	score    float64
 	scored   bool
@@ -278,6 +279,10 @@ func (a *article) measure(n *html.Node, inLink bool) *nodeInfo {
 			in.text += ci.text
 			in.linkText += ci.linkText
 			in.commas += ci.commas
+			in.links += ci.links
+			if c.DataAtom == atom.A {
+				in.links++
+			}
 		}
 	}
 	return in
@@ -523,7 +528,15 @@ func (a *article) boilerplateBlock(n *html.Node) bool {
 	if in == nil || in.text == 0 {
 		return false
 	}
-	return in.linkDensity() > 0.5 || classWeight(n) < 0 && in.linkDensity() > 0.2
+	if !(in.linkDensity() > 0.5 || classWeight(n) < 0 && in.linkDensity() > 0.2) {
+		return false
+	}
+	// One or two links that name a document are the article's own
+	// references (or attachments), not a list of other news.
+	if in.links <= 2 && mayCite.MatchString(textOf(n)) {
+		return false
+	}
+	return true
 }
 
 // render writes the visible text of n.

@@ -222,6 +222,8 @@ func TestHTMLSemantic(t *testing.T) {
 <p>Căn cứ Nghị quyết 25-NQ/TW ngày 03/6/2013 của Ban Chấp hành Trung ương Đảng (khóa XI),<br>tiếp tục thực hiện Chỉ thị số 05-CT/TW.</p>
 <table><tr><th>Số</th><th>Văn bản</th></tr><tr><td>1</td><td>Quy chế số 179-QC/TU</td></tr></table>
 <p>Thực hiện <a href="/vb/01">Kết luận số 01-KL/TW</a>, ngày 18/5/2021 của Bộ Chính trị.</p>
+<div><a href="/files/qd.pdf">Quyết định số 1234/QĐ-UBND</a></div>
+<div class="tags"><a href="/t/1">dân vận</a> <a href="/t/2">Nghị quyết 11-NQ/TU</a> <a href="/t/3">chính quyền</a></div>
 </article>
 <aside><h2>Tin liên quan</h2><a href="/x">Nghị quyết 11-NQ/TU</a></aside></main>
 <footer>Địa chỉ: 01 Lê Lợi. Điện thoại 0234.</footer></body></html>`
@@ -233,7 +235,8 @@ func TestHTMLSemantic(t *testing.T) {
 		"Ngày 04 tháng 5 năm 2024, UBND thị xã ban hành Kế hoạch số 109/KH-UBND về việc triển khai thực hiện Chỉ thị 52-CT/TU của Ban Thường vụ Tỉnh ủy.\n\n" +
 		"Căn cứ Nghị quyết 25-NQ/TW ngày 03/6/2013 của Ban Chấp hành Trung ương Đảng (khóa XI),\ntiếp tục thực hiện Chỉ thị số 05-CT/TW.\n\n" +
 		"Số | Văn bản\n1 | Quy chế số 179-QC/TU\n\n" +
-		"Thực hiện Kết luận số 01-KL/TW, ngày 18/5/2021 của Bộ Chính trị.\n"
+		"Thực hiện Kết luận số 01-KL/TW, ngày 18/5/2021 của Bộ Chính trị.\n\n" +
+		"Quyết định số 1234/QĐ-UBND\n"
 	if got.Body != want {
 		t.Errorf("got:\n%s\nwant:\n%s", got.Body, want)
 	}

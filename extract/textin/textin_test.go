@@ -428,6 +428,16 @@ func TestSniff(t *testing.T) {
 	}
 }
 
+func TestCyrillicRefused(t *testing.T) {
+	ru, err := charmap.Windows1251.NewEncoder().String("Постановление правительства о развитии образования в регионах страны.")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got, err := Decode("x.txt", []byte(ru)); !errors.Is(err, ErrUnknownEncoding) {
+		t.Errorf("windows-1251 text: got %v %s %q", err, got.Encoding, got.Body)
+	}
+}
+
 func TestWesternSymbols(t *testing.T) {
 	// An English note in Latin-1 with a copyright sign and degrees.
 	in := []byte("Report \xA9 2021. Temperature 30\xB0C, humidity 80%. Nothing else.")
