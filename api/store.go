@@ -162,6 +162,9 @@ func (s *Server) listDocuments(ctx context.Context, f ListFilter, cursor string,
 	}
 	docs := make([]vncite.Document, 0, len(sr.Hits))
 	for _, h := range sr.Hits {
+		if err := ctx.Err(); err != nil {
+			return nil, "", err
+		}
 		d, err := s.Store.Resolve(ctx, h.ID)
 		if errors.Is(err, graph.ErrNotFound) {
 			continue // deleted since it was indexed
@@ -213,6 +216,9 @@ func (s *Server) links(ctx context.Context, edges []vncite.Edge, other func(vnci
 	out := make([]Link, 0, len(edges))
 	cache := map[string]vncite.Document{}
 	for _, e := range edges {
+		if err := ctx.Err(); err != nil {
+			return nil, err
+		}
 		id := other(e)
 		d, ok := cache[id]
 		if !ok {
