@@ -45,20 +45,24 @@ func readDocumentText(ctx context.Context, path string) (textin.Text, error) {
 	fail := func(err error) (textin.Text, error) {
 		return textin.Text{}, fmt.Errorf("read %s: %w", path, err)
 	}
-	f, err := os.Open(path)
+	// Stat before opening: opening a FIFO would block.
+	fi, err := os.Stat(path)
 	if err != nil {
 		return textin.Text{}, fmt.Errorf("read: %w", err) // *PathError names the file
-	}
-	defer f.Close()
-	fi, err := f.Stat()
-	if err != nil {
-		return fail(err)
 	}
 	if fi.IsDir() {
 		return fail(errors.New("is a directory"))
 	}
 	if !fi.Mode().IsRegular() {
 		return fail(fmt.Errorf("not a regular file (%s)", fi.Mode().Type()))
+	}
+	f, err := os.Open(path)
+	if err != nil {
+		return textin.Text{}, fmt.Errorf("read: %w", err)
+	}
+	defer f.Close()
+	if fi, err = f.Stat(); err != nil {
+		return fail(err)
 	}
 	head := make([]byte, 1024)
 	n, err := io.ReadFull(f, head)

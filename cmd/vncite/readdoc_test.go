@@ -128,6 +128,11 @@ func TestReadDocumentRefusals(t *testing.T) {
 	f.Close()
 	sub := filepath.Join(dir, "sub")
 	os.Mkdir(sub, 0o755)
+	fifo := filepath.Join(dir, "fifo")
+	fifoSays := "not a regular file"
+	if err := exec.Command("mkfifo", fifo).Run(); err != nil {
+		fifo, fifoSays = sub, "is a directory" // no mkfifo: test the directory twice
+	}
 	for _, tc := range []struct {
 		path string
 		want error
@@ -143,6 +148,7 @@ func TestReadDocumentRefusals(t *testing.T) {
 		{writeFile(t, dir, "mystery.txt", bytes.Repeat([]byte{0x8f, 0xe9, 0x20, 0xa3, 0xd7, 0x9a, 0x20}, 50)), textin.ErrUnknownEncoding, "convert it to UTF-8"},
 		{huge, textin.ErrTooLarge, "over the limit"},
 		{sub, nil, "is a directory"},
+		{fifo, nil, fifoSays},
 		{filepath.Join(dir, "missing.txt"), os.ErrNotExist, "no such file"},
 	} {
 		_, err := readDocument(context.Background(), tc.path)
