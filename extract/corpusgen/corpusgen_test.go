@@ -101,7 +101,7 @@ func compose(s string, table map[string]rune) string {
 // loose reduces a number as written to what every spelling shares.
 func loose(s string, table map[string]rune) string {
 	s = compose(s, table)
-	s = strings.NewReplacer("–", "", "-", "", " ", "", "\n", "", "\u00d0", "D", "Đ", "D", "TƯ", "TU").Replace(s)
+	s = strings.NewReplacer("–", "", "-", "", " ", "", "\n", "", "\r", "", "\u00a0", "", "\u00d0", "D", "Đ", "D", "TƯ", "TU").Replace(s)
 	var b strings.Builder
 	for _, r := range s {
 		for lat, cyr := range cyrillic {
@@ -121,6 +121,12 @@ func TestTruthSpans(t *testing.T) {
 	for _, d := range docs {
 		if d.Text == nil {
 			continue
+		}
+		if d.Truth.CRLF {
+			seen["crlf"]++
+			if bytes.Count(d.Text, []byte("\n")) != bytes.Count(d.Text, []byte("\r\n")) {
+				t.Errorf("%s: CRLF document with bare line feeds", d.Truth.File)
+			}
 		}
 		text := string(d.Text)
 		nfc := text
@@ -203,8 +209,11 @@ func TestTruthSpans(t *testing.T) {
 			t.Errorf("%s: no own number span", d.Truth.File)
 		}
 	}
+	if seen["crlf"] == 0 {
+		t.Error("no CRLF document in 1500")
+	}
 	// Every spelling of document-numbers.md occurs.
-	for _, f := range []string{FormCanonical, FormSpaces, FormEnDash, FormNoDash, FormASCIID, FormEth, FormCyrillic, FormBreak, FormUpper, FormOCRTU, FormColon, FormNoSo, FormSplit, FormShort, FormBare, FormLawName} {
+	for _, f := range []string{FormCanonical, FormSpaces, FormEnDash, FormNoDash, FormASCIID, FormEth, FormCyrillic, FormBreak, FormUpper, FormOCRTU, FormColon, FormNoSo, FormSplit, FormNBSP, FormShort, FormBare, FormLawName} {
 		if seen[f] == 0 {
 			t.Errorf("no mention spelled %s in 1500 documents", f)
 		}

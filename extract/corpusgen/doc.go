@@ -35,7 +35,8 @@
 // ("Kế hoạch số 135-KH/TU ... về triển khai thực hiện Kết luận số
 // 114-KL/TW", chained down the levels). Numbers are spelled in every way of
 // ../shared/docs/document-numbers.md at a configurable rate (see the Form*
-// constants), whole documents are written in NFD at another, and noise that
+// constants), whole documents are written in NFD or with CRLF line ends at
+// others, and noise that
 // is no reference (ISO 9001:2015, KT - XH, phone numbers, Quý II/2024,
 // page numbers, addresses, "khoản 2 Điều 5", blank draft numbers, web
 // furniture) at a third.
@@ -62,11 +63,12 @@
 //	scope         the unit path "Province[/District[/Commune]]": with number and term (Party) or year (state), a document's identity
 //	source, lag_days   the document it implements, and the days after it
 //	nfd           the file is in NFD; spans then also carry nfc_start/nfc_end (offsets in the NFC text an extractor sees)
+//	crlf          the file's lines end in CRLF (offsets count the CR)
 //	number_span   where its own number is written
 //	citations     every mention of a numbered document:
 //	    number, target (the cited document's id), relation (of the cue before it),
 //	    mention (full, list, short, above, bare), form (spelling: canonical, spaces, en_dash, no_dash,
-//	    ascii_d, eth, cyrillic, line_break, upper, ocr_tu, so_colon, no_so, split, short, bare, law_num),
+//	    ascii_d, eth, cyrillic, line_break, upper, ocr_tu, so_colon, no_so, split, nbsp, short, bare, law_num),
 //	    start, end (bytes of the file; file[start:end] == as_written), as_written,
 //	    date, body, term, title (as stated beside it), scope_from (where a reader finds a local target's unit), in_statement
 //	statements    edges the text states between two other documents:

@@ -36,6 +36,10 @@ func (r *renderer) render(i int32) (DocTruth, []byte) {
 		r.local()
 	}
 	text := r.buf
+	if r.rng.Float64() < r.rates.CRLF {
+		text = r.toCRLF(text)
+		t.CRLF = true
+	}
 	if r.rng.Float64() < r.rates.NFD {
 		text = r.toNFD(text)
 		t.NFD = true

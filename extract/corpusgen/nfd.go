@@ -26,10 +26,32 @@ func (r *renderer) toNFD(text []byte) []byte {
 		k += w
 	}
 	at[len(text)] = int32(len(out))
-	move := func(s *Span) {
+	r.moveSpans(func(s *Span) {
 		s.NFCStart, s.NFCEnd = s.Start, s.End
 		s.Start, s.End = int(at[s.Start]), int(at[s.End])
+	})
+	return out
+}
+
+// toCRLF returns text with "\r\n" line ends and moves every span of the
+// truth to it (before any NFD: the NFC offsets are those of the CRLF text).
+func (r *renderer) toCRLF(text []byte) []byte {
+	out := make([]byte, 0, len(text)+len(text)/40)
+	at := make([]int32, len(text)+1)
+	for k, c := range text {
+		at[k] = int32(len(out))
+		if c == '\n' {
+			out = append(out, '\r')
+		}
+		out = append(out, c)
 	}
+	at[len(text)] = int32(len(out))
+	r.moveSpans(func(s *Span) { s.Start, s.End = int(at[s.Start]), int(at[s.End]) })
+	return out
+}
+
+// moveSpans applies move to every span of the current truth.
+func (r *renderer) moveSpans(move func(*Span)) {
 	t := r.t
 	if t.NumberSpan != nil {
 		move(t.NumberSpan)
@@ -46,7 +68,6 @@ func (r *renderer) toNFD(text []byte) []byte {
 	for k := range t.Noise {
 		move(&t.Noise[k].Span)
 	}
-	return out
 }
 
 // finish fills what is read back from the final text.

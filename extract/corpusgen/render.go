@@ -55,6 +55,7 @@ var variantWeights = [...]struct {
 	{FormColon, 0.08},
 	{FormNoSo, 0.1},
 	{FormSplit, 0.05},
+	{FormNBSP, 0.04},
 }
 
 // pickForm chooses how to spell a mention of target t.
@@ -139,6 +140,10 @@ func (r *renderer) spell(np numParts, form string) {
 	}
 	sep := func(s string, k int) {
 		switch {
+		case form == FormNBSP && r.rng.IntN(2) == 0:
+			b = append(b, "\u00a0"...)
+			b = append(b, s...)
+			b = append(b, "\u00a0"...)
 		case form == FormSpaces && r.rng.IntN(2) == 0:
 			switch r.rng.IntN(3) {
 			case 0:
@@ -220,6 +225,8 @@ func (r *renderer) mention(t int32, o mentionOpt) int {
 		so = " "
 	case FormSplit:
 		so = "\nsố "
+	case FormNBSP:
+		so = " số\u00a0"
 	}
 	r.buf = append(r.buf, so...)
 	start := len(r.buf)
@@ -424,7 +431,7 @@ func (r *renderer) list(ts []int32, rel vncite.Relation) {
 		np, _ := r.p.parts(t)
 		form := r.pickForm(np, mentionOpt{})
 		switch form {
-		case FormColon, FormNoSo, FormSplit, FormUpper, FormOCRTU:
+		case FormColon, FormNoSo, FormSplit, FormUpper, FormOCRTU, FormNBSP:
 			form = FormCanonical
 		}
 		start := len(r.buf)

@@ -56,8 +56,10 @@ type DocTruth struct {
 	Source  string `json:"source,omitempty"`
 	LagDays int    `json:"lag_days,omitempty"`
 	// NFD is set when the file is written in Unicode NFD; offsets are then
-	// given both in the file and in its NFC form.
-	NFD bool `json:"nfd,omitempty"`
+	// given both in the file and in its NFC form. CRLF is set when its
+	// lines end in "\r\n" (offsets count the "\r").
+	NFD  bool `json:"nfd,omitempty"`
+	CRLF bool `json:"crlf,omitempty"`
 	// NumberSpan is where the document's own number stands in the text
 	// (header "Số: 135-KH/TU" or the running text of a news page).
 	NumberSpan *Span `json:"number_span,omitempty"`
@@ -152,6 +154,7 @@ const (
 	FormColon     = "so_colon"
 	FormNoSo      = "no_so"   // "Nghị quyết 25-NQ/TW"
 	FormSplit     = "split"   // "Nghị quyết\nsố 25-NQ/TW"
+	FormNBSP      = "nbsp"    // no-break spaces (U+00A0) of web pages: "số\u00a025 -\u00a0NQ/TW"
 	FormShort     = "short"   // "Nghị quyết 25", "Kết luận nêu trên"
 	FormBare      = "bare"    // "Chỉ thị số 35"
 	FormLawName   = "law_num" // "Luật Phòng, chống tham nhũng số 36/2018/QH14"
