@@ -83,22 +83,23 @@ func (s *Store) Ingest(ctx context.Context, inputs iter.Seq[Input], opts IngestO
 	var sum Summary
 	w := s.newWriter(ctx)
 	defer w.close()
-	var batch []string // sources in the open transaction, for reporting a failed commit
-	flush := func() error {
-		if err := w.commit(); err != nil {
-			for _, src := range batch {
+	// A failed commit loses its batch: its documents are reported
+	// skipped and the ingest stops (the store is failing).
+	failed := func(err error) error {
+		var be *BatchError
+		if errors.As(err, &be) {
+			for _, src := range be.Sources {
 				sum.Skipped = append(sum.Skipped, Skip{src, err.Error()})
 			}
-			sum.Documents -= len(batch)
-			batch = batch[:0]
-			return err
+			sum.Documents -= len(be.Sources)
 		}
-		batch = batch[:0]
+		return err
+	}
+	progress := func() {
 		if opts.Progress != nil {
 			sum.Elapsed = time.Since(start)
 			opts.Progress(sum)
 		}
-		return nil
 	}
 	var runErr error
 	for in := range inputs {
@@ -117,30 +118,38 @@ func (s *Store) Ingest(ctx context.Context, inputs iter.Seq[Input], opts IngestO
 			sum.Unchanged++
 			continue
 		}
-		docsBefore := w.docs
-		if err := w.commitDoc(); err != nil {
+		if err := w.commitDoc(in.Source); err != nil {
+			var be *BatchError
+			if errors.As(err, &be) {
+				runErr = failed(err)
+				break
+			}
 			sum.Skipped = append(sum.Skipped, Skip{in.Source, err.Error()})
 			continue
-		}
-		if w.docs <= docsBefore {
-			// commitDoc committed the earlier documents first.
-			batch = batch[:0]
 		}
 		sum.Documents++
 		if st == putReplaced {
 			sum.Replaced++
 		}
-		batch = append(batch, in.Source)
 		if w.docs >= opts.BatchSize {
-			if err := flush(); err != nil {
-				runErr = err
+			if err := w.commit(); err != nil {
+				runErr = failed(err)
 				break
 			}
+			progress()
 		}
 	}
-	if runErr == nil {
-		runErr = flush()
+	var be *BatchError
+	if errors.As(runErr, &be) {
+		// The open transaction may rest on the batch that failed: drop it.
+		for _, src := range w.sources {
+			sum.Skipped = append(sum.Skipped, Skip{src, "not stored: an earlier batch failed to commit"})
+		}
+		sum.Documents -= len(w.sources)
+	} else if err := w.finish(); err != nil && runErr == nil {
+		runErr = failed(err)
 	}
+	progress()
 	if err := s.db.Sync(); err != nil && runErr == nil {
 		runErr = fmt.Errorf("graph: sync: %w", err)
 	}

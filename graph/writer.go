@@ -39,7 +39,16 @@ type writer struct {
 	touched, deleted       map[string]bool
 	docTouched, docDeleted map[string]bool
 	docFloating            []string
-	pendingFloating        []string
+
+	// txnSets and txnDels mirror what the open transaction wrote, and
+	// inflight what the transaction being committed in the background
+	// wrote: reads consult them before the database, which does not show
+	// either yet.
+	txnSets  map[string][]byte
+	txnDels  map[string]bool
+	inflight *inflightTxn
+	// sources are the inputs in the open transaction.
+	sources []string
 
 	// docs caches decoded document records across the ingest (the writer
 	// is the store's only writer); docDocs holds the current document's
@@ -57,8 +66,31 @@ func (s *Store) newWriter(ctx context.Context) *writer {
 		docTouched: map[string]bool{}, docDeleted: map[string]bool{},
 		docs_: map[string]*vncite.Document{}, docDocs: map[string]*vncite.Document{},
 		readIns: map[string]*readIn{},
+		txnSets: map[string][]byte{}, txnDels: map[string]bool{},
 	}
 }
+
+// inflightTxn is a transaction committing in the background while the
+// next one is built: Badger's write goroutine then works in parallel.
+type inflightTxn struct {
+	sets             map[string][]byte
+	dels             map[string]bool
+	touched, deleted map[string]bool
+	sources          []string
+	done             chan error
+}
+
+// BatchError reports a batch of documents whose commit failed.
+type BatchError struct {
+	Sources []string
+	Err     error
+}
+
+func (e *BatchError) Error() string {
+	return fmt.Sprintf("graph: commit of %d documents: %v", len(e.Sources), e.Err)
+}
+
+func (e *BatchError) Unwrap() error { return e.Err }
 
 // maxCachedDocs bounds the writer's document cache.
 const maxCachedDocs = 100000
@@ -75,6 +107,20 @@ func (w *writer) get(k []byte) ([]byte, bool, error) {
 	}
 	if v, ok := w.sets[ks]; ok {
 		return v, true, nil
+	}
+	if w.txnDels[ks] {
+		return nil, false, nil
+	}
+	if v, ok := w.txnSets[ks]; ok {
+		return v, true, nil
+	}
+	if f := w.inflight; f != nil {
+		if f.dels[ks] {
+			return nil, false, nil
+		}
+		if v, ok := f.sets[ks]; ok {
+			return v, true, nil
+		}
 	}
 	item, err := w.txn.Get(k)
 	if errors.Is(err, badger.ErrKeyNotFound) {
@@ -130,6 +176,32 @@ func (w *writer) scan(prefix []byte, values bool) ([]kv, error) {
 	}
 	it.Close()
 	added := false
+	if f := w.inflight; f != nil {
+		// The transaction committing in the background: its deletions
+		// hide keys, its writes add them, unless newer layers say otherwise.
+		if len(f.dels) > 0 {
+			kept := out[:0]
+			for _, e := range out {
+				ks := string(e.k)
+				if f.dels[ks] && !w.txnHas(ks) {
+					continue
+				}
+				kept = append(kept, e)
+			}
+			out = kept
+		}
+		for ks, v := range f.sets {
+			if len(ks) >= len(prefix) && ks[:len(prefix)] == string(prefix) && !w.txnHas(ks) && !w.dels[ks] {
+				if _, ok := w.sets[ks]; ok {
+					continue
+				}
+				if !containsKey(out, ks) {
+					out = append(out, kv{[]byte(ks), v})
+					added = true
+				}
+			}
+		}
+	}
 	for ks, v := range w.sets {
 		if len(ks) >= len(prefix) && ks[:len(prefix)] == string(prefix) {
 			out = append(out, kv{[]byte(ks), v})
@@ -142,24 +214,28 @@ func (w *writer) scan(prefix []byte, values bool) ([]kv, error) {
 	return out, nil
 }
 
+// txnHas reports whether the open transaction wrote or deleted ks.
+func (w *writer) txnHas(ks string) bool {
+	if w.txnDels[ks] {
+		return true
+	}
+	_, ok := w.txnSets[ks]
+	return ok
+}
+
+func containsKey(kvs []kv, ks string) bool {
+	for _, e := range kvs {
+		if string(e.k) == ks {
+			return true
+		}
+	}
+	return false
+}
+
 // exists reports whether any key lies under prefix.
 func (w *writer) exists(prefix []byte) (bool, error) {
-	for ks := range w.sets {
-		if len(ks) >= len(prefix) && ks[:len(prefix)] == string(prefix) {
-			return true, nil
-		}
-	}
-	opt := badger.DefaultIteratorOptions
-	opt.PrefetchValues = false
-	opt.Prefix = prefix
-	it := w.txn.NewIterator(opt)
-	defer it.Close()
-	for it.Seek(prefix); it.ValidForPrefix(prefix); it.Next() {
-		if !w.dels[string(it.Item().Key())] {
-			return true, nil
-		}
-	}
-	return false, nil
+	kvs, err := w.scan(prefix, false)
+	return len(kvs) > 0, err
 }
 
 // getDoc reads a document record (without text, sightings or cites). The
@@ -338,7 +414,7 @@ func (w *writer) discardDoc() {
 
 // commitDoc moves the current document's overlay into the transaction,
 // committing the transaction first when the document would not fit.
-func (w *writer) commitDoc() error {
+func (w *writer) commitDoc(source string) error {
 	n, size := 0, 0
 	for k, v := range w.sets {
 		n++
@@ -363,9 +439,18 @@ func (w *writer) commitDoc() error {
 			return w.failTxn(err)
 		}
 	}
+	for k, v := range w.sets {
+		w.txnSets[k] = v
+		delete(w.txnDels, k)
+	}
+	for k := range w.dels {
+		w.txnDels[k] = true
+		delete(w.txnSets, k)
+	}
 	w.entries += n
 	w.bytes += size
 	w.docs++
+	w.sources = append(w.sources, source)
 	for id := range w.docTouched {
 		w.touched[id] = true
 		delete(w.deleted, id)
@@ -374,7 +459,15 @@ func (w *writer) commitDoc() error {
 		w.deleted[id] = true
 		delete(w.touched, id)
 	}
-	w.pendingFloating = append(w.pendingFloating, w.docFloating...)
+	if len(w.docFloating) > 0 {
+		// A hint only: set at once, a failed commit leaves a harmless
+		// false positive.
+		w.s.floatMu.Lock()
+		for _, n := range w.docFloating {
+			w.s.floating[n] = true
+		}
+		w.s.floatMu.Unlock()
+	}
 	for id, d := range w.docDocs {
 		if d == nil {
 			delete(w.docs_, id)
@@ -391,42 +484,69 @@ func (w *writer) commitDoc() error {
 func (w *writer) failTxn(err error) error {
 	w.txn.Discard()
 	w.txn = w.s.db.NewTransaction(true)
-	w.entries, w.bytes, w.docs = 0, 0, 0
-	clear(w.touched)
-	clear(w.deleted)
+	w.resetTxnState()
 	clear(w.docs_)
-	w.pendingFloating = w.pendingFloating[:0]
 	w.discardDoc()
 	return fmt.Errorf("graph: document too large for one transaction: %w", err)
 }
 
-// commit commits the open transaction and passes what it wrote to the
-// Indexer.
+func (w *writer) resetTxnState() {
+	w.entries, w.bytes, w.docs = 0, 0, 0
+	w.touched, w.deleted = map[string]bool{}, map[string]bool{}
+	w.txnSets, w.txnDels = map[string][]byte{}, map[string]bool{}
+	w.sources = nil
+}
+
+// commit starts committing the open transaction in the background, after
+// waiting for the one before it, and opens the next. A failed commit is
+// reported as a *BatchError naming its documents, by this call or the next.
 func (w *writer) commit() error {
 	if w.docs == 0 {
 		return nil
 	}
-	err := w.txn.Commit()
+	if err := w.wait(); err != nil {
+		return err
+	}
+	f := &inflightTxn{sets: w.txnSets, dels: w.txnDels, touched: w.touched, deleted: w.deleted, sources: w.sources, done: make(chan error, 1)}
+	w.txn.CommitWith(func(err error) { f.done <- err })
+	w.inflight = f
 	w.txn = w.s.db.NewTransaction(true)
-	touched, deleted := w.touched, w.deleted
-	w.touched, w.deleted = map[string]bool{}, map[string]bool{}
-	w.entries, w.bytes, w.docs = 0, 0, 0
-	if err != nil {
-		w.pendingFloating = w.pendingFloating[:0]
-		clear(w.docs_)
-		return fmt.Errorf("graph: commit: %w", err)
-	}
-	w.s.floatMu.Lock()
-	for _, n := range w.pendingFloating {
-		w.s.floating[n] = true
-	}
-	w.s.floatMu.Unlock()
-	w.pendingFloating = w.pendingFloating[:0]
-	return w.s.sendToIndexer(w.ctx, touched, deleted)
+	w.resetTxnState()
+	return nil
 }
 
-// close discards an uncommitted transaction.
-func (w *writer) close() { w.txn.Discard() }
+// wait waits for the transaction committing in the background, then
+// passes what it wrote to the Indexer.
+func (w *writer) wait() error {
+	f := w.inflight
+	if f == nil {
+		return nil
+	}
+	err := <-f.done
+	w.inflight = nil
+	if err != nil {
+		clear(w.docs_)
+		return &BatchError{Sources: f.sources, Err: err}
+	}
+	return w.s.sendToIndexer(w.ctx, f.touched, f.deleted)
+}
+
+// finish commits what is open and waits for it.
+func (w *writer) finish() error {
+	if err := w.commit(); err != nil {
+		return err
+	}
+	return w.wait()
+}
+
+// close discards an uncommitted transaction and waits for a background one.
+func (w *writer) close() {
+	w.txn.Discard()
+	if w.inflight != nil {
+		<-w.inflight.done
+		w.inflight = nil
+	}
+}
 
 // mayFloat reports whether number may have documents of unknown term or
 // year, committed or pending.
@@ -436,11 +556,6 @@ func (w *writer) mayFloat(number string) bool {
 	w.s.floatMu.Unlock()
 	if ok {
 		return true
-	}
-	for _, n := range w.pendingFloating {
-		if n == number {
-			return true
-		}
 	}
 	for _, n := range w.docFloating {
 		if n == number {
