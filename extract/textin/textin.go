@@ -160,15 +160,16 @@ func Sniff(name string, data []byte) Format {
 	case ".html", ".htm", ".xhtml", ".shtml", ".php", ".asp", ".aspx":
 		return FormatHTML
 	}
-	if ext != ".txt" && ext != ".md" && looksLikeHTML(data) {
+	if looksLikeHTML(data, ext == ".txt" || ext == ".md") {
 		return FormatHTML
 	}
 	return FormatText
 }
 
 // looksLikeHTML checks the start of data (after a BOM and white space) for
-// a doctype or an html/head/body tag.
-func looksLikeHTML(data []byte) bool {
+// a doctype or an html/head/body tag; strict (for .txt and .md files)
+// accepts only a doctype or <html>.
+func looksLikeHTML(data []byte, strict bool) bool {
 	head := data
 	if len(head) > 1024 {
 		head = head[:1024]
@@ -176,9 +177,13 @@ func looksLikeHTML(data []byte) bool {
 	head = bytes.TrimPrefix(head, []byte("\xEF\xBB\xBF"))
 	head = bytes.TrimLeft(head, " \t\r\n")
 	lower := bytes.ToLower(head)
-	for _, p := range []string{"<!doctype html", "<html", "<head", "<body", "<?xml version=\"1.0\"?>\n<!doctype html"} {
+	prefixes := []string{"<!doctype html", "<html"}
+	if !strict {
+		prefixes = append(prefixes, "<head", "<body", "<?xml")
+	}
+	for _, p := range prefixes {
 		if bytes.HasPrefix(lower, []byte(p)) {
-			return true
+			return p != "<?xml" || bytes.Contains(lower, []byte("<html"))
 		}
 	}
 	return false

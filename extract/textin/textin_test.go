@@ -419,7 +419,11 @@ func TestSniff(t *testing.T) {
 		{"a.HTM", "x", FormatHTML},
 		{"a", "  <!DOCTYPE html><html>", FormatHTML},
 		{"a", "\xEF\xBB\xBF<html>", FormatHTML},
-		{"a.txt", "<html>", FormatText},
+		{"a.txt", "<html>", FormatHTML},
+		{"a.txt", "<body>", FormatText},
+		{"a", "<body>", FormatHTML},
+		{"a", "<?xml version=\"1.0\"?><html>", FormatHTML},
+		{"a", "<?xml version=\"1.0\"?><note/>", FormatText},
 		{"a.md", "# Title", FormatText},
 	} {
 		if got := Sniff(tc.name, []byte(tc.data)); got != tc.want {
