@@ -2,6 +2,7 @@ package extract
 
 import (
 	"fmt"
+	"syscall"
 	"math/rand/v2"
 	"os"
 	"path/filepath"
@@ -105,6 +106,23 @@ var benchCorpus = sync.OnceValue(func() [][]byte {
 	return docs
 })
 
+// cpuSeconds is the process's user+system CPU time: on a shared machine
+// MB per CPU-second is steadier than MB per wall-second.
+func cpuSeconds() float64 {
+	var ru syscall.Rusage
+	if err := syscall.Getrusage(syscall.RUSAGE_SELF, &ru); err != nil {
+		return 0
+	}
+	return float64(ru.Utime.Sec+ru.Stime.Sec) + float64(ru.Utime.Usec+ru.Stime.Usec)/1e6
+}
+
+// reportCPU adds MB per CPU-second for n passes over size bytes.
+func reportCPU(b *testing.B, start float64, n int, size int64) {
+	if d := cpuSeconds() - start; d > 0 && n > 0 {
+		b.ReportMetric(float64(size)*float64(n)/1e6/d, "MB/cpu-s")
+	}
+}
+
 func corpusBytes(docs [][]byte) int64 {
 	var n int64
 	for _, d := range docs {
@@ -120,8 +138,9 @@ func BenchmarkExtract(b *testing.B) {
 	b.SetBytes(corpusBytes(docs))
 	b.ReportAllocs()
 	b.ResetTimer()
-	refs := 0
+	refs, n, cpu0 := 0, 0, cpuSeconds()
 	for b.Loop() {
+		n++
 		refs = 0
 		for _, d := range docs {
 			ex, err := Extract(d)
@@ -131,6 +150,7 @@ func BenchmarkExtract(b *testing.B) {
 			refs += len(ex.References)
 		}
 	}
+	reportCPU(b, cpu0, n, corpusBytes(docs))
 	b.ReportMetric(float64(refs), "refs/op")
 }
 
@@ -141,14 +161,16 @@ func BenchmarkScanNumbers(b *testing.B) {
 	b.SetBytes(corpusBytes(docs))
 	b.ReportAllocs()
 	b.ResetTimer()
-	found := 0
+	found, n, cpu0 := 0, 0, cpuSeconds()
 	buf := make([]mention, 0, 1024)
 	for b.Loop() {
+		n++
 		found = 0
 		for _, d := range docs {
 			found += len(scanNumbers(d, buf[:0]))
 		}
 	}
+	reportCPU(b, cpu0, n, corpusBytes(docs))
 	b.ReportMetric(float64(found), "numbers/op")
 }
 
@@ -159,12 +181,14 @@ func BenchmarkRegexpNumbers(b *testing.B) {
 	b.SetBytes(corpusBytes(docs))
 	b.ReportAllocs()
 	b.ResetTimer()
-	found := 0
+	found, n, cpu0 := 0, 0, cpuSeconds()
 	for b.Loop() {
+		n++
 		found = 0
 		for _, d := range docs {
 			found += regexpNumbers(d)
 		}
 	}
+	reportCPU(b, cpu0, n, corpusBytes(docs))
 	b.ReportMetric(float64(found), "numbers/op")
 }

@@ -74,38 +74,47 @@ func upperNum(r rune) rune {
 	return r
 }
 
-// foldTable maps the Latin letters Vietnamese uses to their base ASCII
-// letter in lower case ("Ế" → 'e', "đ" → 'd'); built once from the Unicode
-// decompositions, read-only afterwards.
-var foldTable = func() map[rune]byte {
-	m := make(map[rune]byte, 300)
-	add := func(lo, hi rune) {
-		for r := lo; r <= hi; r++ {
-			d := norm.NFD.String(string(r))
-			b, _ := utf8.DecodeRuneInString(d)
-			b = unicode.ToLower(b)
-			if b < utf8.RuneSelf && b >= 'a' && b <= 'z' {
-				m[r] = byte(b)
-			}
+// foldLatin and foldExt map the Latin letters Vietnamese uses (U+00C0–
+// U+024F and U+1E00–U+1EFF) to their base ASCII letter in lower case
+// ("Ế" → 'e', "đ" → 'd'), 0 where there is none; built once from the
+// Unicode decompositions, read-only afterwards.
+var foldLatin, foldExt = func() (lat [0x190]byte, ext [0x100]byte) {
+	base := func(r rune) byte {
+		d := norm.NFD.String(string(r))
+		b, _ := utf8.DecodeRuneInString(d)
+		b = unicode.ToLower(b)
+		if b >= 'a' && b <= 'z' {
+			return byte(b)
 		}
+		return 0
 	}
-	add(0xC0, 0x24F)
-	add(0x1E00, 0x1EFF)
-	m['đ'], m['Đ'], m['Ð'], m['ð'] = 'd', 'd', 'd', 'd'
-	return m
+	for r := rune(0xC0); r <= 0x24F; r++ {
+		lat[r-0xC0] = base(r)
+	}
+	for r := rune(0x1E00); r <= 0x1EFF; r++ {
+		ext[r-0x1E00] = base(r)
+	}
+	lat['đ'-0xC0], lat['Đ'-0xC0], lat['Ð'-0xC0], lat['ð'-0xC0] = 'd', 'd', 'd', 'd'
+	return lat, ext
 }()
 
 // foldRune returns the lower-case ASCII base of a Latin letter, or the
 // lower-cased rune itself.
 func foldRune(r rune) rune {
-	if r < utf8.RuneSelf {
+	switch {
+	case r < utf8.RuneSelf:
 		if r >= 'A' && r <= 'Z' {
 			return r + 32
 		}
 		return r
-	}
-	if b, ok := foldTable[r]; ok {
-		return rune(b)
+	case r >= 0xC0 && r <= 0x24F:
+		if b := foldLatin[r-0xC0]; b != 0 {
+			return rune(b)
+		}
+	case r >= 0x1E00 && r <= 0x1EFF:
+		if b := foldExt[r-0x1E00]; b != 0 {
+			return rune(b)
+		}
 	}
 	return unicode.ToLower(r)
 }

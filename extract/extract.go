@@ -397,7 +397,16 @@ func resolveShort(ms []mention, cs []mctx, refIndex []int, own, i int, ref *vnci
 		best := -1
 		for j := i - 1; j >= 0; j-- {
 			ri := refIndex[j]
-			if ri < 0 || !sameKind(ex.References[ri].Type, m.num.Type) {
+			if ri < 0 {
+				continue
+			}
+			// The kind named: "Quy định nêu trên" is not a Quyết định,
+			// though both are numbered QĐ.
+			if r := ex.References[ri]; r.TypeName != "" && m.tw != nil {
+				if r.TypeName != m.tw.name {
+					continue
+				}
+			} else if !sameKind(r.Type, m.num.Type) {
 				continue
 			}
 			if cs[j].inStatement {

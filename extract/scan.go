@@ -50,14 +50,18 @@ func scanNumbers(b []byte, out []mention) []mention {
 		if p.end <= s {
 			continue
 		}
-		if notADirective(b, start) {
-			i = p.end
-			continue
-		}
 		m := mention{kind: mFull, start: start, end: p.end, num: p, twStart: start}
 		m.tw, m.twStart, m.so = typeWordBefore(b, start)
+		if m.tw == nil && (hasPrefix(p.Issuer, "QH") || hasPrefix(p.Issuer, "UBTVQH")) {
+			// "Luật Viên chức 02/2013/QH13": a law named, "số" left out.
+			m.tw, m.twStart = lawNamedBefore(b, start)
+		}
 		if m.tw == nil {
 			m.twStart = start
+			if notADirective(b, start) {
+				i = p.end
+				continue
+			}
 		}
 		out = append(out, m)
 		i = p.end
@@ -162,6 +166,24 @@ func numberStartBefore(b []byte, s int) (int, bool) {
 		}
 	}
 	return start, true
+}
+
+func hasPrefix(s, p string) bool { return len(s) >= len(p) && s[:len(p)] == p }
+
+// lawNamedBefore finds "Luật" (capitalized) at most eight words before i,
+// with no punctuation but commas between.
+func lawNamedBefore(b []byte, i int) (*typeWord, int) {
+	var buf [9]wspan
+	ws := wordsBefore(b, 0, i, buf[:])
+	for k := range ws {
+		if k > 0 && ws[k-1].punct != 0 && ws[k-1].punct != ',' {
+			break
+		}
+		if ws[k].is("luat") && isUpperStart(b[ws[k].s:ws[k].e]) {
+			return lawWord, ws[k].s
+		}
+	}
+	return nil, i
 }
 
 // notADirective reports numbers that are not documents' although they

@@ -161,7 +161,8 @@ func typeWordBefore(b []byte, i int) (tw *typeWord, start int, so bool) {
 	if lo < 0 {
 		lo = 0
 	}
-	ws := wordsBefore(b, lo, j, buf[:])
+	// Five words hold any type word and "số"; more only for a law's name.
+	ws := wordsBefore(b, lo, j, buf[:5])
 	if len(ws) > 0 && (ws[0].is("so") && isSoWord(b[ws[0].s:ws[0].e])) {
 		so = true
 		ws = ws[1:]
@@ -189,6 +190,7 @@ func typeWordBefore(b []byte, i int) (tw *typeWord, start int, so bool) {
 	if !so {
 		return nil, i, false
 	}
+	ws = wordsBefore(b, lo, j, buf[:])[1:]
 	maxWords := 10
 	found := -1
 	for k := 0; k < len(ws) && k < maxWords+8; k++ {
