@@ -2,12 +2,12 @@ package extract
 
 import (
 	"fmt"
-	"syscall"
 	"math/rand/v2"
 	"os"
 	"path/filepath"
 	"strings"
 	"sync"
+	"syscall"
 	"testing"
 )
 

@@ -208,10 +208,23 @@ func readBody(b []byte, i, limit int) (string, int) {
 		if e == s || e > limit {
 			break
 		}
-		// "Phan Rang-Tháp Chàm": a hyphen inside a place name.
-		for e+1 < limit && b[e] == '-' {
-			ns, ne := wordAfter(b, e+1)
-			if ns != e+1 || ne == ns || !isUpperStart(b[ns:ne]) {
+		// "Phan Rang-Tháp Chàm", "Cư M'gar", "Ea H’leo": a hyphen or an
+		// apostrophe inside a place name.
+		for e+1 < limit {
+			sep := 0
+			switch {
+			case b[e] == '-' && isUpperStartAt(b, e+1):
+				sep = 1
+			case b[e] == '\'':
+				sep = 1
+			case hasPrefixAt(b, e, "’"):
+				sep = len("’")
+			}
+			if sep == 0 {
+				break
+			}
+			ns, ne := wordAfter(b, e+sep)
+			if ns != e+sep || ne == ns {
 				break
 			}
 			e = ne
@@ -310,6 +323,8 @@ func readBody(b []byte, i, limit int) (string, int) {
 	}
 	return sb.String(), end
 }
+
+func isUpperStartAt(b []byte, i int) bool { return i < len(b) && isUpperStart(b[i:]) }
 
 // commaNameGoesOn reports whether "và" and a capitalized word follow
 // within four words without another comma: the end of "Văn hóa, Thể thao
