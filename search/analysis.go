@@ -22,14 +22,12 @@ import (
 const (
 	exactFilterName   = "vncite_exact"  // NFC, Ð→đ, tone-mark placement
 	foldFilterName    = "vncite_fold"   // diacritics removed, đ→d
-	pairsFilterName   = "vncite_pairs"  // folded word pairs
 	exactAnalyzer     = "vncite_exact"  // title, body
 	foldedAnalyzer    = "vncite_folded" // title_f, body_f
 	filterKeyAnalyzer = "vncite_key"    // case- and diacritic-insensitive filter keys
-	pairsAnalyzer     = "vncite_pairs"  // pairs: adjacent folded words, to find phrase candidates
 )
 
-// init registers the three token filter types with Bleve's registry. Bleve
+// init registers the two token filter types with Bleve's registry. Bleve
 // resolves analysis components by name only through that registry, also
 // when it reopens an index from its stored mapping, so the registration
 // must exist before any index is opened; this is the one side effect.
@@ -39,9 +37,6 @@ func init() {
 	})
 	_ = registry.RegisterTokenFilter(foldFilterName, func(map[string]interface{}, *registry.Cache) (analysis.TokenFilter, error) {
 		return foldFilter{}, nil
-	})
-	_ = registry.RegisterTokenFilter(pairsFilterName, func(map[string]interface{}, *registry.Cache) (analysis.TokenFilter, error) {
-		return pairsFilter{}, nil
 	})
 }
 
@@ -57,7 +52,6 @@ func addAnalyzers(im *mapping.IndexMappingImpl) error {
 		{exactAnalyzer, unicodetok.Name, []string{lowercase.Name, exactFilterName}},
 		{foldedAnalyzer, unicodetok.Name, []string{lowercase.Name, foldFilterName}},
 		{filterKeyAnalyzer, keywordtok.Name, []string{lowercase.Name, foldFilterName}},
-		{pairsAnalyzer, unicodetok.Name, []string{lowercase.Name, pairsFilterName}},
 	}
 	for _, d := range defs {
 		filters := make([]interface{}, len(d.filters))
@@ -97,30 +91,6 @@ func (foldFilter) Filter(ts analysis.TokenStream) analysis.TokenStream {
 		t.Term = foldTerm(t.Term)
 	}
 	return ts
-}
-
-// pairsFilter replaces a lower-cased token stream by the folded pairs of
-// adjacent words: "Dân vận khéo" → "dan van", "van kheo". A phrase query
-// first looks its pairs up in this field, which few documents match, and
-// checks word positions only in those: Bleve's phrase search alone checks
-// positions in every document holding all the words.
-type pairsFilter struct{}
-
-func (pairsFilter) Filter(ts analysis.TokenStream) analysis.TokenStream {
-	if len(ts) < 2 {
-		return ts[:0]
-	}
-	for _, t := range ts {
-		t.Term = foldTerm(t.Term)
-	}
-	out := make(analysis.TokenStream, 0, len(ts)-1)
-	for i := 0; i+1 < len(ts); i++ {
-		a, b := ts[i], ts[i+1]
-		term := make([]byte, 0, len(a.Term)+1+len(b.Term))
-		term = append(append(append(term, a.Term...), ' '), b.Term...)
-		out = append(out, &analysis.Token{Term: term, Start: a.Start, End: b.End, Position: i + 1, Type: analysis.Shingle})
-	}
-	return out
 }
 
 // vowelRows holds every Vietnamese vowel with its five tone marks, in tone

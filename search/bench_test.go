@@ -216,25 +216,32 @@ func BenchmarkSearch(b *testing.B) {
 			seq+" "+typ+" "+issuer, name+" số "+num)
 	}
 	numberQueries = append(numberQueries, "Nghị quyết 25", "nghi quyet so 25-nq/tw", "25 NQ TW")
+	// Word queries: 1–3 words drawn from the distinct vocabulary, half of
+	// them typed without diacritics. Common-word queries draw by corpus
+	// frequency: mostly syllables like "của", "công", "tác" that nearly
+	// every generated document holds, the worst case. Phrases are 2–4
+	// consecutive words of the seeds ("công tác dân vận"), whose words are
+	// all common here.
 	r := rand.New(rand.NewPCG(1, 2))
-	var wordQueries, phraseQueries []string
+	vocab := slices.Compact(slices.Sorted(slices.Values(g.words)))
+	var wordQueries, commonQueries, phraseQueries []string
 	for range 200 {
 		k := 1 + r.IntN(3)
-		var ws []string
+		var ws, cs []string
 		for range k {
-			ws = append(ws, g.words[r.IntN(len(g.words))])
+			ws = append(ws, vocab[r.IntN(len(vocab))])
+			cs = append(cs, g.words[r.IntN(len(g.words))])
 		}
 		q := strings.Join(ws, " ")
 		if r.IntN(2) == 0 {
 			q = string(foldTerm([]byte(strings.ToLower(q))))
 		}
 		wordQueries = append(wordQueries, q)
-		if k > 1 {
-			phraseQueries = append(phraseQueries, `"`+q+`"`)
-		}
+		commonQueries = append(commonQueries, strings.Join(cs, " "))
+		start := r.IntN(len(g.words) - 4)
+		phraseQueries = append(phraseQueries, `"`+strings.Join(g.words[start:start+2+r.IntN(3)], " ")+`"`)
 	}
 	wordQueries = append(wordQueries, "dân vận chính quyền", "dan van chinh quyen", "Đảng", "dang")
-	phraseQueries = append(phraseQueries, `"dân vận chính quyền"`, `"dan van chinh quyen"`)
 
 	for _, bc := range []struct {
 		name    string
@@ -244,6 +251,7 @@ func BenchmarkSearch(b *testing.B) {
 		{"number", numberQueries, false},
 		{"words", wordQueries, false},
 		{"words+facets", wordQueries, true},
+		{"common-words", commonQueries, false},
 		{"phrases", phraseQueries, false},
 	} {
 		b.Run(bc.name, func(b *testing.B) {

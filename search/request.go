@@ -202,7 +202,7 @@ func (ix *Index) searchNumber(ctx context.Context, req Request, n extract.Number
 	if len(text) > 1 {
 		pq := bleve.NewPhraseQuery(text, fieldBody)
 		pq.SetBoost(boostNumberText)
-		refs = append(refs, withPairs(ix.analyze(foldedAnalyzer, strings.Join(text, " ")), pq))
+		refs = append(refs, pq)
 	}
 	// rest: citing or mentioning, not carrying.
 	rest := bleve.NewBooleanQuery()
@@ -297,26 +297,14 @@ func (ix *Index) textQuery(clauses []clause) (query.Query, error) {
 		if c.Negate {
 			// A word typed with diacritics excludes only that spelling;
 			// typed without, it excludes every spelling.
-			var q query.Query
 			if hasDiacritics(c.Text) {
-				q = matchFields(exact, fieldTitle, fieldBody, 1)
+				mustNot = append(mustNot, matchFields(exact, fieldTitle, fieldBody, 1))
 			} else {
-				q = matchFields(folded, fieldTitleFolded, fieldBodyFolded, 1)
+				mustNot = append(mustNot, matchFields(folded, fieldTitleFolded, fieldBodyFolded, 1))
 			}
-			if len(exact) > 1 {
-				q = withPairs(folded, q)
-			}
-			mustNot = append(mustNot, q)
 			continue
 		}
-		if len(exact) > 1 {
-			must = append(must, phraseQuery(exact, folded))
-			continue
-		}
-		must = append(must, bleve.NewDisjunctionQuery(
-			matchFields(exact, fieldTitle, fieldBody, boostExact),
-			matchFields(folded, fieldTitleFolded, fieldBodyFolded, 1),
-		))
+		must = append(must, wordQuery(exact, folded))
 	}
 	if len(must) == 0 && len(mustNot) == 0 {
 		if len(clauses) > 0 {
@@ -333,32 +321,16 @@ func (ix *Index) textQuery(clauses []clause) (query.Query, error) {
 	return bq, nil
 }
 
-// phraseQuery matches a phrase: exact and folded, in the title and the body.
-// The pairs of folded words lead the search, so word positions are only
-// checked in documents that have every pair.
-func phraseQuery(exact, folded []string) query.Query {
-	phrases := bleve.NewDisjunctionQuery(
-		matchFields(exact, fieldTitle, fieldBody, boostExact),
-		matchFields(folded, fieldTitleFolded, fieldBodyFolded, 1),
-	)
-	return withPairs(folded, phrases)
-}
-
-// withPairs puts the pair terms of folded words in front of q, a phrase
-// query over the same words.
-func withPairs(folded []string, q query.Query) query.Query {
-	parts := []query.Query{q}
-	seen := map[string]bool{}
-	for i := 0; i+1 < len(folded); i++ {
-		pair := folded[i] + " " + folded[i+1]
-		if seen[pair] {
-			continue
-		}
-		seen[pair] = true
-		// A tiny boost: the pairs select, the phrase scores.
-		parts = append(parts, termQuery(fieldPairs, pair, 1e-6))
-	}
-	return bleve.NewConjunctionQuery(parts...)
+// wordQuery matches one word, or a phrase when terms has several: in the
+// folded title and body, which every spelling matches, with the exact
+// fields scored on top only for the documents the folded search found
+// (exact matches are a subset of folded ones, so nothing is lost, and the
+// exact postings are never scanned in full).
+func wordQuery(exact, folded []string) query.Query {
+	bq := bleve.NewBooleanQuery()
+	bq.AddMust(matchFields(folded, fieldTitleFolded, fieldBodyFolded, 1))
+	bq.AddShould(matchFields(exact, fieldTitle, fieldBody, boostExact))
+	return bq
 }
 
 // matchFields matches terms (one word, or a phrase when several) in the

@@ -38,7 +38,6 @@ const (
 	fieldTitleFolded = "title_f" // folded analyzer, not stored (same text as title)
 	fieldBody        = "body"
 	fieldBodyFolded  = "body_f"
-	fieldPairs       = "pairs" // folded word pairs of title and body, for phrases
 	fieldNumber      = "number"   // canonical number
 	fieldNumberKey   = "numkey"   // "NQ 25": type and sequence, for "Nghị quyết 25"
 	fieldCites       = "cites"    // canonical numbers cited
@@ -59,7 +58,7 @@ const (
 
 // schemaVersion is stored in the index; an index written with another
 // mapping is refused with a message to rebuild it.
-const schemaVersion = "vncite-search-2"
+const schemaVersion = "vncite-search-3"
 
 var schemaKey = []byte("vncite_schema")
 
@@ -197,10 +196,6 @@ func newMapping() (*mapping.IndexMappingImpl, error) {
 	dm.AddFieldMappingsAt(fieldTitleFolded, text(foldedAnalyzer, false))
 	dm.AddFieldMappingsAt(fieldBody, text(exactAnalyzer, true))
 	dm.AddFieldMappingsAt(fieldBodyFolded, text(foldedAnalyzer, false))
-	pairs := text(pairsAnalyzer, false)
-	pairs.IncludeTermVectors = false
-	pairs.SkipFreqNorm = true
-	dm.AddFieldMappingsAt(fieldPairs, pairs)
 	for _, name := range []string{fieldNumber, fieldNumberKey, fieldCites, fieldCiteKeys, fieldYear, fieldStub, fieldHash} {
 		dm.AddFieldMappingsAt(name, keyword(true))
 	}
@@ -274,12 +269,10 @@ func docFields(d *vncite.Document) (map[string]interface{}, error) {
 		fieldStub: strconv.FormatBool(d.Stub),
 		fieldHash: d.Hash,
 	}
-	var pairs []string
 	if title != "" {
 		title = norm.NFC.String(title)
 		f[fieldTitle] = title
 		f[fieldTitleFolded] = title
-		pairs = append(pairs, title)
 	}
 	if d.Text != "" {
 		body := d.Text
@@ -288,10 +281,6 @@ func docFields(d *vncite.Document) (map[string]interface{}, error) {
 		}
 		f[fieldBody] = body
 		f[fieldBodyFolded] = body
-		pairs = append(pairs, body)
-	}
-	if len(pairs) > 0 {
-		f[fieldPairs] = pairs
 	}
 	if d.Number != "" {
 		num, key := numberKeys(d.Number)
