@@ -1,6 +1,7 @@
 package corpusgen
 
 import (
+	"fmt"
 	"strconv"
 	"strings"
 	"unicode"
@@ -302,6 +303,15 @@ func (r *renderer) extraCitation() {
 		r.bare(c, vncite.Implements)
 		r.str(".")
 	case x < 7:
+		if c := r.earlierCentral(d, src); c >= 0 && r.p.nodes[c].kind == kTWNQ && r.p.nodes[c].body == bodyBCH && r.rng.IntN(2) == 0 {
+			// "Nghị quyết Trung ương 7 khóa XI (Nghị quyết số 27-NQ/TW)"
+			r.str(" Tiếp tục quán triệt ")
+			r.plenum(c)
+			r.str(" (")
+			r.mention(c, mentionOpt{rel: vncite.Implements, date: r.rng.IntN(2) == 0})
+			r.str(").")
+			return
+		}
 		r.str(" Thực hiện tốt ")
 		r.named(r.rng.IntN(len(namedDocs)))
 		r.str(".")
@@ -337,7 +347,7 @@ func (r *renderer) extraCitation() {
 // reference and is none.
 func (r *renderer) noiseSentence() {
 	y := r.p.nodes[r.self].date.year()
-	switch r.rng.IntN(10) {
+	switch r.rng.IntN(12) {
 	case 0:
 		r.str(" Qua đó, góp phần phát triển ")
 		ni := noiseInline[r.rng.IntN(3)]
@@ -385,6 +395,16 @@ func (r *renderer) noiseSentence() {
 		r.str(" với sự tham gia của ")
 		r.buf = appendInt(r.buf, 50+r.rng.IntN(400))
 		r.str(" đại biểu.")
+	case 10:
+		r.str(" Bám sát tinh thần ")
+		if t := termOf(r.p.nodes[r.self].date); t >= 0 {
+			r.noise(NoisePlenum, fmt.Sprintf(plenums[r.rng.IntN(len(plenums))], 2+r.rng.IntN(12), terms[t].name))
+		}
+		r.str(" và các văn bản hướng dẫn.")
+	case 11:
+		r.str(" Số liệu chi tiết tại ")
+		r.noise(NoiseAnnex, [...]string{"Phụ lục số ", "Mẫu số ", "Biểu số "}[r.rng.IntN(3)]+"0"+strconv.Itoa(1+r.rng.IntN(9)))
+		r.str(" kèm theo.")
 	default:
 		r.str(" Phấn đấu đến cuối năm ")
 		r.buf = appendInt(r.buf, y)
@@ -655,12 +675,12 @@ func (r *renderer) letterhead() []string {
 	pr := p.province(i)
 	provUnit := strings.ToUpper(p.provinceWord(i) + " " + pr.name)
 	switch n.kind {
-	case kProvUB, kDistUB, kCommUB:
+	case kProvUB, kDistUB, kCommUB, kProvQD:
 		return []string{"ỦY BAN NHÂN DÂN", strings.ToUpper(p.unitNoun(i) + " " + p.placeName(i)), "-------"}
 	case kProvHDND:
 		return []string{"HỘI ĐỒNG NHÂN DÂN", strings.ToUpper(p.unitNoun(i) + " " + p.placeName(i)), "-------"}
 	case kProvHD:
-		return []string{strings.ToUpper(p.provinceCommittee(i) + " " + pr.name), "BAN TUYÊN GIÁO", "*"}
+		return []string{strings.ToUpper(p.provinceCommittee(i) + " " + pr.name), strings.ToUpper(provBoards[n.body].name), "*"}
 	}
 	switch p.level(i) {
 	case vncite.LevelProvince:
@@ -681,7 +701,7 @@ func (r *renderer) letterhead() []string {
 func (r *renderer) local() {
 	p, i := r.p, r.self
 	n := &p.nodes[i]
-	state := n.kind == kProvUB || n.kind == kDistUB || n.kind == kCommUB || n.kind == kProvHDND
+	state := n.kind == kProvUB || n.kind == kDistUB || n.kind == kCommUB || n.kind == kProvHDND || n.kind == kProvQD
 	motto := partyMotto
 	if state {
 		motto = stateMotto
@@ -704,6 +724,9 @@ func (r *renderer) local() {
 			switch n.kind {
 			case kProvHDND:
 				r.buf = appendCapitalized(r.buf, p.title(i))
+			case kProvQD:
+				r.str("Về việc ban hành Kế hoạch triển khai thực hiện ")
+				r.mention(src, mentionOpt{rel: vncite.Implements, date: r.rng.IntN(2) == 0, body: true})
 			case kProvCT:
 				r.str("về ")
 				r.str(p.title(int32(p.cascadeRoot(i))))
@@ -735,6 +758,11 @@ func (r *renderer) local() {
 		}
 	}
 	r.intro(src)
+	if n.kind == kProvQD {
+		r.str("QUYẾT ĐỊNH:\n\nĐiều 1. Ban hành kèm theo Quyết định này Kế hoạch triển khai thực hiện trên địa bàn ")
+		r.str(p.unitNoun(i))
+		r.str(".\n\nĐiều 2. Quyết định này có hiệu lực kể từ ngày ký.\n\nKẾ HOẠCH\n\n")
+	}
 	if n.kind == kDistCV {
 		r.items(3+r.rng.IntN(3), taskSentences[:], func(int) {
 			if r.rng.Float64() < r.rates.Citations {
@@ -914,4 +942,12 @@ func (r *renderer) article() {
 	r.str(" - ")
 	r.str(p.committee(i))
 	r.str("\nLiên kết website\n")
+}
+
+// plenum writes the plenum that issued Nghị quyết c of the Central
+// Committee: "Nghị quyết Trung ương 7 khóa XI", a name that carries a
+// number and is no document number.
+func (r *renderer) plenum(c int32) {
+	k := 2 + int(r.p.nodes[c].topic)%12
+	r.noise(NoisePlenum, fmt.Sprintf(plenums[r.rng.IntN(len(plenums))], k, r.p.termName(c)))
 }

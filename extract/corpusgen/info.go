@@ -70,7 +70,9 @@ func (p *plan) issuer(i int32) string {
 	case kProvKH, kProvCTr, kProvCT:
 		return "TU"
 	case kProvHD:
-		return "BTGTU"
+		return provBoards[n.body].code
+	case kProvQD:
+		return "UBND"
 	case kProvUB, kDistUB, kCommUB:
 		return "UBND"
 	case kDistKH, kDistCV, kDistCTr:
@@ -244,8 +246,8 @@ func (p *plan) bodyShort(i int32, variant int) string {
 		}
 		return "HĐND " + p.unitNoun(i)
 	case kProvHD:
-		return "Ban Tuyên giáo " + p.provinceCommittee(i)
-	case kProvUB, kDistUB, kCommUB:
+		return provBoards[n.body].name + " " + p.provinceCommittee(i)
+	case kProvUB, kDistUB, kCommUB, kProvQD:
 		if variant%2 == 0 {
 			return "Ủy ban nhân dân " + p.unitNoun(i)
 		}

@@ -132,9 +132,10 @@ const (
 	kProvKH                   // Kế hoạch of a Tỉnh ủy (KH/TU)
 	kProvCTr                  // Chương trình hành động (CTr/TU)
 	kProvCT                   // Chỉ thị of a Tỉnh ủy (CT/TU)
-	kProvHD                   // Hướng dẫn of the Ban Tuyên giáo Tỉnh ủy (HD/BTGTU)
+	kProvHD                   // Hướng dẫn of a board of the Tỉnh ủy (HD/BTGTU, HD/BDVTU ...)
 	kProvUB                   // Kế hoạch of the UBND tỉnh (N/KH-UBND)
 	kProvHDND                 // Nghị quyết of the HĐND tỉnh (N/YYYY/NQ-HĐND, "12a/2019/NQ-HĐND")
+	kProvQD                   // Quyết định of the UBND tỉnh (N/QĐ-UBND) issuing a plan
 	kDistKH                   // Kế hoạch of a Huyện ủy (KH/HU, KH/QU, KH/TU)
 	kDistCV                   // Công văn of a Huyện ủy (CV/HU)
 	kDistCTr                  // Chương trình of a Huyện ủy (CTr/HU)
@@ -167,6 +168,7 @@ var docKinds = [numKinds]typeInfo{
 	kProvHD:    {"HD", "Hướng dẫn", "HƯỚNG DẪN"},
 	kProvUB:    {"KH", "Kế hoạch", "KẾ HOẠCH"},
 	kProvHDND:  {"NQ", "Nghị quyết", "NGHỊ QUYẾT"},
+	kProvQD:    {"QĐ", "Quyết định", "QUYẾT ĐỊNH"},
 	kDistKH:    {"KH", "Kế hoạch", "KẾ HOẠCH"},
 	kDistCV:    {"CV", "Công văn", "CÔNG VĂN"},
 	kDistCTr:   {"CTr", "Chương trình", "CHƯƠNG TRÌNH"},
@@ -198,6 +200,19 @@ var ministries = [...]struct{ code, name string }{
 	{"BCA", "Bộ Công an"},
 	{"BNNPTNT", "Bộ Nông nghiệp và Phát triển nông thôn"},
 }
+
+// provBoards are the boards of a Tỉnh ủy that issue guidance under their
+// own codes.
+var provBoards = [...]struct{ code, name string }{
+	{"BTGTU", "Ban Tuyên giáo"},
+	{"BDVTU", "Ban Dân vận"},
+	{"BTCTU", "Ban Tổ chức"},
+	{"UBKTTU", "Ủy ban Kiểm tra"},
+}
+
+// plenums are names of Central Committee plenums and their resolutions:
+// they carry numbers and are no document numbers.
+var plenums = [...]string{"Nghị quyết Trung ương %d khóa %s", "Hội nghị Trung ương %d khóa %s", "Nghị quyết Hội nghị Trung ương %d (khóa %s)"}
 
 // jointIssuers are the ministries of joint circulars (TTLT), by code and
 // by name.

@@ -313,12 +313,16 @@ func shapeCascade(seed uint64, poolIndex int, c poolDoc, limit int, forced *forc
 				pn.kind = kProvCT
 			default:
 				pn.kind, pn.rel = kProvHD, relGuides
+				pn.body = uint8(rng.IntN(len(provBoards)))
 			}
 		} else {
 			pn.kind = kProvUB
-			if rng.Float64() < 0.25 {
+			switch x := rng.Float64(); {
+			case x < 0.25:
 				pn.kind, pn.rel = kProvHDND, relBasedOn
 				pn.lettered = rng.Float64() < 0.15
+			case x < 0.45:
+				pn.kind = kProvQD
 			}
 		}
 		pIdx := add(pn)
@@ -629,7 +633,7 @@ func number(seed uint64, p *plan) {
 		switch n.kind {
 		case kTWQDReg:
 			k.kind = kTWQDDec // Quy định and Quyết định shared "QĐ/TW" before 2018
-		case kCentralHD, kTT, kTTLT:
+		case kCentralHD, kTT, kTTLT, kProvHD:
 			k.body = n.body
 		case kProvUB, kDistUB, kCommUB:
 			k.kind = kProvUB
@@ -645,6 +649,9 @@ func number(seed uint64, p *plan) {
 		s, ok := next[k]
 		if !ok {
 			s = startSeq(rng, n.kind)
+		}
+		if n.kind == kProvQD {
+			s += int32(rng.IntN(60)) // others' decisions in between
 		}
 		s += 1 + int32(rng.IntN(3))
 		next[k] = s
@@ -667,6 +674,8 @@ func startSeq(rng *rand.Rand, k docKind) int32 {
 	switch k {
 	case kTWNQ, kTWCT, kTWQDi, kTWHD, kCentralHD, kLaw:
 		return 0
+	case kProvQD:
+		return 100 + int32(rng.IntN(1500)) // provinces issue thousands of decisions a year
 	case kTWKL, kTWQDDec, kTWQDReg, kCTTTg, kNQCP, kTT, kTTLT, kNQUBTV, kProvHDND:
 		return int32(rng.IntN(5))
 	case kNDCP:

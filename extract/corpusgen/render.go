@@ -56,6 +56,9 @@ var variantWeights = [...]struct {
 	{FormNoSo, 0.1},
 	{FormSplit, 0.05},
 	{FormNBSP, 0.04},
+	{FormGlued, 0.03},
+	{FormCapSo, 0.03},
+	{FormAbbrWord, 0.04},
 }
 
 // pickForm chooses how to spell a mention of target t.
@@ -74,6 +77,8 @@ func (r *renderer) pickForm(np numParts, o mentionOpt) string {
 			ok[i] = np.party || np.year != "" && np.abbr != "" && !strings.Contains(np.issuer, "-")
 		case FormOCRTU:
 			ok[i] = np.issuer == "TU" && o.body
+		case FormAbbrWord:
+			ok[i] = np.abbr != "" && np.abbr != "UBTVQH"
 		default:
 			ok[i] = true
 		}
@@ -213,6 +218,9 @@ func (r *renderer) mention(t int32, o mentionOpt) int {
 	if upper {
 		word = strings.ToUpper(word)
 	}
+	if form == FormAbbrWord {
+		word = np.abbr
+	}
 	r.buf = append(r.buf, word...)
 	so := " số "
 	if upper {
@@ -227,6 +235,12 @@ func (r *renderer) mention(t int32, o mentionOpt) int {
 		so = "\nsố "
 	case FormNBSP:
 		so = " số\u00a0"
+	case FormGlued:
+		so = " số"
+	case FormCapSo:
+		so = " Số "
+	case FormAbbrWord:
+		so = [...]string{" số ", " "}[r.rng.IntN(2)]
 	}
 	r.buf = append(r.buf, so...)
 	start := len(r.buf)
@@ -431,7 +445,7 @@ func (r *renderer) list(ts []int32, rel vncite.Relation) {
 		np, _ := r.p.parts(t)
 		form := r.pickForm(np, mentionOpt{})
 		switch form {
-		case FormColon, FormNoSo, FormSplit, FormUpper, FormOCRTU, FormNBSP:
+		case FormColon, FormNoSo, FormSplit, FormUpper, FormOCRTU, FormNBSP, FormGlued, FormCapSo, FormAbbrWord:
 			form = FormCanonical
 		}
 		start := len(r.buf)

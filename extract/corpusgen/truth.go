@@ -152,12 +152,15 @@ const (
 	FormUpper     = "upper"  // the mention upper-cased: SỐ 08/CT-TTG
 	FormOCRTU     = "ocr_tu" // "TƯ" for "TU" beside "của ... Tỉnh ủy"
 	FormColon     = "so_colon"
-	FormNoSo      = "no_so"   // "Nghị quyết 25-NQ/TW"
-	FormSplit     = "split"   // "Nghị quyết\nsố 25-NQ/TW"
-	FormNBSP      = "nbsp"    // no-break spaces (U+00A0) of web pages: "số\u00a025 -\u00a0NQ/TW"
-	FormShort     = "short"   // "Nghị quyết 25", "Kết luận nêu trên"
-	FormBare      = "bare"    // "Chỉ thị số 35"
-	FormLawName   = "law_num" // "Luật Phòng, chống tham nhũng số 36/2018/QH14"
+	FormNoSo      = "no_so"     // "Nghị quyết 25-NQ/TW"
+	FormSplit     = "split"     // "Nghị quyết\nsố 25-NQ/TW"
+	FormNBSP      = "nbsp"      // no-break spaces (U+00A0) of web pages: "số\u00a025 -\u00a0NQ/TW"
+	FormGlued     = "glued"     // no space after "số": "số25-NQ/TW"
+	FormCapSo     = "cap_so"    // "Số" capitalized in running text: "Kế hoạch Số 135-KH/TU"
+	FormAbbrWord  = "abbr_word" // the type word abbreviated: "KH số 135-KH/TU", "NQ 25-NQ/TW"
+	FormShort     = "short"     // "Nghị quyết 25", "Kết luận nêu trên"
+	FormBare      = "bare"      // "Chỉ thị số 35"
+	FormLawName   = "law_num"   // "Luật Phòng, chống tham nhũng số 36/2018/QH14"
 )
 
 // Noise kinds (NoiseTruth.Kind).
@@ -173,6 +176,8 @@ const (
 	NoiseArticle = "article" // Điều 5, khoản 2
 	NoiseDraft   = "draft"   // Số:      /KH-UBND (a number left blank)
 	NoiseSerial  = "serial"  // Bản tin số 3/2024, Mã định danh 000.00.12.H39
+	NoisePlenum  = "plenum"  // Nghị quyết Trung ương 7 khóa XI: a plenum, no number
+	NoiseAnnex   = "annex"   // Phụ lục số 02, Mẫu số 01
 )
 
 // WriteTruth writes one JSON line per document.
