@@ -187,15 +187,6 @@ func (r response) ok(t testing.TB, status int) {
 	}
 }
 
-// numbers returns the numbers of docs.
-func numbers(docs []vncite.Document) []string {
-	var out []string
-	for _, d := range docs {
-		out = append(out, d.Number)
-	}
-	return out
-}
-
 func TestDocumentPaths(t *testing.T) {
 	a := sampleAPI(t)
 	// Every number holds "/": as it is, percent-encoded, or as ?number=.

@@ -327,11 +327,3 @@ var bodyNames = map[string]string{
 	"application/octet-stream": "",
 	"application/vnd.openxmlformats-officedocument.wordprocessingml.document": "body.docx",
 }
-
-// nonNil returns l, or an empty slice for nil so JSON says [] not null.
-func nonNil[T any](l []T) []T {
-	if l == nil {
-		return []T{}
-	}
-	return l
-}
