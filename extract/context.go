@@ -394,7 +394,7 @@ func bodyIssuer(body string) string {
 	switch {
 	case strings.Contains(f, " bo chinh tri"), strings.Contains(f, " ban bi thu"),
 		strings.Contains(f, "chap hanh trung uong"), strings.Contains(f, " trung uong dang"),
-		strings.HasPrefix(f, " trung uong "):
+		strings.HasPrefix(f, " trung uong "), strings.Contains(f, " bch tw"), strings.Contains(f, " bch trung uong"):
 		return "TW"
 	case strings.Contains(f, " tinh uy"), strings.Contains(f, " thanh uy"), strings.Contains(f, " thi uy"):
 		return "TU"

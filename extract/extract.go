@@ -377,11 +377,11 @@ func resolveShort(ms []mention, cs []mctx, refIndex []int, own, i int, ref *vnci
 			t := m.num.Type
 			if t == "QĐi" {
 				// Quy định were numbered QĐ until 2018, QĐi since.
-				switch {
-				case c.date == "":
-					t = ""
-				case c.date < "2018-01-01":
+				// Since 2018 both are met (08-QĐi/TW, 205-QĐ/TW): no guess.
+				if c.date != "" && c.date < "2018-01-01" {
 					t = "QĐ"
+				} else {
+					t = ""
 				}
 			}
 			if t != "" && t != "L" && t != "PL" && m.kind == mShort {

@@ -445,6 +445,8 @@ func canonIssuer(t *numTok) (string, bool) {
 		return "TTg", horn
 	case "TXU":
 		return "TxU", horn
+	case "TVV":
+		return "TW", true // OCR reads W as VV
 	}
 	if d, ok := issuerD[k]; ok {
 		return d, horn
