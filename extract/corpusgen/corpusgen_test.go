@@ -213,7 +213,7 @@ func TestTruthSpans(t *testing.T) {
 		t.Error("no CRLF document in 1500")
 	}
 	// Every spelling of document-numbers.md occurs.
-	for _, f := range []string{FormCanonical, FormSpaces, FormEnDash, FormNoDash, FormASCIID, FormEth, FormCyrillic, FormBreak, FormUpper, FormOCRTU, FormColon, FormNoSo, FormSplit, FormNBSP, FormGlued, FormCapSo, FormAbbrWord, FormShort, FormBare, FormLawName} {
+	for _, f := range []string{FormCanonical, FormSpaces, FormEnDash, FormNoDash, FormASCIID, FormEth, FormCyrillic, FormBreak, FormUpper, FormOCRTU, FormColon, FormNoSo, FormSplit, FormNBSP, FormGlued, FormCapSo, FormAbbrWord, FormGeneric, FormShort, FormBare, FormLawName} {
 		if seen[f] == 0 {
 			t.Errorf("no mention spelled %s in 1500 documents", f)
 		}

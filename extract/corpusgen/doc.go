@@ -38,6 +38,7 @@
 // constants), whole documents are written in NFD or with CRLF line ends at
 // others, and noise that
 // is no reference (ISO 9001:2015, KT - XH, phone numbers, Quý II/2024,
+// plenum names ("Nghị quyết Trung ương 7 khóa XI"), annexes,
 // page numbers, addresses, "khoản 2 Điều 5", blank draft numbers, web
 // furniture) at a third.
 //
@@ -68,7 +69,8 @@
 //	citations     every mention of a numbered document:
 //	    number, target (the cited document's id), relation (of the cue before it),
 //	    mention (full, list, short, above, bare), form (spelling: canonical, spaces, en_dash, no_dash,
-//	    ascii_d, eth, cyrillic, line_break, upper, ocr_tu, so_colon, no_so, split, nbsp, short, bare, law_num),
+//	    ascii_d, eth, cyrillic, line_break, upper, ocr_tu, so_colon, no_so, split, nbsp, glued, cap_so,
+//	    abbr_word, generic, short, bare, law_num),
 //	    start, end (bytes of the file; file[start:end] == as_written), as_written,
 //	    date, body, term, title (as stated beside it), scope_from (where a reader finds a local target's unit), in_statement
 //	statements    edges the text states between two other documents:

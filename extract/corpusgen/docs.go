@@ -266,7 +266,7 @@ func (r *renderer) extraCitation() {
 		}
 		if r.canShort(c) {
 			r.str(" Tiếp tục thực hiện nghiêm ")
-			r.short(c, vncite.Implements)
+			r.short(c, vncite.Implements, true)
 			r.str(".")
 			return
 		}
@@ -337,7 +337,7 @@ func (r *renderer) extraCitation() {
 	default:
 		if src >= 0 && r.canShort(src) {
 			r.str(" Gắn việc thực hiện ")
-			r.short(src, vncite.Implements)
+			r.short(src, vncite.Implements, true)
 			r.str(" với nhiệm vụ chính trị của địa phương, đơn vị.")
 		}
 	}
@@ -437,7 +437,7 @@ func (r *renderer) planBody(src int32) {
 	r.items(1+r.rng.IntN(2), purposeSentences[:], func(k int) {
 		if k == 0 && src >= 0 && r.canShort(src) && r.rng.IntN(2) == 0 {
 			r.str(" Quán triệt sâu sắc nội dung ")
-			r.short(src, vncite.Implements)
+			r.short(src, vncite.Implements, true)
 			r.str(" đến toàn thể cán bộ, đảng viên.")
 		}
 	})
@@ -454,7 +454,7 @@ func (r *renderer) planBody(src int32) {
 	r.items(2+r.rng.IntN(2), organizeSentences[:], nil)
 	if src >= 0 && r.canShort(src) && r.rng.IntN(2) == 0 {
 		r.str("Định kỳ 6 tháng, hằng năm báo cáo kết quả thực hiện ")
-		r.short(src, vncite.Implements)
+		r.short(src, vncite.Implements, true)
 		r.str(" về Ban Thường vụ ")
 		r.str(r.p.committee(r.self))
 		r.str(".\n\n")
@@ -824,6 +824,11 @@ func (r *renderer) intro(src int32) {
 		return
 	case srcNode.kind.isCentral():
 		r.mention(src, mentionOpt{rel: vncite.Implements, date: true, body: true, term: r.rng.IntN(2) == 0, title: true})
+		if r.rng.IntN(6) == 0 && r.canShort(src) {
+			r.str(" (sau đây gọi tắt là ")
+			r.short(src, vncite.Implements, false)
+			r.str(")")
+		}
 	case r.rng.IntN(3) == 0 && srcNode.parent >= 0 && !p.nodes[srcNode.parent].kind.isCentral() && p.nodes[srcNode.parent].parent == root && p.nodes[srcNode.parent].rel == relImplements:
 		// Seed 000: "Kế hoạch số 135-KH/TU ... và Kế hoạch số 03-KH/HU ...
 		// về triển khai, thực hiện Kết luận số 114-KL/TW".

@@ -59,6 +59,7 @@ var variantWeights = [...]struct {
 	{FormGlued, 0.03},
 	{FormCapSo, 0.03},
 	{FormAbbrWord, 0.04},
+	{FormGeneric, 0.03},
 }
 
 // pickForm chooses how to spell a mention of target t.
@@ -218,8 +219,11 @@ func (r *renderer) mention(t int32, o mentionOpt) int {
 	if upper {
 		word = strings.ToUpper(word)
 	}
-	if form == FormAbbrWord {
+	switch form {
+	case FormAbbrWord:
 		word = np.abbr
+	case FormGeneric:
+		word = "văn bản"
 	}
 	r.buf = append(r.buf, word...)
 	so := " số "
@@ -271,7 +275,7 @@ func (r *renderer) clauses(t int32, o mentionOpt, ci int) {
 			r.buf = append(r.buf, ',')
 		}
 		r.buf = append(r.buf, " ngày "...)
-		r.buf = n.date.appendVN(r.buf, r.rng.IntN(3))
+		r.buf = n.date.appendVN(r.buf, [...]int{0, 0, 1, 2, 2, 3}[r.rng.IntN(6)])
 		r.t.Citations[ci].Date = n.date.String()
 	}
 	if o.body {
@@ -383,11 +387,11 @@ func (r *renderer) statementTail(t int32, subjStart int, depth int) {
 // short writes a short form of target t, already mentioned in full:
 // "Nghị quyết 25", or "Kết luận nêu trên" when t is the last document of
 // its type word mentioned.
-func (r *renderer) short(t int32, rel vncite.Relation) {
+func (r *renderer) short(t int32, rel vncite.Relation, allowAbove bool) {
 	word := r.p.typeWord(t)
 	start := len(r.buf)
 	mention := "short"
-	if r.lastOfWord[word] == t && r.rng.IntN(10) == 0 {
+	if allowAbove && r.lastOfWord[word] == t && r.rng.IntN(10) == 0 {
 		r.buf = append(r.buf, word...)
 		r.buf = append(r.buf, " nêu trên"...)
 		mention = "above"
@@ -437,7 +441,7 @@ func (r *renderer) list(ts []int32, rel vncite.Relation) {
 	for k, t := range ts {
 		if k > 0 {
 			if k == len(ts)-1 {
-				r.buf = append(r.buf, " và "...)
+				r.buf = append(r.buf, [...]string{" và ", " và ", " và số "}[r.rng.IntN(3)]...)
 			} else {
 				r.buf = append(r.buf, ", "...)
 			}
@@ -445,7 +449,7 @@ func (r *renderer) list(ts []int32, rel vncite.Relation) {
 		np, _ := r.p.parts(t)
 		form := r.pickForm(np, mentionOpt{})
 		switch form {
-		case FormColon, FormNoSo, FormSplit, FormUpper, FormOCRTU, FormNBSP, FormGlued, FormCapSo, FormAbbrWord:
+		case FormColon, FormNoSo, FormSplit, FormUpper, FormOCRTU, FormNBSP, FormGlued, FormCapSo, FormAbbrWord, FormGeneric:
 			form = FormCanonical
 		}
 		start := len(r.buf)

@@ -158,6 +158,7 @@ const (
 	FormGlued     = "glued"     // no space after "số": "số25-NQ/TW"
 	FormCapSo     = "cap_so"    // "Số" capitalized in running text: "Kế hoạch Số 135-KH/TU"
 	FormAbbrWord  = "abbr_word" // the type word abbreviated: "KH số 135-KH/TU", "NQ 25-NQ/TW"
+	FormGeneric   = "generic"   // a generic word for the type: "văn bản số 1226-CV/TU"
 	FormShort     = "short"     // "Nghị quyết 25", "Kết luận nêu trên"
 	FormBare      = "bare"      // "Chỉ thị số 35"
 	FormLawName   = "law_num"   // "Luật Phòng, chống tham nhũng số 36/2018/QH14"
