@@ -60,6 +60,8 @@ func TestDocPlace(t *testing.T) {
 		{"district with province", vncite.Document{Body: "Huyện ủy", Place: "Đakrông, Quảng Trị"}, "", "huyen", "Đakrông", "45", vncite.LevelDistrict},
 		{"nothing", vncite.Document{Body: "Ban Thường vụ Huyện ủy"}, "đoàn thể huyện.", "huyen", "", "", vncite.LevelDistrict},
 		{"HCM abbreviation", vncite.Document{Body: "UBND", Place: "TP.HCM"}, "", "tinh", "", "79", vncite.LevelProvince},
+		{"letterhead", vncite.Document{Body: "Ban Thường vụ Huyện ủy"}, "ĐẢNG BỘ TỈNH LÂM ĐỒNG\nHUYỆN ỦY ĐỨC TRỌNG\n*\nSố 12-KH/HU\n", "huyen", "Đức Trọng", "68", vncite.LevelDistrict},
+		{"state letterhead", vncite.Document{Body: "UBND"}, "ỦY BAN NHÂN DÂN\nTỈNH HÀ TĨNH\n", "tinh", "", "42", vncite.LevelProvince},
 		{"after the merger", vncite.Document{Body: "Tỉnh ủy Quảng Trị", Date: "2025-09-01"}, "", "tinh", "", "44", vncite.LevelProvince},
 		{"before the merger", vncite.Document{Body: "Tỉnh ủy Quảng Trị", Date: "2024-09-01"}, "", "tinh", "", "45", vncite.LevelProvince},
 	}

@@ -273,6 +273,12 @@ func (s *Store) refScope(r vncite.Reference, parts numberParts, cx refContext) (
 	if !hasBody {
 		// No body named: only the citing document's own issuer, citing
 		// its own number series, says where it belongs.
+		if parts.Issuer == "TU" && (cp.Kind == "huyen" || cp.Kind == "quan") && cp.ProvinceCode != "" {
+			// A rural or urban district has no TU of its own: a TU number
+			// it cites is its province's.
+			pl := s.gaz.resolve(place{Kind: "tinh", ProvinceCode: cp.ProvinceCode}, date, "")
+			return pl, "inferred", "no body named beside it; a TU number cited by a document " + cpDesc + " is its province's", true
+		}
 		if cx.Issuer != "" && cx.Issuer == parts.Issuer && cp.known() {
 			return cp, "inferred", "no body named beside it; it has the citing document's issuer code " + parts.Issuer + " and the citing document is " + cpDesc, true
 		}

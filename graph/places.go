@@ -186,21 +186,26 @@ type word struct {
 func words(s string) []word {
 	var out []word
 	s = abbrevDot.Replace(s)
-	for _, f := range strings.Fields(s) {
-		stop := strings.ContainsAny(f, ".,;:()\"“”'!?")
-		raw := strings.TrimFunc(f, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) })
-		if raw == "" {
-			if f == "-" || f == "–" {
-				out = append(out, word{raw: "-", folded: "-"})
-			} else if len(out) > 0 {
-				out[len(out)-1].stop = true
+	for _, line := range strings.Split(s, "\n") {
+		for _, f := range strings.Fields(line) {
+			stop := strings.ContainsAny(f, ".,;:()\"“”'!?")
+			raw := strings.TrimFunc(f, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) })
+			if raw == "" {
+				if f == "-" || f == "–" {
+					out = append(out, word{raw: "-", folded: "-"})
+				} else if len(out) > 0 {
+					out[len(out)-1].stop = true
+				}
+				continue
 			}
-			continue
+			if strings.HasSuffix(f, ".") && len([]rune(raw)) <= 2 {
+				stop = false // an abbreviation: "TP.", "TX.", "H."
+			}
+			out = append(out, word{raw: raw, folded: fold(raw), stop: stop && !strings.HasPrefix(f, "(")})
 		}
-		if strings.HasSuffix(f, ".") && len([]rune(raw)) <= 2 {
-			stop = false // an abbreviation: "TP.", "TX.", "H."
+		if len(out) > 0 {
+			out[len(out)-1].stop = true // a name does not run across lines
 		}
-		out = append(out, word{raw: raw, folded: fold(raw), stop: stop && !strings.HasPrefix(f, "(")})
 	}
 	return out
 }
@@ -244,7 +249,37 @@ func nameAfter(ws []word, i int) string {
 			break
 		}
 	}
-	return strings.Join(parts, " ")
+	return recase(strings.Join(parts, " "))
+}
+
+// recase turns a name written in capitals ("ĐỨC TRỌNG", from a letterhead)
+// into the usual form ("Đức Trọng"); other names are left as written.
+func recase(name string) string {
+	upper := false
+	for _, r := range name {
+		if unicode.IsLower(r) {
+			return name
+		}
+		if unicode.IsUpper(r) {
+			upper = true
+		}
+	}
+	if !upper {
+		return name
+	}
+	ws := strings.Fields(name)
+	for i, w := range ws {
+		rs := []rune(strings.ToLower(w))
+		if len(rs) > 0 && !(len(ws) > 1 && len(rs) <= 3 && isRoman(w)) {
+			rs[0] = unicode.ToUpper(rs[0])
+			ws[i] = string(rs)
+		}
+	}
+	return strings.Join(ws, " ")
+}
+
+func isRoman(s string) bool {
+	return strings.Trim(s, "IVX") == ""
 }
 
 func startsUpper(s string) bool {
@@ -452,6 +487,24 @@ func (g *Gazetteer) docPlace(d vncite.Document, text string) place {
 	if kind == "" {
 		kind = kindOfIssuer(d.Issuer)
 	}
+	// The letterhead ("ĐẢNG BỘ TỈNH LÂM ĐỒNG / HUYỆN ỦY ĐỨC TRỌNG", "UBND
+	// TỈNH ...") names the province and often the unit.
+	lhProv, lhKind, lhName := g.letterhead(text, d.Date)
+	if prov == "" {
+		prov = lhProv
+	}
+	if name == "" && lhName != "" && (kind == "" || kind == lhKind) {
+		kind, name = lhKind, lhName
+	}
+	if prov == "" {
+		// A place line naming a unit the gazetteer knows gives its province.
+		for _, pp := range parts {
+			if r := g.resolve(pp, d.Date, ""); r.ProvinceCode != "" {
+				prov = r.ProvinceCode
+				break
+			}
+		}
+	}
 	var p place
 	switch {
 	case kind == "tinh":
@@ -535,4 +588,68 @@ func onlyUnitNamed(text, kind string) string {
 		}
 	}
 	return name
+}
+
+// letterhead reads the first lines of a text for the issuing units: the
+// province ("ĐẢNG BỘ TỈNH X", "TỈNH ỦY X", "UBND TỈNH X") and a unit below
+// it ("HUYỆN ỦY Y", "UBND HUYỆN Y").
+func (g *Gazetteer) letterhead(text, date string) (prov, kind, name string) {
+	lines := 0
+	for line := range strings.SplitSeq(text, "\n") {
+		line = strings.TrimSpace(line)
+		if line == "" {
+			continue
+		}
+		if lines++; lines > 12 {
+			break
+		}
+		if len(line) > 120 || hasLower(line) {
+			continue // running text, not a letterhead (written in capitals)
+		}
+		if ws := words(line); matchWords(ws, 0, []string{"dang", "bo"}) {
+			for _, u := range unitWords {
+				if matchWords(ws, 2, u.words) {
+					n := nameAfter(ws, 2+len(u.words))
+					if r := g.resolve(place{Kind: u.kind, Name: n}, date, ""); r.Kind == "tinh" && r.ProvinceCode != "" && prov == "" {
+						prov = r.ProvinceCode
+					}
+					break
+				}
+			}
+			continue
+		}
+		k, n, ok := g.parseBody(line)
+		if !ok {
+			// "TỈNH HÀ TĨNH" under "ỦY BAN NHÂN DÂN".
+			ws := words(line)
+			for _, u := range unitWords {
+				if matchWords(ws, 0, u.words) {
+					k, n, ok = u.kind, nameAfter(ws, len(u.words)), true
+					break
+				}
+			}
+		}
+		if !ok || n == "" {
+			continue
+		}
+		r := g.resolve(place{Kind: k, Name: n}, date, "")
+		switch {
+		case r.Kind == "tinh" && r.ProvinceCode != "":
+			if prov == "" {
+				prov = r.ProvinceCode
+			}
+		case name == "":
+			kind, name = k, n
+		}
+	}
+	return prov, kind, name
+}
+
+func hasLower(s string) bool {
+	for _, r := range s {
+		if unicode.IsLower(r) {
+			return true
+		}
+	}
+	return false
 }
