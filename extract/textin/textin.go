@@ -1,12 +1,25 @@
 // Package textin turns the bytes of an input file into clean text for the
-// extractor: valid UTF-8 in Unicode NFC with LF line ends. It reads plain
-// text in UTF-8, UTF-16 (with a byte order mark, or without one when the
-// pattern of zero bytes is unmistakable) and the legacy Vietnamese encodings
-// TCVN3 (ABC), VNI-Windows, VISCII and CP1258, which it tells apart by how
-// many words of each decoding are Vietnamese syllables; the article text of
-// HTML pages; and the text of DOCX files. It refuses, with errors that
-// errors.Is can test, binary files, empty files, files over a size limit and
-// text whose encoding it cannot tell: it never returns mojibake.
+// extractor: valid UTF-8 in Unicode NFC with LF line ends.
+//
+// It reads plain text in UTF-8 (with or without a BOM, and with a few stray
+// Windows-1252 bytes), UTF-16 (with a BOM, or without one when the pattern
+// of zero bytes is unmistakable) and the legacy Vietnamese encodings TCVN3
+// (ABC), VNI-Windows, VISCII and CP1258, which it tells apart by how many
+// words of each decoding are well-formed Vietnamese syllables; it repairs
+// UTF-8 text that carries legacy text shown as Windows-1252 ("NghÞ quyÕt")
+// or double-encoded UTF-8 ("Nghá»‹"). It extracts the article text of HTML
+// pages (a Readability-style scorer drops menus, headers, footers, related
+// news and comment forms), the text of DOCX files (with runs in .VnTime or
+// VNI fonts decoded by font), and removes the web furniture of pages
+// scraped to plain text, never a line that could carry a reference.
+//
+// It refuses, with errors errors.Is can test, binary files (ErrBinary),
+// empty files (ErrEmpty), input over Options.MaxBytes, 32 MiB by default,
+// or DOCX archives unpacking past Options.MaxExpanded, 128 MiB by default
+// (ErrTooLarge), text whose encoding it cannot tell (ErrUnknownEncoding),
+// formats it does not read (ErrUnsupported: PDF, legacy .doc, RTF,
+// password-protected Office files) and broken archives (ErrCorrupt). It
+// never returns mojibake.
 //
 // The package is pure: it does no I/O. Reading files and running pdftotext
 // for PDFs is the caller's job (cmd/vncite).
