@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"fmt"
 	"net/http"
 	"net/http/httptest"
 	"regexp"
@@ -94,9 +95,16 @@ func TestOpenAPIRoutes(t *testing.T) {
 // and validates each request and response against the OpenAPI document.
 func TestOpenAPIResponses(t *testing.T) {
 	doc := loadOpenAPI(t)
-	a := sampleAPI(t)
+	a := newAPI(t, Limits{}) // it writes: a store of its own
+	// Two district plans 77-KH/HU in two provinces make the number ambiguous.
+	for i, head := range []string{"ĐẢNG BỘ TỈNH QUẢNG TRỊ\nHUYỆN ỦY ĐAKRÔNG", "ĐẢNG BỘ TỈNH LÂM ĐỒNG\nHUYỆN ỦY ĐẠ HUOAI"} {
+		text := head + "\n*\nSố: 77-KH/HU\nngày 10 tháng 3 năm 2016\n\nKẾ HOẠCH\ntriển khai thực hiện Kết luận số 114-KL/TW ngày 14/7/2015 của Ban Bí thư.\n"
+		if _, _, err := a.srv.ingest(context.Background(), fmt.Sprintf("openapi-%d", i), text); err != nil {
+			t.Fatal(err)
+		}
+	}
 	router := a.srv.router()
-	ingestBody, _ := json.Marshal(IngestRequest{Source: "openapi-test", Text: "HUYỆN ỦY ĐAKRÔNG\nSố: 77-KH/HU\nngày 10 tháng 3 năm 2016\nKẾ HOẠCH triển khai thực hiện Kết luận số 114-KL/TW ngày 14/7/2015 của Ban Bí thư.\n"})
+	ingestBody, _ := json.Marshal(IngestRequest{Source: "openapi-test", Text: "HUYỆN ỦY ĐAKRÔNG\nSố: 78-KH/HU\nngày 10 tháng 3 năm 2016\nKẾ HOẠCH triển khai thực hiện Kết luận số 114-KL/TW ngày 14/7/2015 của Ban Bí thư.\n"})
 	lookupBody, _ := json.Marshal(IngestRequest{Text: "Căn cứ Nghị quyết số 25-NQ/TW và Chỉ thị số 24-CT/TU, Quyết định 999-QĐ/TW."})
 	cases := []struct {
 		method, target, ct string
@@ -111,6 +119,9 @@ func TestOpenAPIResponses(t *testing.T) {
 		{"GET", "/api/v1/documents/25-NQ/TW", "", nil, 200},
 		{"GET", "/api/v1/documents/307-CV/HU", "", nil, 200},
 		{"GET", "/api/v1/documents/999-NQ/TW", "", nil, 404},
+		{"GET", "/api/v1/documents/77-KH/HU", "", nil, 300},
+		{"GET", "/api/v1/documents/25-NQ/TW?text=false", "", nil, 200},
+		{"GET", "/api/v1/documents/114-KL/TW/cited-by?limit=1", "", nil, 200},
 		{"GET", "/api/v1/documents/114-KL/TW/references", "", nil, 200},
 		{"GET", "/api/v1/documents/114-KL/TW/cited-by", "", nil, 200},
 		{"GET", "/api/v1/resolve?number=nq+25%2Ftw", "", nil, 200},
@@ -131,6 +142,7 @@ func TestOpenAPIResponses(t *testing.T) {
 		{"POST", "/api/v1/citation-lookup", "application/json", lookupBody, 200},
 		{"POST", "/api/v1/citation-lookup", "application/json", []byte(`{"text":`), 400},
 		{"POST", "/api/v1/documents", "application/json", ingestBody, 201},
+		{"POST", "/api/v1/documents", "application/json", ingestBody, 200},
 		{"POST", "/api/v1/documents", "application/xml", []byte("<a/>"), 415},
 	}
 	for _, tc := range cases {
