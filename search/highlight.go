@@ -44,15 +44,27 @@ func matchSpans(text string, locs ...bsearch.TermLocationMap) []span {
 		}
 		return b.end - a.end
 	})
-	// Drop duplicates and spans inside an earlier one.
+	// Drop duplicates and spans inside an earlier one; join the parts of
+	// a document number ("25", "NQ", "TW" of 25-NQ/TW) into one span.
 	kept := out[:0]
 	for _, s := range out {
-		if n := len(kept); n > 0 && s.start < kept[n-1].end {
+		n := len(kept)
+		if n > 0 && s.start < kept[n-1].end {
+			continue
+		}
+		if n > 0 && isNumberJoint(text[kept[n-1].end:s.start]) {
+			kept[n-1].end = s.end
 			continue
 		}
 		kept = append(kept, s)
 	}
 	return kept
+}
+
+// isNumberJoint reports whether gap is the separator between the parts of
+// a document number: one "-", "/" or "." with no space.
+func isNumberJoint(gap string) bool {
+	return gap == "-" || gap == "/" || gap == "."
 }
 
 // fragments cuts text into at most maxFrags fragments of about width bytes around

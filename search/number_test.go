@@ -131,6 +131,22 @@ func TestSearchNumbersSeeds(t *testing.T) {
 						t.Errorf("%s: match %q, want cites", id, m)
 					}
 				}
+				if res.Number.Partial {
+					return
+				}
+				numberMarked := false
+				for _, h := range res.Hits {
+					for _, f := range h.Highlights["body"] {
+						for _, m := range marked(f) {
+							if c, err := extract.Canonical(m); err == nil && c == tt.number {
+								numberMarked = true
+							}
+						}
+					}
+				}
+				if !numberMarked {
+					t.Errorf("no highlight marks the number %s as one piece", tt.number)
+				}
 				if int(res.Number.Carrying) != len(wantCarrying) {
 					t.Errorf("carrying %d, want %d", res.Number.Carrying, len(wantCarrying))
 				}
