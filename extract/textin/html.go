@@ -443,10 +443,15 @@ func (a *article) renderWithSiblings(w *textWriter, top *html.Node) {
 	}
 	ti := a.info[top]
 	threshold := max(10, ti.score*0.2)
+	seenTop := false
 	for s := parent.FirstChild; s != nil; s = s.NextSibling {
 		if s == top {
 			a.render(w, s)
+			seenTop = true
 			continue
+		}
+		if seenTop && endsArticle(s) {
+			break
 		}
 		if a.removed[s] {
 			continue
@@ -583,6 +588,9 @@ func (a *article) render(w *textWriter, n *html.Node) {
 		}
 	}
 	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		if endsArticle(c) {
+			break
+		}
 		a.render(w, c)
 	}
 }
@@ -619,6 +627,46 @@ func (a *article) title(doc, top *html.Node) string {
 		}
 	}
 	return ""
+}
+
+// endsArticle reports a heading that opens what follows an article:
+// "Ý kiến bạn đọc", "Bình luận", "Tin liên quan" as an <hN> or a short
+// line of bold text. Nothing after it in the same container is article.
+func endsArticle(n *html.Node) bool {
+	if n.Type != html.ElementNode {
+		return false
+	}
+	switch n.DataAtom {
+	case atom.H1, atom.H2, atom.H3, atom.H4, atom.H5, atom.H6, atom.B, atom.Strong, atom.Div, atom.P, atom.Span:
+	default:
+		return false
+	}
+	t := collapseSpace(textOf(n))
+	if t == "" || len(t) > 60 {
+		return false
+	}
+	if !isHeading(n) && !allBold(n) {
+		return false
+	}
+	// Whole-line match only: "Ý kiến chỉ đạo" in bold is article text.
+	return tailStarts.MatchString(t)
+}
+
+// allBold reports an element whose text is all inside <b>/<strong> (or
+// which is one).
+func allBold(n *html.Node) bool {
+	if n.DataAtom == atom.B || n.DataAtom == atom.Strong {
+		return true
+	}
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		switch {
+		case c.Type == html.TextNode && strings.TrimSpace(c.Data) != "":
+			return false
+		case c.Type == html.ElementNode && !allBold(c):
+			return false
+		}
+	}
+	return true
 }
 
 // listHeading matches the headings of link lists on news sites.

@@ -338,3 +338,40 @@ func TestHTMLLegacyFonts(t *testing.T) {
 		}
 	}
 }
+
+// TestHTMLCommentsWithoutClasses: readers' comments after an "Ý kiến bạn
+// đọc" heading, in plain divs with no class to go by, are not article.
+func TestHTMLCommentsWithoutClasses(t *testing.T) {
+	article := []string{
+		"Ngày 12/3/2024, Huyện ủy ban hành Kế hoạch số 45-KH/HU về triển khai thực hiện Nghị quyết số 25-NQ/TW của Ban Chấp hành Trung ương.",
+		"Kế hoạch yêu cầu các chi bộ, đảng bộ cơ sở tổ chức quán triệt, xây dựng chương trình hành động cụ thể, phù hợp với tình hình địa phương.",
+		"Ban Dân vận Huyện ủy chủ trì, phối hợp với các cơ quan liên quan theo dõi, đôn đốc, kiểm tra và định kỳ báo cáo kết quả thực hiện.",
+	}
+	var b strings.Builder
+	b.WriteString("<html><body><div><h1>Triển khai Nghị quyết 25-NQ/TW</h1>")
+	article = append(article[:2], append([]string{"Ý kiến chỉ đạo của Thường trực Huyện ủy"}, article[2:]...)...)
+	for _, p := range article {
+		if strings.HasPrefix(p, "Ý kiến chỉ đạo") {
+			fmt.Fprintf(&b, "<div><b>%s</b></div>\n", html.EscapeString(p))
+			continue
+		}
+		fmt.Fprintf(&b, "<div>%s</div>\n", html.EscapeString(p))
+	}
+	b.WriteString("<div><b>Ý kiến bạn đọc</b></div>")
+	for _, c := range []string{
+		"Tôi rất đồng tình với chủ trương này, mong rằng các cấp sẽ thực hiện nghiêm túc và hiệu quả hơn, nhất là theo Chỉ thị 99-CT/TW.",
+		"Cần có cơ chế giám sát chặt chẽ việc thực hiện ở cơ sở, tránh hình thức, chạy theo thành tích, làm cho có, báo cáo cho xong.",
+	} {
+		fmt.Fprintf(&b, "<div>%s</div>\n", html.EscapeString(c))
+	}
+	b.WriteString("</div></body></html>")
+	got, err := Decode("c.html", []byte(b.String()))
+	if err != nil {
+		t.Fatal(err)
+	}
+	assertInOrder(t, got.Body, append([]string{"Triển khai Nghị quyết 25-NQ/TW"}, article...))
+	assertAbsent(t, got.Body, []string{"Ý kiến bạn đọc", "đồng tình", "99-CT/TW", "giám sát chặt chẽ"})
+	if t.Failed() {
+		t.Logf("body:\n%s", got.Body)
+	}
+}
