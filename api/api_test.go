@@ -356,6 +356,14 @@ func TestDocumentList(t *testing.T) {
 		t.Errorf("the sample has 5 documents and about 20 stubs; listed %d", len(all))
 	}
 
+	r := a.do(t, "GET", "/api/v1/documents?number=nq+25%2Ftw", "", nil)
+	r.ok(t, http.StatusOK)
+	var byNumber DocumentList
+	r.decode(t, &byNumber)
+	if len(byNumber.Documents) != 1 || byNumber.Documents[0].Number != "25-NQ/TW" {
+		t.Errorf("?number=nq 25/tw: %+v", byNumber)
+	}
+
 	for _, tc := range []struct {
 		query string
 		check func(vncite.Document) bool

@@ -73,7 +73,8 @@ type ListFilter struct {
 	From, To string // YYYY-MM-DD, inclusive
 }
 
-// serveDocuments lists documents with filters and cursor paging.
+// serveDocuments lists documents with filters and cursor paging, or with
+// ?number= every document carrying that number (any spelling).
 func (s *Server) serveDocuments(w http.ResponseWriter, r *http.Request) error {
 	p, err := queryParams(r)
 	if err != nil {
@@ -92,6 +93,17 @@ func (s *Server) serveDocuments(w http.ResponseWriter, r *http.Request) error {
 	}
 	if f.To, err = p.date("to", true); err != nil {
 		return err
+	}
+	if n := p.str("number"); n != "" {
+		// Every document with the number: one page, however many.
+		if len(n) > maxRefBytes {
+			return errorf(EInvalid, "a number is at most %d bytes", maxRefBytes)
+		}
+		res, err := s.resolve(r.Context(), n)
+		if err != nil {
+			return err
+		}
+		return writeJSON(w, http.StatusOK, DocumentList{Documents: res.Candidates})
 	}
 	cursor := p.str("cursor")
 	if len(cursor) > maxRefBytes*2 {

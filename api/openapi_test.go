@@ -116,6 +116,7 @@ func TestOpenAPIResponses(t *testing.T) {
 		{"GET", "/api/v1/documents?limit=5", "", nil, 200},
 		{"GET", "/api/v1/documents?type=KH&level=district", "", nil, 200},
 		{"GET", "/api/v1/documents?limit=0", "", nil, 400},
+		{"GET", "/api/v1/documents?number=77-KH%2FHU", "", nil, 200},
 		{"GET", "/api/v1/documents/25-NQ/TW", "", nil, 200},
 		{"GET", "/api/v1/documents/307-CV/HU", "", nil, 200},
 		{"GET", "/api/v1/documents/999-NQ/TW", "", nil, 404},
