@@ -132,11 +132,17 @@ func (b *browser) waitFor(t *testing.T, what, predicate string) {
 	}
 }
 
-// waitView waits until the router has rendered view (aria-busy false).
-func (b *browser) waitView(t *testing.T, view string) {
+// goTo runs actions that navigate (a click, a Navigate) and waits until the
+// router has finished rendering view after them.
+func (b *browser) goTo(t *testing.T, view string, actions ...chromedp.Action[chromedp.Void]) {
 	t.Helper()
+	before, err := chromedp.Run(b.ctx, chromedp.Evaluate[string](`(document.querySelector("main") && document.querySelector("main").dataset.renders) || "0"`))
+	if err != nil {
+		t.Fatalf("before going to %s: %v", view, err)
+	}
+	b.do(t, "go to "+view, actions...)
 	b.waitFor(t, "view "+view, fmt.Sprintf(
-		`document.querySelector("main").dataset.view === %q && document.querySelector("main").getAttribute("aria-busy") === "false"`, view))
+		`(() => { const m = document.querySelector("main"); return m && m.dataset.view === %q && m.getAttribute("aria-busy") === "false" && (m.dataset.renders || "0") !== %q; })()`, view, before))
 }
 
 // artifactsDir is where screenshots go: testdata/artifacts/<test name>

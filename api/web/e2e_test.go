@@ -144,8 +144,7 @@ func TestExplorerSeeds(t *testing.T) {
 
 	// Up from a district document: what it rests on, central above it.
 	t.Run("lineage up", func(t *testing.T) {
-		b.do(t, "up", chromedp.Navigate(ts.URL+"/#/lineage/"+url.PathEscape("307-CV/HU")+"?direction=up&depth=2"))
-		b.waitView(t, "lineage")
+		b.goTo(t, "lineage", chromedp.Navigate(ts.URL+"/#/lineage/"+url.PathEscape("307-CV/HU")+"?direction=up&depth=2"))
 		b.waitFor(t, "graph", `window.cy && cy.nodes().length > 1`)
 		numbers := eval[[]string](t, b, `cy.nodes().map(n => n.data("number") || "")`)
 		for _, want := range []string{"307-CV/HU", "25-NQ/TW", "114-KL/TW"} {
@@ -163,8 +162,7 @@ func TestExplorerSeeds(t *testing.T) {
 	t.Run("filter by type", func(t *testing.T) {
 		b.do(t, "home", chromedp.Navigate(ts.URL+"/#/"))
 		b.waitFor(t, "stats", `document.querySelector('.stat-tables a[href="#/search?type=NQ"]') !== null`)
-		b.do(t, "click NQ", chromedp.Click(chromedp.CSS(`.stat-tables a[href="#/search?type=NQ"]`)))
-		b.waitView(t, "search")
+		b.goTo(t, "search", chromedp.Click(chromedp.CSS(`.stat-tables a[href="#/search?type=NQ"]`)))
 		b.waitFor(t, "25-NQ/TW among the NQ", `document.querySelector('#hits a[data-number="25-NQ/TW"]') !== null`)
 		if types := eval[[]string](t, b, `[...document.querySelectorAll("#hits .badge.type")].map(b => b.textContent)`); slices.ContainsFunc(types, func(s string) bool { return s != "NQ" }) {
 			t.Errorf("type=NQ search shows types %q", types)
@@ -173,8 +171,7 @@ func TestExplorerSeeds(t *testing.T) {
 
 	// Sorting by date, oldest first, from the select.
 	t.Run("sort oldest", func(t *testing.T) {
-		b.do(t, "search", chromedp.Navigate(ts.URL+"/#/search?q=d%C3%A2n+v%E1%BA%ADn"))
-		b.waitView(t, "search")
+		b.goTo(t, "search", chromedp.Navigate(ts.URL+"/#/search?q=d%C3%A2n+v%E1%BA%ADn"))
 		b.waitFor(t, "hits", `document.querySelectorAll("#hits li").length > 2`)
 		b.do(t, "sort", chromedp.SetValue(chromedp.ID("f-sort"), "oldest"),
 			chromedp.Evaluate[chromedp.Void](`document.getElementById("f-sort").dispatchEvent(new Event("change"))`))
@@ -186,8 +183,7 @@ func TestExplorerSeeds(t *testing.T) {
 	})
 
 	// Every export button downloads its format from the real API.
-	b.do(t, "back to lineage", chromedp.Navigate(ts.URL+"/#/lineage/"+url.PathEscape("25-NQ/TW")+"?direction=down"))
-	b.waitView(t, "lineage")
+	b.goTo(t, "lineage", chromedp.Navigate(ts.URL+"/#/lineage/"+url.PathEscape("25-NQ/TW")+"?direction=down"))
 	hrefs := eval[[]string](t, b, `[...document.querySelectorAll(".export-list a")].map(a => a.getAttribute("href"))`)
 	if len(hrefs) != len(export.Formats) {
 		t.Fatalf("export links %q, want one per format of %q", hrefs, export.Formats)
@@ -236,8 +232,7 @@ func TestExplorerSeedsDocumentText(t *testing.T) {
 		t.Fatalf("307-CV/HU has no references with spans in its text: %+v", detail.References)
 	}
 	b := newBrowser(t)
-	b.do(t, "open", chromedp.Navigate(ts.URL+"/#/doc/"+url.PathEscape("307-CV/HU")))
-	b.waitView(t, "doc")
+	b.goTo(t, "doc", chromedp.Navigate(ts.URL+"/#/doc/"+url.PathEscape("307-CV/HU")))
 	got := eval[[]string](t, b, `[...document.querySelectorAll(".doc-text a.ref")].map(a => a.dataset.start + ":" + a.dataset.end + " " + a.textContent + " → " + decodeURIComponent(a.getAttribute("href").replace("#/doc/", "")))`)
 	for _, g := range got {
 		if !want[g] {

@@ -38,12 +38,10 @@ func runWalk(t *testing.T, b *browser, w walk) {
 	dir := artifactsDir(t)
 
 	// Search, by typing in the box and pressing Enter.
-	b.do(t, "open", chromedp.Navigate(w.base+"/"))
-	b.waitView(t, "home")
+	b.goTo(t, "home", chromedp.Navigate(w.base+"/"))
 	b.waitFor(t, "stats", `document.querySelector(".stats .stat") !== null`)
 	b.screenshot(t, dir, "home")
-	b.do(t, "type query", chromedp.SendKeys(chromedp.ID("q"), w.query+kb.Enter))
-	b.waitView(t, "search")
+	b.goTo(t, "search", chromedp.SendKeys(chromedp.ID("q"), w.query+kb.Enter))
 	hit := fmt.Sprintf(`#hits a.hit-number[data-number=%s]`, jsString(w.number))
 	b.waitFor(t, "hit "+w.number, fmt.Sprintf(`document.querySelector(%s) !== null`, jsString(hit)))
 	if got := eval[string](t, b, `document.querySelector("#announcer").textContent || document.querySelector(".results-summary").textContent`); !strings.Contains(got, "kết quả") {
@@ -53,8 +51,7 @@ func runWalk(t *testing.T, b *browser, w walk) {
 	checkAccessible(t, b, "search")
 
 	// The document.
-	b.do(t, "open hit", chromedp.Click(chromedp.CSS(hit)))
-	b.waitView(t, "doc")
+	b.goTo(t, "doc", chromedp.Click(chromedp.CSS(hit)))
 	if got := eval[string](t, b, `document.querySelector("h1").textContent`); got != w.number {
 		t.Errorf("document page h1 = %q, want %q", got, w.number)
 	}
@@ -62,8 +59,7 @@ func runWalk(t *testing.T, b *browser, w walk) {
 	checkAccessible(t, b, "document")
 
 	// Its lineage, down.
-	b.do(t, "open lineage", chromedp.Click(chromedp.CSS(`a[data-action="lineage-down"]`)))
-	b.waitView(t, "lineage")
+	b.goTo(t, "lineage", chromedp.Click(chromedp.CSS(`a[data-action="lineage-down"]`)))
 	b.waitFor(t, "graph", `window.cy && cy.nodes().length > 0`)
 	numbers := eval[[]string](t, b, `cy.nodes().map(n => n.data("number") || "")`)
 	for _, want := range w.lineageNumbers {
@@ -101,8 +97,7 @@ func runWalk(t *testing.T, b *browser, w walk) {
 	checkAccessible(t, b, "lineage")
 
 	// The timeline.
-	b.do(t, "open timeline", chromedp.Click(chromedp.CSS(`.graph-controls a[data-action="timeline"]`)))
-	b.waitView(t, "timeline")
+	b.goTo(t, "timeline", chromedp.Click(chromedp.CSS(`.graph-controls a[data-action="timeline"]`)))
 	b.waitFor(t, "coverage section", `document.querySelector("section.coverage") !== null`)
 	b.screenshot(t, dir, "timeline")
 	checkAccessible(t, b, "timeline")

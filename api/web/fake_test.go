@@ -378,8 +378,7 @@ func TestExplorerFakeAPI(t *testing.T) {
 	})
 
 	t.Run("highlights are text", func(t *testing.T) {
-		b.do(t, "search", chromedp.Navigate(ts.URL+"/#/search?q=25"))
-		b.waitView(t, "search")
+		b.goTo(t, "search", chromedp.Navigate(ts.URL+"/#/search?q=25"))
 		if n := eval[int](t, b, `document.querySelectorAll("#hits img, #hits b").length`); n != 0 {
 			t.Errorf("%d elements made from highlight text", n)
 		}
@@ -400,8 +399,7 @@ func TestExplorerFakeAPI(t *testing.T) {
 	})
 
 	t.Run("document text links", func(t *testing.T) {
-		b.do(t, "doc", chromedp.Navigate(ts.URL+"/#/doc/"+"307-CV%2FHU"))
-		b.waitView(t, "doc")
+		b.goTo(t, "doc", chromedp.Navigate(ts.URL+"/#/doc/"+"307-CV%2FHU"))
 		links := eval[[]string](t, b, `[...document.querySelectorAll(".doc-text a.ref")].map(a => a.textContent + " → " + a.getAttribute("href"))`)
 		want := []string{"25-NQ/TW → #/doc/nq25-tw-xi", "135-KH/TU → #/doc/kh135-tu-qt"}
 		if !slices.Equal(links, want) {
@@ -415,8 +413,7 @@ func TestExplorerFakeAPI(t *testing.T) {
 	})
 
 	t.Run("stub sightings", func(t *testing.T) {
-		b.do(t, "stub", chromedp.Navigate(ts.URL+"/#/doc/25-NQ%2FTW"))
-		b.waitView(t, "doc")
+		b.goTo(t, "doc", chromedp.Navigate(ts.URL+"/#/doc/25-NQ%2FTW"))
 		if !eval[bool](t, b, `document.querySelector(".stub-notice") !== null && document.querySelector(".doc-header .badge.stub") !== null`) {
 			t.Errorf("stub not marked as such")
 		}
@@ -425,8 +422,7 @@ func TestExplorerFakeAPI(t *testing.T) {
 			t.Errorf("sightings from %q, want the three citing documents by number", from)
 		}
 		// A sighting opens the citing document at the place it cites.
-		b.do(t, "open sighting", chromedp.Click(chromedp.CSS(`.sightings a[href^="#/doc/cv307-hu-dk?at="]`)))
-		b.waitView(t, "doc")
+		b.goTo(t, "doc", chromedp.Click(chromedp.CSS(`.sightings a[href^="#/doc/cv307-hu-dk?at="]`)))
 		got := eval[string](t, b, `(() => { const a = document.getElementById("at"); if (!a) return "none";
 			const r = a.getBoundingClientRect(); return a.textContent + (r.top >= 0 && r.bottom <= innerHeight ? " visible" : " hidden"); })()`)
 		// The sighting span is the evidence sentence of 307-CV/HU.
@@ -440,8 +436,7 @@ func TestExplorerFakeAPI(t *testing.T) {
 	})
 
 	t.Run("ambiguous number lists the candidates", func(t *testing.T) {
-		b.do(t, "ambiguous", chromedp.Navigate(ts.URL+"/#/doc/05-CT%2FTW"))
-		b.waitView(t, "doc")
+		b.goTo(t, "doc", chromedp.Navigate(ts.URL+"/#/doc/05-CT%2FTW"))
 		got := eval[[]string](t, b, `[...document.querySelectorAll(".candidates li")].map(li => li.innerText.replace(/\s+/g, " ").trim())`)
 		want := []string{"05-CT/TW khóa XII · 15/05/2016", "05-CT/TW chưa có toàn văn khóa XIII"}
 		if !slices.Equal(got, want) {
@@ -450,8 +445,7 @@ func TestExplorerFakeAPI(t *testing.T) {
 	})
 
 	t.Run("node click opens the document", func(t *testing.T) {
-		b.do(t, "lineage", chromedp.Navigate(ts.URL+"/#/lineage/nq25-tw-xi?direction=down"))
-		b.waitView(t, "lineage")
+		b.goTo(t, "lineage", chromedp.Navigate(ts.URL+"/#/lineage/nq25-tw-xi?direction=down"))
 		b.waitFor(t, "graph", `window.cy && cy.nodes().length === 5`)
 		// The keyboard zooms the graph.
 		before := eval[float64](t, b, `cy.zoom()`)
@@ -461,16 +455,14 @@ func TestExplorerFakeAPI(t *testing.T) {
 		}
 		b.do(t, "fit", chromedp.KeyEvent("0"))
 		xy := eval[[]float64](t, b, `(() => { const n = cy.getElementById("kh52-du-tr"); const r = document.getElementById("cy").getBoundingClientRect(); const p = n.renderedPosition(); return [r.left + p.x, r.top + p.y]; })()`)
-		b.do(t, "click node", chromedp.MouseClickXY(xy[0], xy[1]))
-		b.waitView(t, "doc")
+		b.goTo(t, "doc", chromedp.MouseClickXY(xy[0], xy[1]))
 		if got := eval[string](t, b, `location.hash`); got != "#/doc/kh52-du-tr" {
 			t.Errorf("after clicking the node, hash = %q", got)
 		}
 	})
 
 	t.Run("large lineage", func(t *testing.T) {
-		b.do(t, "big", chromedp.Navigate(ts.URL+"/#/lineage/big"))
-		b.waitView(t, "lineage")
+		b.goTo(t, "lineage", chromedp.Navigate(ts.URL+"/#/lineage/big"))
 		b.waitFor(t, "graph", `window.cy && cy.nodes().length === 442`)
 		if !eval[bool](t, b, `cy.nodes().every(n => { const p = n.renderedPosition(); return p.x >= 0 && p.y >= 0 && p.x <= cy.width() && p.y <= cy.height(); })`) {
 			t.Errorf("some of the 442 nodes are outside the visible graph")
@@ -482,8 +474,7 @@ func TestExplorerFakeAPI(t *testing.T) {
 		}
 		b.screenshot(t, dir, "lineage-large")
 
-		b.do(t, "timeline", chromedp.Click(chromedp.CSS(`.graph-controls a[data-action="timeline"]`)))
-		b.waitView(t, "timeline")
+		b.goTo(t, "timeline", chromedp.Click(chromedp.CSS(`.graph-controls a[data-action="timeline"]`)))
 		if got := eval[int](t, b, `document.querySelectorAll("svg.timeline-svg a.point").length`); got != 441 {
 			t.Errorf("large timeline has %d points, want 441", got)
 		}
@@ -491,8 +482,7 @@ func TestExplorerFakeAPI(t *testing.T) {
 	})
 
 	t.Run("keyboard", func(t *testing.T) {
-		b.do(t, "home", chromedp.Navigate("about:blank"), chromedp.Navigate(ts.URL+"/#/"))
-		b.waitView(t, "home")
+		b.goTo(t, "home", chromedp.Navigate("about:blank"), chromedp.Navigate(ts.URL+"/#/"))
 		b.do(t, "tab", chromedp.KeyEvent(kb.Tab))
 		if got := eval[string](t, b, `document.activeElement.className`); got != "skip-link" {
 			t.Errorf("first Tab focuses %q, want the skip link", got)

@@ -25,6 +25,7 @@ const routes = {
 
 let current = null; // {controller, cleanup}
 let firstRender = true;
+let renders = 0; // counts finished renders, for tests waiting on a navigation
 
 async function route() {
   // In-page anchors such as the skip link (#main) are not routes.
@@ -58,7 +59,7 @@ async function route() {
   } finally {
     if (!controller.signal.aborted) {
       main.setAttribute('aria-busy', 'false');
-      main.dataset.ready = String(Date.now());
+      main.dataset.renders = String(++renders);
       const heading = main.querySelector('h1');
       if (!firstRender && heading) {
         heading.setAttribute('tabindex', '-1');

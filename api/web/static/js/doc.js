@@ -18,6 +18,8 @@ export function normalizeDocument(res) {
   return {
     doc: d,
     text: res.text ?? d.text ?? '',
+    refsTotal: res.references_total ?? null,
+    citedByTotal: res.cited_by_total ?? null,
     refs: (res.references ?? res.references_out ?? res.refs ?? res.out ?? d.references ?? []).map(normalizeLink),
     citedBy: (res.cited_by ?? res.citedBy ?? res.references_in ?? res.in ?? d.cited_by ?? []).map(normalizeLink),
     sightings: res.sightings ?? d.sightings ?? [],
@@ -60,7 +62,7 @@ export async function renderDocument(main, { id, params, signal }) {
   const atMatch = /^(\d+)-(\d+)$/.exec(params?.get('at') || '');
   const at = atMatch ? { start: Number(atMatch[1]), end: Number(atMatch[2]) } : null;
   const res = await api.documentOf(id, signal);
-  const { doc, text, refs, citedBy, sightings, named } = normalizeDocument(res);
+  const { doc, text, refs, citedBy, sightings, named, refsTotal, citedByTotal } = normalizeDocument(res);
   const docID = doc.id || id;
 
   main.appendChild(h('header', { class: 'doc-header' },
@@ -88,8 +90,8 @@ export async function renderDocument(main, { id, params, signal }) {
   if (text) primary.appendChild(textView(text, refs, named, docID, at));
   else if (!doc.stub) primary.appendChild(h('p', { class: 'notice' }, 'Máy chủ không gửi toàn văn của văn bản này (trường “text” của API).'));
 
-  secondary.appendChild(linksView('refs-h', 'Văn bản được dẫn chiếu', refs, 'out'));
-  secondary.appendChild(linksView('cited-h', 'Được dẫn chiếu bởi', citedBy, 'in'));
+  secondary.appendChild(linksView('refs-h', 'Văn bản được dẫn chiếu', refs, 'out', refsTotal, docID));
+  secondary.appendChild(linksView('cited-h', 'Được dẫn chiếu bởi', citedBy, 'in', citedByTotal, docID));
   const target = document.getElementById('at');
   if (target) requestAnimationFrame(() => target.scrollIntoView({ block: 'center' }));
   return null;
@@ -209,19 +211,25 @@ function textView(text, refs, named, selfID, at) {
     body);
 }
 
-function linksView(headingID, title, links, direction) {
-  const section = h('section', { class: 'links', 'aria-labelledby': headingID },
-    h('h2', { id: headingID }, `${title} (${links.length})`));
-  if (!links.length) {
-    section.appendChild(h('p', { class: 'muted' }, direction === 'out' ? 'Không dẫn chiếu văn bản số hiệu nào.' : 'Chưa có văn bản nào trong kho dẫn chiếu đến văn bản này.'));
-    return section;
-  }
+function linksView(headingID, title, links, direction, total, docID) {
   // One entry per other document, its mentions grouped under it.
   const groups = new Map();
   for (const l of links) {
     const key = l.id || l.number;
     if (!groups.has(key)) groups.set(key, []);
     groups.get(key).push(l);
+  }
+  const truncated = total && total > links.length;
+  const section = h('section', { class: 'links', 'aria-labelledby': headingID },
+    h('h2', { id: headingID }, `${title} (${groups.size}${truncated ? '+' : ''} văn bản)`));
+  if (truncated) {
+    // The API sends the first links only; the lineage table lists them all.
+    section.appendChild(h('p', { class: 'notice small' }, `Hiển thị ${links.length} / ${total} quan hệ. `,
+      h('a', { href: href('lineage', docID, { direction: direction === 'in' ? 'down' : 'up', depth: 1 }) }, 'Xem tất cả trong sơ đồ và bảng')));
+  }
+  if (!links.length) {
+    section.appendChild(h('p', { class: 'muted' }, direction === 'out' ? 'Không dẫn chiếu văn bản số hiệu nào.' : 'Chưa có văn bản nào trong kho dẫn chiếu đến văn bản này.'));
+    return section;
   }
   const list = h('ul', { class: 'link-list' });
   for (const [, ls] of groups) {
