@@ -668,6 +668,11 @@ func newSubjectAt(b []byte, i int) bool {
 	if e == s || !isUpperStart(b[s:e]) {
 		return false
 	}
+	var w wspan
+	w.fold(b[s:e])
+	if !subjectHead[string(w.key[:w.klen])] {
+		return false
+	}
 	body, be := readBody(b, s, len(b))
 	if body == "" || bodyIssuer(body) == "" && !startsWithOrgWord(strings.ToUpper(body)) {
 		return false
@@ -683,6 +688,12 @@ func newSubjectAt(b []byte, i int) bool {
 	}
 	return false
 }
+
+// subjectHead are the first words (folded) of bodies that open a clause.
+var subjectHead = map[string]bool{"uy": true, "ubnd": true, "ban": true, "dang": true, "huyen": true, "tinh": true,
+	"thanh": true, "thi": true, "hoi": true, "chi": true, "so": true, "phong": true, "bo": true, "chinh": true,
+	"thu": true, "quan": true, "xa": true, "phuong": true, "hdnd": true, "btv": true, "bch": true, "mat": true,
+	"van": true, "thuong": true, "cong": true, "cuc": true, "tong": true}
 
 // cleanTitle trims a title: spaces, quotes and punctuation at the ends, and
 // the connectors left before a following reference ("gắn với thực hiện").
@@ -702,7 +713,7 @@ func cleanTitle(s string) string {
 			}
 		}
 		s = strings.TrimSpace(s)
-		for _, tail := range []string{"gắn với việc thực hiện", "gắn với thực hiện", "gắn với việc", "gắn với", "và việc thực hiện", "và thực hiện", "đồng thời", "và", "cùng với", "theo", "tại", "thực hiện", "triển khai thực hiện", "triển khai", "tiếp tục", "của"} {
+		for _, tail := range []string{"gắn với việc thực hiện", "gắn với thực hiện", "gắn với việc", "gắn với", "và việc thực hiện", "và thực hiện", "đồng thời", "và", "cùng với", "theo", "tại", "thực hiện", "triển khai thực hiện", "triển khai", "tiếp tục", "của", "về"} {
 			if strings.HasSuffix(s, " "+tail) {
 				s = strings.TrimSuffix(s, " "+tail)
 			}

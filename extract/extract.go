@@ -377,11 +377,13 @@ func resolveShort(ms []mention, cs []mctx, refIndex []int, own, i int, ref *vnci
 			t := m.num.Type
 			if t == "QĐi" {
 				// Quy định were numbered QĐ until 2018, QĐi since.
-				// Since 2018 both are met (08-QĐi/TW, 205-QĐ/TW): no guess.
-				if c.date != "" && c.date < "2018-01-01" {
-					t = "QĐ"
-				} else {
+				// QĐ before 2018, QĐi since (document-numbers.md); no date,
+				// no guess.
+				switch {
+				case c.date == "":
 					t = ""
+				case c.date < "2018-01-01":
+					t = "QĐ"
 				}
 			}
 			if t != "" && t != "L" && t != "PL" && m.kind == mShort {

@@ -157,7 +157,7 @@ func numberStartBefore(b []byte, s int) (int, bool) {
 	}
 	if start > 0 {
 		r, _ := utf8.DecodeLastRune(b[:start])
-		if isWordRune(r) {
+		if isWordRune(r) && !soGluedBefore(b, start) {
 			return 0, false
 		}
 		switch r {
@@ -221,6 +221,12 @@ var typeWordEnds = func() map[string]struct{} {
 	}
 	return m
 }()
+
+// soGluedBefore reports "số" written against the number: "số25-NQ/TW".
+func soGluedBefore(b []byte, i int) bool {
+	s, e := wordBefore(b, i)
+	return e == i && e > s && isSoWord(b[s:e])
+}
 
 // lastNumRune returns the rune ending at j and its number class.
 func lastNumRune(b []byte, j int) (rune, int) {

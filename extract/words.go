@@ -153,7 +153,15 @@ func typeWordBefore(b []byte, i int) (tw *typeWord, start int, so bool) {
 	// The word before must be "số" or end a type word: one word first,
 	// the rest only then.
 	var one [1]wspan
-	if w := wordsBefore(b, 0, j, one[:]); len(w) == 0 || !typeWordLast[string(w[0].key[:w[0].klen])] {
+	w1 := wordsBefore(b, 0, j, one[:])
+	if len(w1) == 0 {
+		return nil, i, false
+	}
+	if !typeWordLast[string(w1[0].key[:w1[0].klen])] {
+		// An abbreviation as the type word: "KL 08-KL/TW", "QĐ số 04".
+		if tw := abbrTypeWord(b[w1[0].s:w1[0].e]); tw != nil {
+			return tw, w1[0].s, false
+		}
 		return nil, i, false
 	}
 	var buf [20]wspan
@@ -166,6 +174,11 @@ func typeWordBefore(b []byte, i int) (tw *typeWord, start int, so bool) {
 	if len(ws) > 0 && (ws[0].is("so") && isSoWord(b[ws[0].s:ws[0].e])) {
 		so = true
 		ws = ws[1:]
+	}
+	if so && len(ws) > 0 && ws[0].punct == 0 {
+		if tw := abbrTypeWord(b[ws[0].s:ws[0].e]); tw != nil {
+			return tw, ws[0].s, true
+		}
 	}
 	for k := range typeWords {
 		t := &typeWords[k]
@@ -229,6 +242,40 @@ func typeWordBefore(b []byte, i int) (tw *typeWord, start int, so bool) {
 	return nil, i, so
 }
 
+// abbrTypeWord returns the type word an upper-case abbreviation stands
+// for ("KL" → Kết luận, "QĐ" → Quyết định), or nil.
+func abbrTypeWord(w []byte) *typeWord {
+	if len(w) > 6 || len(w) < 2 || !isAllUpper(w) {
+		return nil
+	}
+	var k [16]byte
+	n := 0
+	for _, r := range string(w) {
+		c, class := numRune(r)
+		if class != cLetter || n+utf8.RuneLen(c) > len(k) {
+			return nil
+		}
+		n += utf8.EncodeRune(k[n:], upperNum(c))
+	}
+	abbr, ok := typeCanon[string(k[:n])]
+	if !ok {
+		return nil
+	}
+	return abbrWords[abbr]
+}
+
+// abbrWords maps an abbreviation to its usual type word.
+var abbrWords = func() map[string]*typeWord {
+	m := map[string]*typeWord{}
+	for k := range typeWords {
+		t := &typeWords[k]
+		if t.abbr != "" && m[t.abbr] == nil && typeNames[t.abbr] == t.name {
+			m[t.abbr] = t
+		}
+	}
+	return m
+}()
+
 // lawWord and lawBook are the type words of a named law.
 var (
 	lawWord = typeWordNamed("Luật")
@@ -265,6 +312,11 @@ var typeWordLastByte = func() (t [256]bool) {
 	for _, v := range []string{"số", "SỐ", "so", "SO", "sô"} {
 		t[v[len(v)-1]] = true
 	}
+	// Abbreviations used as type words: "KL 08-KL/TW", "QĐ số 04".
+	for c := 'A'; c <= 'Z'; c++ {
+		t[c] = true
+	}
+	t['i'], t['r'], t["Đ"[1]] = true, true, true
 	return t
 }()
 
