@@ -165,7 +165,11 @@ func BenchmarkLineageDepth3(b *testing.B) {
 	}
 	start := time.Now()
 	roots, edges := buildBenchGraph(b, s, 2000, [3]int{20, 5, 5})
-	// Reopen, as a query process would: the memtables are flushed.
+	// Compact, as a store settles after a bulk load, then reopen as a
+	// query process would.
+	if err := s.db.Flatten(2); err != nil {
+		b.Fatal(err)
+	}
 	if err := s.Close(); err != nil {
 		b.Fatal(err)
 	}
