@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"os"
 	"os/exec"
 	"strings"
@@ -48,17 +49,17 @@ func readDocumentText(ctx context.Context, path string) (textin.Text, error) {
 	// Stat before opening: opening a FIFO would block.
 	fi, err := os.Stat(path)
 	if err != nil {
-		return textin.Text{}, fmt.Errorf("read: %w", err) // *PathError names the file
+		return fail(pathErr(err))
 	}
 	if fi.IsDir() {
 		return fail(errors.New("is a directory"))
 	}
 	if !fi.Mode().IsRegular() {
-		return fail(fmt.Errorf("not a regular file (%s)", fi.Mode().Type()))
+		return fail(fmt.Errorf("not a regular file but a %s", fileKind(fi.Mode())))
 	}
 	f, err := os.Open(path)
 	if err != nil {
-		return textin.Text{}, fmt.Errorf("read: %w", err)
+		return fail(pathErr(err))
 	}
 	defer f.Close()
 	if fi, err = f.Stat(); err != nil {
@@ -104,6 +105,32 @@ func readDocumentText(ctx context.Context, path string) (textin.Text, error) {
 	return t, nil
 }
 
+// pathErr drops the operation and path of an *fs.PathError ("stat x:"),
+// which the caller's message already names; errors.Is still sees
+// fs.ErrNotExist and fs.ErrPermission.
+func pathErr(err error) error {
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		return pe.Err
+	}
+	return err
+}
+
+// fileKind names a non-regular file type.
+func fileKind(m fs.FileMode) string {
+	switch {
+	case m&fs.ModeNamedPipe != 0:
+		return "named pipe"
+	case m&fs.ModeSocket != 0:
+		return "socket"
+	case m&fs.ModeDevice != 0:
+		return "device"
+	case m&fs.ModeSymlink != 0:
+		return "symbolic link"
+	}
+	return "special file"
+}
+
 // pdfToText runs `pdftotext -layout -enc UTF-8 FILE -` and decodes its
 // output like a text file (which also repairs PDFs whose fonts carry TCVN3
 // or VNI codes).
@@ -132,6 +159,9 @@ func pdfToText(ctx context.Context, path string) (textin.Text, error) {
 		}
 		if msg == "" {
 			msg = err.Error()
+		}
+		if strings.Contains(strings.ToLower(msg), "password") {
+			return textin.Text{}, fmt.Errorf("%w: password-protected PDF: %s", textin.ErrUnsupported, msg)
 		}
 		var exit *exec.ExitError
 		if errors.As(err, &exit) && exit.ExitCode() == 3 {
