@@ -18,17 +18,28 @@ func megabyte(b *testing.B) string {
 }
 
 func benchDecode(b *testing.B, name string, data []byte) {
+	benchDecodeOptions(b, Options{}, name, data)
+}
+
+func benchDecodeOptions(b *testing.B, o Options, name string, data []byte) {
 	b.SetBytes(int64(len(data)))
 	b.ReportAllocs()
 	for b.Loop() {
-		if _, err := Decode(name, data); err != nil {
+		if _, err := o.Decode(name, data); err != nil {
 			b.Fatal(err)
 		}
 	}
 }
 
-// BenchmarkDecodeUTF8 is the fast path: valid UTF-8 already in NFC.
+// BenchmarkDecodeUTF8 is the fast path: valid UTF-8 already in NFC (with
+// the scan for web furniture).
 func BenchmarkDecodeUTF8(b *testing.B) { benchDecode(b, "x.txt", []byte(megabyte(b))) }
+
+// BenchmarkDecodeUTF8Exact is the fast path without the furniture scan:
+// validate, check NFC and line ends, look for mojibake.
+func BenchmarkDecodeUTF8Exact(b *testing.B) {
+	benchDecodeOptions(b, Options{KeepBoilerplate: true}, "x.txt", []byte(megabyte(b)))
+}
 
 func BenchmarkDecodeNFD(b *testing.B) {
 	benchDecode(b, "x.txt", []byte(strings.NewReplacer("ệ", "e\u0323\u0302", "ị", "i\u0323").Replace(megabyte(b))))
