@@ -5,7 +5,7 @@
 import { h, formatDate } from './dom.js';
 import * as api from './api.js';
 import { href } from './nav.js';
-import { segments, narrowSpan, markRange } from './text.js';
+import { segments, narrowSpan, markRange, numberPattern } from './text.js';
 import { docLink, levelBadge, relationBadge, stubBadge, typeBadge, dateText, docActions } from './ui.js';
 import { typeLabel, docLabel, relationOf } from './vocab.js';
 
@@ -91,7 +91,7 @@ export async function renderDocument(main, { id, params, signal }) {
   else if (!doc.stub) primary.appendChild(h('p', { class: 'notice' }, 'Máy chủ không gửi toàn văn của văn bản này (trường “text” của API).'));
 
   secondary.appendChild(linksView('refs-h', 'Văn bản được dẫn chiếu', refs, 'out', refsTotal, docID));
-  secondary.appendChild(linksView('cited-h', 'Được dẫn chiếu bởi', citedBy, 'in', citedByTotal, docID));
+  secondary.appendChild(linksView('cited-h', 'Được dẫn chiếu bởi', citedBy, 'in', citedByTotal, docID, doc.number));
   const target = document.getElementById('at');
   if (target) requestAnimationFrame(() => target.scrollIntoView({ block: 'center' }));
   return null;
@@ -211,7 +211,7 @@ function textView(text, refs, named, selfID, at) {
     body);
 }
 
-function linksView(headingID, title, links, direction, total, docID) {
+function linksView(headingID, title, links, direction, total, docID, selfNumber) {
   // One entry per other document, its mentions grouped under it.
   const groups = new Map();
   for (const l of links) {
@@ -248,7 +248,7 @@ function linksView(headingID, title, links, direction, total, docID) {
         x.evidenceDoc && Number.isInteger(x.start) && x.end > x.start
           ? [h('a', { class: 'small', href: href('doc', x.evidenceDoc, { at: `${x.start}-${x.end}` }), title: 'Mở văn bản tại câu này' }, 'Xem trong văn bản'), ': ']
           : null,
-        x.sentence))));
+        evidenceText(x.sentence, direction === 'in' ? selfNumber : x.number)))));
   }
   section.appendChild(list);
   return section;
@@ -262,4 +262,20 @@ function uniqueBy(list, key) {
     seen.add(k);
     return true;
   });
+}
+
+/**
+ * evidenceText shows a sentence with the cited number in bold, starting a
+ * little before it when it stands far into the sentence.
+ */
+export function evidenceText(sentence, number) {
+  const re = number ? numberPattern(number) : null;
+  const m = re ? re.exec(sentence) : null;
+  if (!m) return sentence;
+  let from = 0;
+  if (m.index > 120) {
+    const space = sentence.indexOf(' ', m.index - 90);
+    from = space > 0 && space < m.index ? space + 1 : m.index - 90;
+  }
+  return [from ? '…' : '', sentence.slice(from, m.index), h('strong', {}, m[0]), sentence.slice(m.index + m[0].length)];
 }
