@@ -247,10 +247,13 @@ func decodeText(data []byte) (string, string, error) {
 	switch {
 	case bytes.HasPrefix(data, []byte("\xEF\xBB\xBF")):
 		data = data[3:]
-		if !utf8.Valid(data) {
+		if utf8.Valid(data) {
+			s, enc = string(data), EncUTF8
+		} else if u, ok := mostlyUTF8(data); ok {
+			s, enc = u, EncUTF8+"+"+EncCP1252
+		} else {
 			return "", "", invalidUTF8(data)
 		}
-		s, enc = string(data), EncUTF8
 	case bytes.HasPrefix(data, []byte("\xFF\xFE")):
 		u, err := decodeUTF16(data[2:], false)
 		if err != nil {
