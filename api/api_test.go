@@ -475,6 +475,10 @@ func TestLineage(t *testing.T) {
 			t.Errorf("lineage down of 114-KL/TW: nodes %v, want %s", got, want)
 		}
 	}
+	// format=json without download is the same inline graph.
+	if r3 := a.do(t, "GET", "/api/v1/lineage/114-KL/TW?direction=down&depth=2&format=json", "", nil); !bytes.Equal(r.body, r3.body) || r3.header.Get("Content-Disposition") != "" {
+		t.Errorf("format=json differs from the default or is a download")
+	}
 	// ?number= is the same graph.
 	r2 := a.do(t, "GET", "/api/v1/lineage?number=114-KL%2FTW&direction=down&depth=2", "", nil)
 	r2.ok(t, http.StatusOK)
@@ -498,7 +502,7 @@ func TestLineage(t *testing.T) {
 	// Every export format downloads with its media type and a file name.
 	for _, f := range export.Formats {
 		t.Run(f, func(t *testing.T) {
-			r := a.do(t, "GET", "/api/v1/lineage/114-KL/TW?direction=down&depth=2&format="+f, "", nil)
+			r := a.do(t, "GET", "/api/v1/lineage/114-KL/TW?direction=down&depth=2&download=1&format="+f, "", nil)
 			r.ok(t, http.StatusOK)
 			if ct := r.header.Get("Content-Type"); ct != export.ContentType(f) {
 				t.Errorf("Content-Type %q, want %q", ct, export.ContentType(f))

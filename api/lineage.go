@@ -12,9 +12,10 @@ import (
 
 // serveLineage answers the lineage graph of a document: down (who
 // implements or cites it, transitively) or up (what it rests on), to a
-// depth. Without ?format= it is the JSON graph of `vncite lineage --format
-// json`; with one (json node-link, graphml, gexf, dot, cytoscape, csv,
-// csv-nodes) a download with its media type and a file name.
+// depth. Without ?format=, or with format=json, it is the JSON graph of
+// `vncite lineage --format json`; with another format (graphml, gexf, dot,
+// cytoscape, csv, csv-nodes), or json and ?download=1 (networkx node-link
+// JSON), a download with its media type and a file name.
 func (s *Server) serveLineage(w http.ResponseWriter, r *http.Request) error {
 	p, err := queryParams(r)
 	if err != nil {
@@ -51,7 +52,7 @@ func (s *Server) serveLineage(w http.ResponseWriter, r *http.Request) error {
 	if len(g.Nodes) > s.limits.MaxGraphNodes {
 		return errorf(EInvalid, "the lineage graph has %d nodes, more than the limit of %d: ask for a smaller depth", len(g.Nodes), s.limits.MaxGraphNodes)
 	}
-	if format == "" {
+	if format == "" || (format == "json" && p.str("download") == "") {
 		return writeJSON(w, http.StatusOK, g)
 	}
 	// Render into a buffer first so a failure is still a problem response,
