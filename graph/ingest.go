@@ -223,6 +223,13 @@ func (w *writer) putExtraction(ext vncite.Extraction, source, hash, text string,
 	if err != nil {
 		return 0, err
 	}
+	if existing != nil && existing.Number != ext.Document.Number {
+		// Two numbers with the same slug ("25-NQ/TW", "25/NQ-TW"): keep apart.
+		own.ID += "~" + shortHash(ext.Document.Number)
+		if existing, err = w.getDoc(own.ID); err != nil {
+			return 0, err
+		}
+	}
 	if existing != nil && !existing.Stub {
 		// Changed content for the same document: its outgoing edges and
 		// sightings are replaced.
@@ -375,6 +382,16 @@ func (w *writer) resolveRef(r vncite.Reference, cx refContext, text string) (str
 	d, err := w.getDoc(id.ID)
 	if err != nil {
 		return "", false, err
+	}
+	if d != nil && d.Number != r.Number {
+		// Two numbers with the same slug: keep apart.
+		id.ID += "~" + shortHash(r.Number)
+		if d, err = w.getDoc(id.ID); err != nil {
+			return "", false, err
+		}
+		if id.ID == cx.ID {
+			return id.ID, false, nil
+		}
 	}
 	created := false
 	sg := vncite.Sighting{Citing: cx.ID, Start: r.Start, End: r.End, Date: r.Date, Body: strings.TrimSpace(r.Body), Title: r.Title, Term: r.Term, Why: why}
