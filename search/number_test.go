@@ -199,3 +199,25 @@ func TestSearchNumberPaging(t *testing.T) {
 		t.Errorf("by date: %d hits, first dates %s %s", byDate.Total, byDate.Hits[0].Date, byDate.Hits[1].Date)
 	}
 }
+
+// TestSearchNumberAmongWords finds a number typed with words: the
+// documents citing it that also have the words.
+func TestSearchNumberAmongWords(t *testing.T) {
+	if !extractWorks() {
+		t.Skip("extract.ParseNumber not built yet")
+	}
+	ix := openTestIndex(t, []vncite.Document{
+		{ID: "cites", Cites: []string{"25-NQ/TW"}, Text: "Thực hiện Nghị quyết của Trung ương về công tác dân vận."},
+		{ID: "other", Cites: []string{"26-NQ/TW"}, Text: "Thực hiện Nghị quyết 26-NQ/TW về công tác dân vận."},
+		{ID: "mentions", Text: "Quán triệt Nghị quyết 25-NQ/TW; công tác dân vận."},
+	})
+	res, err := ix.Search(context.Background(), Request{Query: "25-NQ/TW dân vận"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := hitIDs(res)
+	slices.Sort(got)
+	if want := []string{"cites", "mentions"}; !slices.Equal(got, want) {
+		t.Errorf("hits %v, want %v", got, want)
+	}
+}

@@ -71,7 +71,7 @@ func parseQuery(q string) ([]clause, error) {
 			if !unicode.IsSpace(next) && next != '-' {
 				c.Negate = true
 				i++
-				r, size = next, utf8.RuneLen(next)
+				r = next
 			}
 		}
 		if r == '"' {

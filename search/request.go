@@ -166,6 +166,18 @@ func parseNumberQuery(q string) (extract.Number, bool) {
 	return extract.Number{}, false
 }
 
+// clauseNumber reads a word of a longer query as a full document number.
+func clauseNumber(c clause) (extract.Number, bool) {
+	if c.Phrase || !strings.ContainsFunc(c.Text, unicode.IsDigit) || !strings.ContainsFunc(c.Text, unicode.IsLetter) {
+		return extract.Number{}, false
+	}
+	n, err := extract.ParseNumber(c.Text)
+	if err != nil || n.Partial || n.Canonical == "" {
+		return extract.Number{}, false
+	}
+	return n, true
+}
+
 // numberSpellings returns q and, when q is a number typed with spaces for
 // its separators ("25 NQ TW", "16 CT TTg"), the forms with separators it
 // may stand for.
@@ -304,7 +316,15 @@ func (ix *Index) textQuery(clauses []clause) (query.Query, error) {
 			}
 			continue
 		}
-		must = append(must, wordQuery(exact, folded))
+		q := wordQuery(exact, folded)
+		if n, ok := clauseNumber(c); ok {
+			// "25-NQ/TW dân vận": the documents carrying or citing the
+			// number, besides those with its words in a row.
+			q = bleve.NewDisjunctionQuery(q,
+				termQuery(fieldNumber, n.Canonical, boostCiting*2),
+				termQuery(fieldCites, n.Canonical, boostCiting))
+		}
+		must = append(must, q)
 	}
 	if len(must) == 0 && len(mustNot) == 0 {
 		if len(clauses) > 0 {
