@@ -399,6 +399,14 @@ func TestResolve(t *testing.T) {
 			t.Errorf("resolve %q: %+v", q, res)
 		}
 	}
+	// A short form without issuer lists the documents it may mean.
+	r0 := a.do(t, "GET", "/api/v1/resolve?number="+url.QueryEscape("Nghị quyết 25"), "", nil)
+	r0.ok(t, http.StatusOK)
+	var short Resolution
+	r0.decode(t, &short)
+	if len(short.Candidates) == 0 || short.Candidates[0].Number != "25-NQ/TW" || short.Canonical != "" {
+		t.Errorf("resolve Nghị quyết 25: %+v", short)
+	}
 	// A number nobody cites: no candidates, not an error.
 	r := a.do(t, "GET", "/api/v1/resolve?number=999-NQ/TW", "", nil)
 	r.ok(t, http.StatusOK)
