@@ -223,6 +223,18 @@ func newFakeServer(t *testing.T, c *fakeCorpus) *httptest.Server {
 	})
 	mux.HandleFunc("GET /api/v1/search", func(w http.ResponseWriter, r *http.Request) {
 		q := r.URL.Query()
+		if q.Get("q") == "nhiều" { // 25 hits over two pages
+			first, n, next := 0, 20, "c2"
+			if q.Get("cursor") == "c2" {
+				first, n, next = 20, 5, ""
+			}
+			var hits []map[string]any
+			for i := first; i < first+n; i++ {
+				hits = append(hits, map[string]any{"id": fmt.Sprintf("h%d", i), "number": fmt.Sprintf("%d-KH/TU", i+1), "type": "KH", "score": 1})
+			}
+			writeJSON(w, map[string]any{"total": 25, "hits": hits, "next_cursor": next})
+			return
+		}
 		hits := []map[string]any{
 			{"id": "nq25-tw-xi", "number": "25-NQ/TW", "type": "NQ", "title": c.docs["nq25-tw-xi"].Title, "date": "2013-06-03",
 				"score": 9.5, "level": "central", "stub": true, "match": "number"},
@@ -396,6 +408,21 @@ func TestExplorerFakeAPI(t *testing.T) {
 		// A facet chip filters.
 		b.do(t, "facet", chromedp.Click(chromedp.CSS(`.facet a.chip[href*="type=CV"]`)))
 		b.waitFor(t, "filtered", `location.hash.includes("type=CV") && document.querySelectorAll("#hits li").length === 1 && document.querySelector("main").getAttribute("aria-busy") === "false"`)
+	})
+
+	t.Run("more results", func(t *testing.T) {
+		b.goTo(t, "search", chromedp.Navigate(ts.URL+"/#/search?q=nhi%E1%BB%81u"))
+		if n := eval[int](t, b, `document.querySelectorAll("#hits li").length`); n != 20 {
+			t.Fatalf("first page: %d hits, want 20", n)
+		}
+		b.do(t, "more", chromedp.Click(chromedp.CSS("button.more")))
+		b.waitFor(t, "second page", `document.querySelectorAll("#hits li").length === 25`)
+		if got := eval[string](t, b, `document.activeElement.textContent`); got != "21-KH/TU" {
+			t.Errorf("after loading more, focus is on %q, want the first new hit", got)
+		}
+		if eval[bool](t, b, `document.querySelector("button.more") !== null`) {
+			t.Errorf("a “more” button after the last page")
+		}
 	})
 
 	t.Run("document text links", func(t *testing.T) {
