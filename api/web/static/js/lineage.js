@@ -34,10 +34,12 @@ function byProvinceDateNumber(a, b) {
  * dx apart. k is chosen so that the whole picture has about the given
  * aspect ratio (width / height).
  */
-export function layeredPositions(nodes, edges = [], { aspect = 2, dx = 200, rowGap = 56, levelGap = 130 } = {}) {
+export function layeredPositions(nodes, edges = [], { aspect = 2, dx = 200, rowGap = 56, levelGap = 130, root = '', direction = 'down' } = {}) {
   const byRank = new Map();
   for (const n of nodes) {
-    const r = levelRank(n.level);
+    // The root has a band of its own: above what carries it out, below
+    // what it rests on, even when they are of its level.
+    const r = n.id === root ? (direction === 'up' ? 1000 : -1) : levelRank(n.level);
     if (!byRank.has(r)) byRank.set(r, []);
     byRank.get(r).push(n);
   }
@@ -185,7 +187,9 @@ export async function renderLineage(main, { id, params, signal }) {
     container.appendChild(h('p', { class: 'error' }, 'Không tải được thư viện vẽ đồ thị (Cytoscape.js).'));
     return null;
   }
-  const pos = layeredPositions(nodes, edges, { aspect: Math.max(0.5, container.clientWidth / Math.max(container.clientHeight, 1)) });
+  const pos = layeredPositions(nodes, edges, {
+    aspect: Math.max(0.5, container.clientWidth / Math.max(container.clientHeight, 1)), root: rootID, direction,
+  });
   const elements = [
     ...nodes.map((n) => ({
       group: 'nodes',
