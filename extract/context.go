@@ -41,7 +41,7 @@ func sentenceBounds(b []byte, i, j int) (int, int) {
 		lo = 0
 	}
 	for s > lo {
-		if isBoundaryAt(b, s) {
+		if s < len(b) && endMark[b[s]] && isBoundaryAt(b, s) {
 			break
 		}
 		s--
@@ -55,13 +55,19 @@ func sentenceBounds(b []byte, i, j int) (int, int) {
 		hi = len(b)
 	}
 	for e < hi {
-		if isBoundaryAt(b, e) {
+		if endMark[b[e]] && isBoundaryAt(b, e) {
 			break
 		}
 		e++
 	}
+	if e == len(b) || e == hi {
+		return s, e
+	}
 	return s, e
 }
+
+// endMark marks the bytes a sentence can end at.
+var endMark = [256]bool{'.': true, '!': true, '?': true, '\n': true, '\r': true}
 
 // isBoundaryAt reports whether a sentence boundary is at b[k]: a sentence
 // end mark followed by space and no continuation, or a line break.
@@ -129,7 +135,7 @@ func lineBreakEnds(b []byte, k int) bool {
 	}
 	ls := bytes.LastIndexByte(b[:p], '\n') + 1
 	line := b[ls:p]
-	if isSeparatorLine(string(line)) {
+	if isSeparatorBytes(line) {
 		return true // "-----", "*" under a heading
 	}
 	prev, _ := utf8.DecodeLastRune(b[:p])
@@ -148,6 +154,22 @@ func lineBreakEnds(b []byte, k int) bool {
 	// A heading in capitals, a short line or a single token (a menu item,
 	// a path) ends where it ends; a long line wrapped mid-sentence does not.
 	return isAllUpper(line) && p-ls > 3 || utf8.RuneCount(line) < 40 || bytes.IndexByte(line, ' ') < 0
+}
+
+// isSeparatorBytes is isSeparatorLine on bytes, without a copy.
+func isSeparatorBytes(line []byte) bool {
+	line = bytes.TrimSpace(line)
+	if len(line) == 0 {
+		return false
+	}
+	for _, r := range string(line) {
+		switch r {
+		case '-', '*', '_', '=', '~', 'o', 'O', '0', ' ', '–', '—':
+		default:
+			return false
+		}
+	}
+	return true
 }
 
 // listMarkerAt reports a list item at b[n]: "- ", "+ ", "• ", "1. ",

@@ -67,7 +67,7 @@ func repairEth(b []byte) []byte {
 
 // run fills ex from the NFC text b.
 func run(b []byte, text string, ex *vncite.Extraction) {
-	full := scanNumbers(b, make([]mention, 0, 16))
+	full := scanNumbers(b, make([]mention, 0, len(b)/1024+4))
 	short := scanShortForms(b, full, nil)
 	short = scanAnaphors(b, short)
 	ms := full
@@ -274,6 +274,7 @@ func compatibleBody(body string, n parsed) bool {
 // build turns mentions and contexts into the Extraction's references,
 // short forms and statements.
 func build(text string, ms []mention, cs []mctx, own int, ex *vncite.Extraction) {
+	ex.References = make([]vncite.Reference, 0, len(ms))
 	refIndex := make([]int, len(ms))
 	for i := range refIndex {
 		refIndex[i] = -1
