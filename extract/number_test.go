@@ -141,6 +141,25 @@ func TestParseDate(t *testing.T) {
 	}
 }
 
+func TestHasDigit8(t *testing.T) {
+	for c := 0; c < 256; c++ {
+		for pos := 0; pos < 8; pos++ {
+			p := []byte("abcdefgh")
+			for k := range p {
+				p[k] = "Nghị qu"[k%7]
+			}
+			p[pos] = byte(c)
+			want := false
+			for _, x := range p {
+				want = want || x >= '0' && x <= '9'
+			}
+			if got := hasDigit8(p); got != want {
+				t.Fatalf("hasDigit8(%q) = %v, want %v", p, got, want)
+			}
+		}
+	}
+}
+
 func TestTermOf(t *testing.T) {
 	tests := []struct{ in, want string }{
 		{"2016-05-15", "XII"}, {"2013-06-03", "XI"}, {"2015-12-31", "XI"}, {"2021-05-18", "XIII"},
