@@ -347,7 +347,7 @@ func (r *renderer) extraCitation() {
 // reference and is none.
 func (r *renderer) noiseSentence() {
 	y := r.p.nodes[r.self].date.year()
-	switch r.rng.IntN(12) {
+	switch r.rng.IntN(13) {
 	case 0:
 		r.str(" Qua đó, góp phần phát triển ")
 		ni := noiseInline[r.rng.IntN(3)]
@@ -372,7 +372,11 @@ func (r *renderer) noiseSentence() {
 		r.str(".")
 	case 4:
 		r.str(" Địa chỉ tiếp nhận: ")
-		r.noise(NoiseAddress, "Số "+strconv.Itoa(1+r.rng.IntN(200))+" đường "+pick(r.rng, communeNames[:]))
+		num := strconv.Itoa(1 + r.rng.IntN(200))
+		if r.rng.IntN(3) == 0 {
+			num += "/" + strconv.Itoa(1+r.rng.IntN(20)) // "Số 12/3": a lane off the street
+		}
+		r.noise(NoiseAddress, "Số "+num+" đường "+pick(r.rng, communeNames[:]))
 		r.str(", phường ")
 		r.str(pick(r.rng, communeNames[:]))
 		r.str(".")
@@ -401,6 +405,17 @@ func (r *renderer) noiseSentence() {
 			r.noise(NoisePlenum, fmt.Sprintf(plenums[r.rng.IntN(len(plenums))], 2+r.rng.IntN(12), terms[t].name))
 		}
 		r.str(" và các văn bản hướng dẫn.")
+	case 12:
+		start := y - y%5 + 1
+		if r.rng.IntN(2) == 0 {
+			r.str(" Lồng ghép với ")
+			r.noise(NoisePhrase, [...]string{"kế hoạch 5 năm ", "Kế hoạch 5 năm ", "chương trình 5 năm "}[r.rng.IntN(3)]+strconv.Itoa(start)+" - "+strconv.Itoa(start+4))
+			r.str(" của địa phương.")
+		} else {
+			r.str(" Phấn đấu hoàn thành các chỉ tiêu ")
+			r.noise(NoisePhrase, "nhiệm kỳ "+strconv.Itoa(start-1)+" - "+strconv.Itoa(start+4))
+			r.str(".")
+		}
 	case 11:
 		r.str(" Số liệu chi tiết tại ")
 		r.noise(NoiseAnnex, [...]string{"Phụ lục số ", "Mẫu số ", "Biểu số "}[r.rng.IntN(3)]+"0"+strconv.Itoa(1+r.rng.IntN(9)))

@@ -262,6 +262,11 @@ func (r *renderer) mention(t int32, o mentionOpt) int {
 	r.t.Citations[ci].ScopeFrom = r.scopeFrom(t)
 	r.full = append(r.full, t)
 	r.lastOfWord[r.p.typeWord(t)] = t
+	if form == FormGeneric || form == FormAbbrWord {
+		// "Kế hoạch nêu trên" after "văn bản số 04-KH/HU" is ambiguous:
+		// no "nêu trên" for this type word until its next plain mention.
+		r.lastOfWord[r.p.typeWord(t)] = -1
+	}
 	r.clauses(t, o, ci)
 	return ci
 }

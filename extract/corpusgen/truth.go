@@ -179,6 +179,7 @@ const (
 	NoiseSerial  = "serial"  // Bản tin số 3/2024, Mã định danh 000.00.12.H39
 	NoisePlenum  = "plenum"  // Nghị quyết Trung ương 7 khóa XI: a plenum, no number
 	NoiseAnnex   = "annex"   // Phụ lục số 02, Mẫu số 01
+	NoisePhrase  = "phrase"  // "kế hoạch 5 năm", "nhiệm kỳ 2020 - 2025": a type word and a number, no document
 )
 
 // WriteTruth writes one JSON line per document.
