@@ -388,25 +388,6 @@ func isAllUpper(b []byte) bool {
 // phrase is a sequence of folded words.
 type phrase []string
 
-// phraseEndsAt reports whether the words ending at i fold to p, and the
-// start of the first word. Commas between words are allowed ("triển khai,
-// thực hiện"; "sửa đổi, bổ sung").
-func phraseEndsAt(b []byte, i int, p phrase) (int, bool) {
-	pos := i
-	for w := len(p) - 1; w >= 0; w-- {
-		q := skipSpacesBack(b, pos)
-		if w < len(p)-1 && q > 0 && b[q-1] == ',' {
-			q--
-		}
-		s, e := wordBefore(b, q)
-		if e == s || !foldEq(b[s:e], p[w]) {
-			return 0, false
-		}
-		pos = s
-	}
-	return pos, true
-}
-
 // phraseStartsAt reports whether the words from i fold to p, and the end.
 func phraseStartsAt(b []byte, i int, p phrase) (int, bool) {
 	pos := i
