@@ -27,6 +27,7 @@ func runGen(ctx context.Context, e *env, args []string) error {
 	fs.Float64Var(&rates.Variant, "variant-rate", rates.Variant, "share of number mentions in a variant spelling")
 	fs.Float64Var(&rates.NFD, "nfd-rate", rates.NFD, "share of documents written in Unicode NFD")
 	fs.Float64Var(&rates.CRLF, "crlf-rate", rates.CRLF, "share of documents with CRLF line ends")
+	fs.Float64Var(&rates.Unaccented, "unaccented-rate", rates.Unaccented, "share of documents written without diacritics")
 	fs.Float64Var(&rates.Noise, "noise-rate", rates.Noise, "chance per paragraph of text that looks like a reference and is none")
 	fs.Float64Var(&rates.Citations, "citation-rate", rates.Citations, "chance per paragraph of one more citation")
 	fs.Float64Var(&rates.News, "news-rate", rates.News, "share of local documents given as a news page")
@@ -66,7 +67,7 @@ Flags:
 	if *docs < 0 {
 		return fmt.Errorf("%w: --docs must not be negative", errUsage)
 	}
-	for name, v := range map[string]float64{"variant-rate": rates.Variant, "nfd-rate": rates.NFD, "crlf-rate": rates.CRLF, "noise-rate": rates.Noise, "citation-rate": rates.Citations, "news-rate": rates.News, "withheld-rate": rates.Withheld} {
+	for name, v := range map[string]float64{"variant-rate": rates.Variant, "nfd-rate": rates.NFD, "crlf-rate": rates.CRLF, "unaccented-rate": rates.Unaccented, "noise-rate": rates.Noise, "citation-rate": rates.Citations, "news-rate": rates.News, "withheld-rate": rates.Withheld} {
 		if v < 0 || v > 1 {
 			return fmt.Errorf("%w: --%s must be within 0..1, got %g", errUsage, name, v)
 		}

@@ -35,8 +35,8 @@
 // ("Kế hoạch số 135-KH/TU ... về triển khai thực hiện Kết luận số
 // 114-KL/TW", chained down the levels). Numbers are spelled in every way of
 // ../shared/docs/document-numbers.md at a configurable rate (see the Form*
-// constants), whole documents are written in NFD or with CRLF line ends at
-// others, and noise that
+// constants), whole documents are written in NFD, with CRLF line ends or
+// without diacritics ("Nghi quyet so 25-NQ/TW") at others, and noise that
 // is no reference (ISO 9001:2015, KT - XH, phone numbers, Quý II/2024,
 // plenum names ("Nghị quyết Trung ương 7 khóa XI"), annexes,
 // page numbers, addresses, "khoản 2 Điều 5", blank draft numbers, web
@@ -65,6 +65,7 @@
 //	source, lag_days   the document it implements, and the days after it
 //	nfd           the file is in NFD; spans then also carry nfc_start/nfc_end (offsets in the NFC text an extractor sees)
 //	crlf          the file's lines end in CRLF (offsets count the CR)
+//	unaccented    the file has no diacritics (offsets and as_written are those of the unaccented text)
 //	number_span   where its own number is written
 //	citations     every mention of a numbered document:
 //	    number, target (the cited document's id), relation (of the cue before it),

@@ -41,7 +41,11 @@ func (r *renderer) render(i int32) (DocTruth, []byte) {
 		text = r.toCRLF(text)
 		t.CRLF = true
 	}
-	if r.rng.Float64() < r.rates.NFD {
+	switch x := r.rng.Float64(); {
+	case x < r.rates.Unaccented:
+		text = r.toUnaccented(text)
+		t.Unaccented = true
+	case x < r.rates.Unaccented+r.rates.NFD:
 		text = r.toNFD(text)
 		t.NFD = true
 	}

@@ -17,6 +17,8 @@ type Rates struct {
 	// documents with Windows line ends.
 	NFD  float64
 	CRLF float64
+	// Unaccented is the share of documents written without diacritics.
+	Unaccented float64
 	// Noise is the chance, per paragraph, of a sentence carrying something
 	// that looks like a reference and is none.
 	Noise float64
@@ -33,7 +35,7 @@ type Rates struct {
 
 // DefaultRates are the rates of `vncite gen`.
 func DefaultRates() Rates {
-	return Rates{Variant: 0.25, NFD: 0.03, CRLF: 0.03, Noise: 0.3, Citations: 0.5, News: 0.08, Withheld: 0.05}
+	return Rates{Variant: 0.25, NFD: 0.03, CRLF: 0.03, Unaccented: 0.01, Noise: 0.3, Citations: 0.5, News: 0.08, Withheld: 0.05}
 }
 
 // Config says what to generate.

@@ -50,6 +50,40 @@ func (r *renderer) toCRLF(text []byte) []byte {
 	return out
 }
 
+// toUnaccented returns text without diacritics (đ → d, Đ and Ð → D) and
+// moves every span of the truth to it.
+func (r *renderer) toUnaccented(text []byte) []byte {
+	out := make([]byte, 0, len(text))
+	at := make([]int32, len(text)+1)
+	for k := 0; k < len(text); {
+		c, w := utf8.DecodeRune(text[k:])
+		for j := range w {
+			at[k+j] = int32(len(out))
+		}
+		switch {
+		case c == 'đ':
+			out = append(out, 'd')
+		case c == 'Đ' || c == '\u00d0':
+			out = append(out, 'D')
+		default:
+			if d, ok := nfdTable[c]; ok {
+				out = append(out, d[0]) // the base letter, ASCII for every Vietnamese letter
+			} else {
+				out = append(out, text[k:k+w]...)
+			}
+		}
+		k += w
+	}
+	at[len(text)] = int32(len(out))
+	r.moveSpans(func(s *Span) { s.Start, s.End = int(at[s.Start]), int(at[s.End]) })
+	for k := range r.t.Citations {
+		if c := &r.t.Citations[k]; c.Form == FormCanonical && strings.Contains(c.Number, "Đ") {
+			c.Form = FormASCIID // "QD/TW": the only spelling an unaccented text has
+		}
+	}
+	return out
+}
+
 // moveSpans applies move to every span of the current truth.
 func (r *renderer) moveSpans(move func(*Span)) {
 	t := r.t

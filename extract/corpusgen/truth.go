@@ -60,6 +60,10 @@ type DocTruth struct {
 	// lines end in "\r\n" (offsets count the "\r").
 	NFD  bool `json:"nfd,omitempty"`
 	CRLF bool `json:"crlf,omitempty"`
+	// Unaccented is set when the text was written without diacritics
+	// ("Nghi quyet so 25-NQ/TW", "QD/TW"), as some web and OCR sources
+	// give it; as_written and the spans are those of the unaccented text.
+	Unaccented bool `json:"unaccented,omitempty"`
 	// NumberSpan is where the document's own number stands in the text
 	// (header "Số: 135-KH/TU" or the running text of a news page).
 	NumberSpan *Span `json:"number_span,omitempty"`
