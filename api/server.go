@@ -40,6 +40,10 @@ type Limits struct {
 	MaxGraphNodes int
 	// RequestTimeout is each request's context deadline.
 	RequestTimeout time.Duration
+	// MaxInFlight bounds the API requests served at once; the others wait
+	// for a slot until their deadline, then get a 503. It keeps a flood of
+	// expensive requests from exhausting memory; /healthz is not counted.
+	MaxInFlight int
 }
 
 // DefaultLimits returns the limits of a Server whose Limits fields are zero.
@@ -54,6 +58,7 @@ func DefaultLimits() Limits {
 		MaxQueryTerms:    64,
 		MaxGraphNodes:    20000,
 		RequestTimeout:   15 * time.Second,
+		MaxInFlight:      128,
 	}
 }
 
@@ -87,6 +92,9 @@ func (l Limits) withDefaults() Limits {
 	if l.RequestTimeout > 0 {
 		d.RequestTimeout = l.RequestTimeout
 	}
+	if l.MaxInFlight > 0 {
+		d.MaxInFlight = l.MaxInFlight
+	}
 	if d.DefaultLimit > d.MaxLimit {
 		d.DefaultLimit = d.MaxLimit
 	}
@@ -113,6 +121,7 @@ type Server struct {
 	Limits Limits
 
 	limits Limits
+	slots  chan struct{} // one per request in flight, up to MaxInFlight
 }
 
 // route is one registered API route, kept so tests and the OpenAPI check can
@@ -155,7 +164,8 @@ func NewHandler(s *Server) (http.Handler, error) {
 		return nil, errors.New("api: Server.Store is required")
 	}
 	s.limits = s.Limits.withDefaults()
-	return s.recoverPanics(s.logAccess(s.withDeadline(s.router()))), nil
+	s.slots = make(chan struct{}, s.limits.MaxInFlight)
+	return s.recoverPanics(s.logAccess(s.withDeadline(s.limitInFlight(s.router())))), nil
 }
 
 // router registers every route on a new gorilla/mux router.
@@ -225,6 +235,24 @@ func (s *Server) withDeadline(next http.Handler) http.Handler {
 		ctx, cancel := context.WithTimeout(r.Context(), s.limits.RequestTimeout)
 		defer cancel()
 		next.ServeHTTP(w, r.WithContext(ctx))
+	})
+}
+
+// limitInFlight lets at most Limits.MaxInFlight API requests run at once;
+// a request waits for a slot until its deadline, then gets a 503.
+func (s *Server) limitInFlight(next http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if r.URL.Path == "/healthz" {
+			next.ServeHTTP(w, r)
+			return
+		}
+		select {
+		case s.slots <- struct{}{}:
+			defer func() { <-s.slots }()
+			next.ServeHTTP(w, r)
+		case <-r.Context().Done():
+			s.writeError(w, r, &Error{Code: ETimeout, Message: "the server is busy; retry shortly", Err: r.Context().Err()})
+		}
 	})
 }
 

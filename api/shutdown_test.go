@@ -5,6 +5,7 @@ import (
 	"io"
 	"net"
 	"net/http"
+	"net/http/httptest"
 	"testing"
 	"time"
 )
@@ -63,5 +64,47 @@ func TestServeShutdown(t *testing.T) {
 	}
 	if err := <-served; err != nil {
 		t.Errorf("Serve: %v", err)
+	}
+}
+
+// TestLimitInFlight holds one request in a server allowing one at a time:
+// the next API request waits to its deadline and gets a 503, /healthz
+// still answers, and once the first is done the next one runs.
+func TestLimitInFlight(t *testing.T) {
+	s := &Server{limits: Limits{MaxInFlight: 1, RequestTimeout: 50 * time.Millisecond}.withDefaults()}
+	s.slots = make(chan struct{}, 1)
+	entered, release := make(chan struct{}), make(chan struct{})
+	h := s.withDeadline(s.limitInFlight(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if r.URL.Path == "/slow" {
+			close(entered)
+			<-release
+		}
+		io.WriteString(w, "ok")
+	})))
+	done := make(chan int)
+	go func() {
+		rec := httptest.NewRecorder()
+		h.ServeHTTP(rec, httptest.NewRequest("GET", "/slow", nil))
+		done <- rec.Code
+	}()
+	<-entered
+	rec := httptest.NewRecorder()
+	h.ServeHTTP(rec, httptest.NewRequest("GET", "/api/v1/stats", nil))
+	if rec.Code != http.StatusServiceUnavailable || rec.Header().Get("Content-Type") != "application/problem+json" || rec.Header().Get("Retry-After") == "" {
+		t.Errorf("second request while one runs: %d %q", rec.Code, rec.Header().Get("Content-Type"))
+	}
+	rec = httptest.NewRecorder()
+	h.ServeHTTP(rec, httptest.NewRequest("GET", "/healthz", nil))
+	if rec.Code != http.StatusOK {
+		t.Errorf("healthz while busy: %d", rec.Code)
+	}
+	close(release)
+	if code := <-done; code != http.StatusOK {
+		t.Errorf("first request: %d", code)
+	}
+	rec = httptest.NewRecorder()
+	h.ServeHTTP(rec, httptest.NewRequest("GET", "/api/v1/stats", nil))
+	if rec.Code != http.StatusOK {
+		t.Errorf("after the first is done: %d", rec.Code)
 	}
 }
