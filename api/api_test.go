@@ -220,6 +220,30 @@ func TestDocumentPaths(t *testing.T) {
 	}
 }
 
+// TestNumberPathsEverywhere uses numbers with one and two slashes, as
+// they are and percent-encoded, on every route that takes a document.
+func TestNumberPathsEverywhere(t *testing.T) {
+	a := sampleAPI(t)
+	for _, n := range []string{"25-NQ/TW", "16/CT-TTg", "18/2000/CT-TTg", "18%2F2000%2FCT-TTg", "218-Q%C4%90%2FTW"} {
+		for _, path := range []string{
+			"/api/v1/documents/" + n + "/references",
+			"/api/v1/documents/" + n + "/cited-by",
+			"/api/v1/lineage/" + n + "?direction=down&depth=2",
+			"/api/v1/lineage/" + n + "?direction=up&format=graphml",
+			"/api/v1/coverage/" + n,
+		} {
+			r := a.do(t, "GET", path, "", nil)
+			r.ok(t, http.StatusOK)
+		}
+	}
+	r := a.do(t, "GET", "/api/v1/documents/18/2000/CT-TTg/cited-by", "", nil)
+	var l Links
+	r.decode(t, &l)
+	if l.Document.Number != "18/2000/CT-TTg" || l.Total == 0 {
+		t.Errorf("18/2000/CT-TTg cited by: %s, %d", l.Document.Number, l.Total)
+	}
+}
+
 func TestDocumentDetail(t *testing.T) {
 	a := sampleAPI(t)
 	r := a.do(t, "GET", "/api/v1/documents/114-KL/TW", "", nil)
