@@ -599,6 +599,18 @@ func TestIngest(t *testing.T) {
 		t.Errorf("text/plain stored %+v", d)
 	}
 
+	// A text without a number of its own (a news article) is stored too,
+	// under an id of its own.
+	article := "Đổi mới công tác dân vận chính quyền\n\nThời gian qua, huyện đã quán triệt Nghị quyết số 25-NQ/TW của Ban Chấp hành Trung ương về công tác dân vận.\n"
+	r = a.do(t, "POST", "/api/v1/documents?source=news.html", "text/plain; charset=utf-8", []byte(article))
+	r.ok(t, http.StatusCreated)
+	var art vncite.Document
+	r.decode(t, &art)
+	if art.ID == "" || art.Number != "" || art.Source != "news.html" {
+		t.Errorf("article stored as %+v", art)
+	}
+	a.do(t, "GET", "/api/v1/documents/"+url.PathEscape(art.ID), "", nil).ok(t, http.StatusOK)
+
 	// The same text again changes nothing: 200 with the same document.
 	r = a.do(t, "POST", "/api/v1/documents?source=plain.txt", "text/plain; charset=utf-8", []byte(strings.Replace(text, "41-KH/HU", "42-KH/HU", 1)))
 	r.ok(t, http.StatusOK)
