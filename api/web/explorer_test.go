@@ -79,7 +79,7 @@ func runWalk(t *testing.T, b *browser, w walk) {
 	if !eval[bool](t, b, `(() => { const r = cy.nodes("[?root]"); return r.length === 1 && cy.nodes("[!root]").every(n => n.position("y") > r.position("y")); })()`) {
 		t.Errorf("the root is not alone at the top of the lineage graph")
 	}
-	painted := eval[int](t, b, `[...document.querySelectorAll("#cy canvas")].reduce((sum, c) => {
+	painted := eval[int](t, b, `[...document.querySelectorAll("#lineage-graph canvas")].reduce((sum, c) => {
 		if (!c.width || !c.height) return sum;
 		const d = c.getContext("2d").getImageData(0, 0, c.width, c.height).data;
 		let n = 0; for (let i = 3; i < d.length; i += 4) if (d[i] > 0) n++;

@@ -297,6 +297,22 @@ func newFakeServer(t *testing.T, c *fakeCorpus) *httptest.Server {
 			writeJSON(w, bigCascade())
 			return
 		}
+		if r.PathValue("id") == "huge" { // 1 + 60 + 60×50 nodes
+			g := vncite.Graph{Root: "huge", Direction: "down", Depth: 2}
+			g.Nodes = append(g.Nodes, vncite.Node{ID: "huge", Number: "01-NQ/TW", Level: vncite.LevelCentral})
+			for p := range 60 {
+				pid := fmt.Sprintf("p%d", p)
+				g.Nodes = append(g.Nodes, vncite.Node{ID: pid, Number: fmt.Sprintf("%d-KH/TU", p+1), Level: vncite.LevelProvince, Depth: 1})
+				g.Edges = append(g.Edges, vncite.GraphEdge{Source: pid, Target: "huge", Relation: vncite.Implements})
+				for c := range 50 {
+					cid := fmt.Sprintf("%s-%d", pid, c)
+					g.Nodes = append(g.Nodes, vncite.Node{ID: cid, Number: fmt.Sprintf("%d-KH/ĐU", 100*p+c), Level: vncite.LevelCommune, Depth: 2})
+					g.Edges = append(g.Edges, vncite.GraphEdge{Source: cid, Target: pid, Relation: vncite.Implements})
+				}
+			}
+			writeJSON(w, g)
+			return
+		}
 		d := c.find(r.PathValue("id"))
 		if d == nil {
 			problem(w, http.StatusNotFound, "no document")
@@ -476,12 +492,12 @@ func TestExplorerFakeAPI(t *testing.T) {
 		b.waitFor(t, "graph", `window.cy && cy.nodes().length === 5`)
 		// The keyboard zooms the graph.
 		before := eval[float64](t, b, `cy.zoom()`)
-		b.do(t, "zoom in", chromedp.Focus(chromedp.ID("cy")), chromedp.KeyEvent("+"))
+		b.do(t, "zoom in", chromedp.Focus(chromedp.ID("lineage-graph")), chromedp.KeyEvent("+"))
 		if after := eval[float64](t, b, `cy.zoom()`); !(after > before) {
 			t.Errorf("+ on the focused graph: zoom %v → %v", before, after)
 		}
 		b.do(t, "fit", chromedp.KeyEvent("0"))
-		xy := eval[[]float64](t, b, `(() => { const n = cy.getElementById("kh52-du-tr"); const r = document.getElementById("cy").getBoundingClientRect(); const p = n.renderedPosition(); return [r.left + p.x, r.top + p.y]; })()`)
+		xy := eval[[]float64](t, b, `(() => { const n = cy.getElementById("kh52-du-tr"); const r = document.getElementById("lineage-graph").getBoundingClientRect(); const p = n.renderedPosition(); return [r.left + p.x, r.top + p.y]; })()`)
 		b.goTo(t, "doc", chromedp.MouseClickXY(xy[0], xy[1]))
 		if got := eval[string](t, b, `location.hash`); got != "#/doc/kh52-du-tr" {
 			t.Errorf("after clicking the node, hash = %q", got)
@@ -506,6 +522,20 @@ func TestExplorerFakeAPI(t *testing.T) {
 			t.Errorf("large timeline has %d points, want 441", got)
 		}
 		b.screenshot(t, dir, "timeline-large")
+	})
+
+	t.Run("huge lineage drawn on request", func(t *testing.T) {
+		b.goTo(t, "lineage", chromedp.Navigate(ts.URL+"/#/lineage/huge"))
+		if eval[bool](t, b, `"cy" in window`) {
+			t.Fatalf("3061 nodes drawn without asking")
+		}
+		if n := eval[int](t, b, `document.querySelectorAll(".node-table tbody tr").length`); n != 1000 {
+			t.Errorf("node table has %d rows, want the first 1000", n)
+		}
+		checkAccessible(t, b, "huge lineage")
+		b.do(t, "draw", chromedp.Click(chromedp.CSS("button.draw")))
+		b.waitFor(t, "drawn", `window.cy && cy.nodes().length === 3061`)
+		b.screenshot(t, dir, "lineage-huge")
 	})
 
 	t.Run("keyboard", func(t *testing.T) {

@@ -9,6 +9,10 @@ import { levels, levelOf, levelRank, relations, relationOf, docLabel, typeLabel 
 import { dateText, lagText, stubBadge, docLink, levelBadge } from './ui.js';
 
 const maxDepth = 8;
+// Larger graphs are drawn on request.
+const autoDrawLimit = 2500;
+// The node table lists at most this many rows; the CSV export has them all.
+const tableLimit = 1000;
 const fontStack = 'system-ui, -apple-system, "Segoe UI", Roboto, "Noto Sans", "Helvetica Neue", Arial, sans-serif';
 
 /** lineageParams reads direction and depth from the route, within bounds. */
@@ -166,8 +170,9 @@ export async function renderLineage(main, { id, params, signal }) {
   main.appendChild(controls(rootID, direction, depth));
 
   const summary = `${formatNumber(nodes.length)} văn bản, ${formatNumber(edges.length)} quan hệ, độ sâu ${depth}`;
+  // role=img is set once the graph is drawn (a button inside an img would be hidden).
   const container = h('div', {
-    id: 'cy', class: 'graph', tabindex: '0', role: 'img',
+    id: 'lineage-graph', class: 'graph', tabindex: '0',
     'aria-label': `Đồ thị: ${summary}. Bảng danh sách văn bản ở dưới đồ thị. Phím + và − để phóng to, thu nhỏ; mũi tên để di chuyển; 0 để vừa khung.`,
   });
   const info = h('div', { class: 'node-info', 'aria-live': 'polite' }, h('p', { class: 'muted small' }, 'Di chuột lên một nút để xem thông tin; bấm để mở văn bản.'));
@@ -187,6 +192,33 @@ export async function renderLineage(main, { id, params, signal }) {
     container.appendChild(h('p', { class: 'error' }, 'Không tải được thư viện vẽ đồ thị (Cytoscape.js).'));
     return null;
   }
+  let cy = null;
+  const draw = () => {
+    cy = drawGraph(container, info, nodes, edges, rootID, direction);
+  };
+  if (nodes.length > autoDrawLimit) {
+    // Drawing thousands of nodes takes the browser a while: ask first.
+    const button = h('button', { type: 'button', class: 'draw' }, `Vẽ đồ thị ${formatNumber(nodes.length)} văn bản (có thể chậm)`);
+    button.addEventListener('click', () => {
+      button.parentElement.remove();
+      draw();
+      container.focus();
+    });
+    container.appendChild(h('div', { class: 'draw-prompt' },
+      h('p', {}, `Đồ thị có ${formatNumber(nodes.length)} văn bản. Giảm độ sâu, tải về để mở bằng Gephi hoặc Cytoscape, hoặc vẽ ở đây.`), button));
+  } else {
+    draw();
+  }
+  return () => {
+    if (!cy) return;
+    cy.destroy();
+    if (window.cy === cy) delete window.cy;
+  };
+}
+
+/** drawGraph draws the lineage graph with Cytoscape.js in container. */
+function drawGraph(container, info, nodes, edges, rootID, direction) {
+  container.setAttribute('role', 'img');
   const pos = layeredPositions(nodes, edges, {
     aspect: Math.max(0.5, container.clientWidth / Math.max(container.clientHeight, 1)), root: rootID, direction,
   });
@@ -224,11 +256,9 @@ export async function renderLineage(main, { id, params, signal }) {
   });
   cy.on('mouseover', 'edge', (ev) => showEdge(info, ev.target.data(), cy));
   container.addEventListener('keydown', (ev) => keyboardPanZoom(ev, cy));
-  window.cy = cy; // for the browser test and for researchers at the console
-  return () => {
-    cy.destroy();
-    if (window.cy === cy) delete window.cy;
-  };
+  // For the browser test and for researchers at the console: cy.nodes() …
+  window.cy = cy;
+  return cy;
 }
 
 function controls(id, direction, depth) {
@@ -326,11 +356,13 @@ function nodeTable(nodes, edges) {
   const byID = new Map(nodes.map((n) => [n.id, n]));
   const sorted = [...nodes].sort((a, b) => levelRank(a.level) - levelRank(b.level) || (a.depth ?? 0) - (b.depth ?? 0) ||
     String(a.date || '9999').localeCompare(String(b.date || '9999')));
+  const shown = sorted.slice(0, tableLimit);
   return h('details', { class: 'node-table', open: nodes.length <= 40 },
     h('summary', {}, `Danh sách ${formatNumber(nodes.length)} văn bản trong đồ thị (bảng)`),
+    shown.length < sorted.length ? h('p', { class: 'small muted' }, `Bảng liệt kê ${formatNumber(shown.length)} văn bản đầu; bản xuất CSV có đủ ${formatNumber(sorted.length)}.`) : null,
     h('table', {},
       h('thead', {}, h('tr', {}, ['Văn bản', 'Cấp', 'Tỉnh, thành', 'Ngày', 'Độ trễ', 'Khoảng cách', 'Dẫn chiếu đến'].map((t) => h('th', { scope: 'col' }, t)))),
-      h('tbody', {}, sorted.map((n) => h('tr', {},
+      h('tbody', {}, shown.map((n) => h('tr', {},
         h('th', { scope: 'row' }, docLink(n), n.stub ? [' ', stubBadge()] : null),
         h('td', {}, levelBadge(n.level)),
         h('td', {}, n.province || '—'),
