@@ -2,6 +2,7 @@ package corpusgen
 
 import (
 	"bytes"
+	"errors"
 	"crypto/sha256"
 	"encoding/json"
 	"strings"
@@ -593,4 +594,22 @@ func FuzzScope(f *testing.F) {
 		_ = scopeMatches(s, &DocTruth{Scope: "Lâm Đồng/Đức Trọng", Province2025: "Lâm Đồng"})
 		_, _ = parseDay(s)
 	})
+}
+
+func TestGenerateStopsOnError(t *testing.T) {
+	stop := errors.New("disk full")
+	n := 0
+	err := Generate(Config{Docs: 3000, Seed: 1, Rates: DefaultRates(), Workers: 3}, func(*Doc) error {
+		n++
+		if n == 100 {
+			return stop
+		}
+		return nil
+	})
+	if !errors.Is(err, stop) || n != 100 {
+		t.Fatalf("Generate = %v after %d documents; want the emit error after 100", err, n)
+	}
+	if err := Generate(Config{Docs: -1}, func(*Doc) error { return nil }); err == nil {
+		t.Error("negative Docs accepted")
+	}
 }
