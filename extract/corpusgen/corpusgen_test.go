@@ -2,9 +2,9 @@ package corpusgen
 
 import (
 	"bytes"
-	"errors"
 	"crypto/sha256"
 	"encoding/json"
+	"errors"
 	"strings"
 	"testing"
 	"unicode/utf8"
