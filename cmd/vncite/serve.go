@@ -101,6 +101,11 @@ func fillEmptyStore(ctx context.Context, a *app, sample string, log io.Writer) e
 	if st.Documents+st.Stubs > 0 {
 		return nil
 	}
+	what := "the bundled seed documents"
+	if sample == "all" {
+		what += " and a synthetic cascade"
+	}
+	fmt.Fprintf(log, "vncite: %s is empty: loading %s (a few seconds; --sample none skips this)\n", a.dataDir, what)
 	if err := loadSampleIfEmpty(ctx, a, log); err != nil {
 		return err
 	}
