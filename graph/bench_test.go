@@ -2,7 +2,6 @@ package graph
 
 import (
 	"context"
-	"encoding/json"
 	"fmt"
 	"math/rand/v2"
 	"slices"
@@ -92,7 +91,7 @@ func buildBenchGraph(b *testing.B, s *Store, roots int, fan [3]int) ([]string, i
 	rng := rand.New(rand.NewPCG(5, 6))
 	edges := 0
 	putDoc := func(d *vncite.Document) {
-		v, err := json.Marshal(d)
+		v, err := encodeDoc(d)
 		if err != nil {
 			b.Fatal(err)
 		}
@@ -105,7 +104,7 @@ func buildBenchGraph(b *testing.B, s *Store, roots int, fan [3]int) ([]string, i
 	}
 	putEdge := func(from, to string, rel vncite.Relation) {
 		ev := vncite.Evidence{Doc: from, Start: 120, End: 130, Sentence: "Thực hiện Kế hoạch số 15-KH/TU của Ban Thường vụ Tỉnh ủy."}
-		v, _ := json.Marshal(&ev)
+		v := encodeEvidence(ev)
 		r := edgeRef{From: from, To: to, Rel: rel, Doc: from, Start: 120}
 		for _, k := range [][]byte{r.fwd(), r.rev()} {
 			if err := wb.Set(k, v); err != nil {

@@ -2,7 +2,6 @@ package graph
 
 import (
 	"context"
-	"encoding/json"
 	"sort"
 
 	"github.com/dgraph-io/badger/v4"
@@ -167,7 +166,7 @@ func (s *Store) Stats(ctx context.Context) (Stats, error) {
 	err := s.db.View(func(txn *badger.Txn) error {
 		err := prefixScan(txn, []byte{pDoc}, true, func(_, v []byte) error {
 			var d vncite.Document
-			if err := json.Unmarshal(v, &d); err != nil {
+			if err := decodeDoc(v, &d); err != nil {
 				return err
 			}
 			if d.Stub {

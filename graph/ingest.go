@@ -597,7 +597,7 @@ func (w *writer) moveCiter(from, to, citer, why string) error {
 			continue
 		}
 		var ev vncite.Evidence
-		if err := json.Unmarshal(v, &ev); err != nil {
+		if err := decodeEvidence(v, &ev); err != nil {
 			return err
 		}
 		n := vncite.Edge{From: r.From, To: r.To, Relation: r.Rel, Evidence: ev}

@@ -35,7 +35,7 @@ func (s *Store) hashes(ctx context.Context) (map[string]string, error) {
 		var stubs []string
 		err := prefixScan(txn, []byte{pDoc}, true, func(k, v []byte) error {
 			var d vncite.Document
-			if err := json.Unmarshal(v, &d); err != nil {
+			if err := decodeDoc(v, &d); err != nil {
 				return fmt.Errorf("graph: document %s: %w", k[1:], err)
 			}
 			if d.Stub {
@@ -169,7 +169,7 @@ func (s *Store) Dump(ctx context.Context, w io.Writer) error {
 	err := s.db.View(func(txn *badger.Txn) error {
 		err := prefixScan(txn, []byte{pDoc}, true, func(k, v []byte) error {
 			var d vncite.Document
-			if err := json.Unmarshal(v, &d); err != nil {
+			if err := decodeDoc(v, &d); err != nil {
 				return err
 			}
 			rec := dumpRecord{Kind: "document", Document: &d}
@@ -209,7 +209,7 @@ func (s *Store) Dump(ctx context.Context, w io.Writer) error {
 				return nil
 			}
 			e := vncite.Edge{From: r.From, To: r.To, Relation: r.Rel}
-			if err := json.Unmarshal(v, &e.Evidence); err != nil {
+			if err := decodeEvidence(v, &e.Evidence); err != nil {
 				return err
 			}
 			return enc.Encode(dumpRecord{Kind: "edge", Edge: &e})
@@ -283,7 +283,7 @@ func (s *Store) Restore(ctx context.Context, r io.Reader) (RestoreSummary, error
 		switch rec.Kind {
 		case "document":
 			d := rec.Document
-			v, err := json.Marshal(d)
+			v, err := encodeDoc(d)
 			if err != nil {
 				return sum, err
 			}
@@ -314,10 +314,7 @@ func (s *Store) Restore(ctx context.Context, r io.Reader) (RestoreSummary, error
 			sum.Sightings++
 		case "edge":
 			e := rec.Edge
-			v, err := json.Marshal(&e.Evidence)
-			if err != nil {
-				return sum, err
-			}
+			v := encodeEvidence(e.Evidence)
 			er := edgeRef{From: e.From, To: e.To, Rel: e.Relation, Doc: e.Evidence.Doc, Start: e.Evidence.Start}
 			sets = append(sets, kv{er.fwd(), v}, kv{er.rev(), v})
 			ri := readInOf(er.Doc)
@@ -428,7 +425,7 @@ func (s *Store) Verify(ctx context.Context, limit int) ([]string, error) {
 		}
 		err := prefixScan(txn, []byte{pDoc}, true, func(k, v []byte) error {
 			var d vncite.Document
-			if err := json.Unmarshal(v, &d); err != nil {
+			if err := decodeDoc(v, &d); err != nil {
 				return add("document %s: %v", k[1:], err)
 			}
 			if d.Stub {

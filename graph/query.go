@@ -27,7 +27,7 @@ func readDoc(txn *badger.Txn, id string) (*vncite.Document, error) {
 		return nil, fmt.Errorf("graph: read %s: %w", id, err)
 	}
 	var d vncite.Document
-	if err := item.Value(func(v []byte) error { return json.Unmarshal(v, &d) }); err != nil {
+	if err := item.Value(func(v []byte) error { return decodeDoc(v, &d) }); err != nil {
 		return nil, fmt.Errorf("graph: read %s: %w", id, err)
 	}
 	return &d, nil
@@ -308,7 +308,7 @@ func (s *Store) edges(ctx context.Context, prefix byte, id string) ([]vncite.Edg
 				return nil
 			}
 			e := vncite.Edge{From: r.From, To: r.To, Relation: r.Rel}
-			if err := json.Unmarshal(v, &e.Evidence); err != nil {
+			if err := decodeEvidence(v, &e.Evidence); err != nil {
 				return err
 			}
 			out = append(out, e)
@@ -398,13 +398,11 @@ func (s *Store) Lineage(ctx context.Context, id, direction string, depth int) (v
 					ek := edgeKey{r.From, r.To, r.Rel}
 					if !seenEdge[ek] {
 						seenEdge[ek] = true
-						var ev struct {
-							Sentence string `json:"sentence"`
-						}
-						if err := it.Item().Value(func(v []byte) error { return json.Unmarshal(v, &ev) }); err != nil {
+						var sentence string
+						if err := it.Item().Value(func(v []byte) error { sentence = evidenceSentence(v); return nil }); err != nil {
 							return err
 						}
-						g.Edges = append(g.Edges, vncite.GraphEdge{Source: r.From, Target: r.To, Relation: r.Rel, Evidence: ev.Sentence})
+						g.Edges = append(g.Edges, vncite.GraphEdge{Source: r.From, Target: r.To, Relation: r.Rel, Evidence: sentence})
 					}
 					if _, ok := seen[other]; ok || len(seen) >= MaxLineageNodes {
 						continue
@@ -463,7 +461,7 @@ func readNode(txn *badger.Txn, id string) (*nodeRec, error) {
 		return nil, fmt.Errorf("graph: read %s: %w", id, err)
 	}
 	var n nodeRec
-	if err := item.Value(func(v []byte) error { return json.Unmarshal(v, &n) }); err != nil {
+	if err := item.Value(func(v []byte) error { return decodeNode(v, &n) }); err != nil {
 		return nil, fmt.Errorf("graph: read %s: %w", id, err)
 	}
 	return &n, nil
@@ -578,7 +576,7 @@ func (s *Store) bfsPath(ctx context.Context, txn *badger.Txn, from, to string, d
 						return nil
 					}
 					var ev vncite.Evidence
-					_ = json.Unmarshal(v, &ev)
+					_ = decodeEvidence(v, &ev)
 					prev[other] = pathStep{node: cur, edge: vncite.GraphEdge{Source: r.From, Target: r.To, Relation: r.Rel, Evidence: ev.Sentence}}
 					next = append(next, other)
 					return nil

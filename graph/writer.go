@@ -255,7 +255,7 @@ func (w *writer) getDoc(id string) (*vncite.Document, error) {
 		return nil, err
 	}
 	var d vncite.Document
-	if err := json.Unmarshal(v, &d); err != nil {
+	if err := decodeDoc(v, &d); err != nil {
 		return nil, fmt.Errorf("graph: document %s: %w", id, err)
 	}
 	if _, pending := w.sets[string(key(pDoc, id))]; !pending {
@@ -285,7 +285,7 @@ func (w *writer) putDoc(d *vncite.Document, floating bool) error {
 	if rec.Stub {
 		rec.Hash = ""
 	}
-	b, err := json.Marshal(&rec)
+	b, err := encodeDoc(&rec)
 	if err != nil {
 		return fmt.Errorf("graph: encode %s: %w", d.ID, err)
 	}
@@ -355,10 +355,7 @@ func (w *writer) flushReadIns() error {
 // addEdge writes an edge's two keys and records it in the read-in record
 // of the document it was read in.
 func (w *writer) addEdge(e vncite.Edge) error {
-	v, err := json.Marshal(&e.Evidence)
-	if err != nil {
-		return err
-	}
+	v := encodeEvidence(e.Evidence)
 	r := edgeRef{From: e.From, To: e.To, Rel: e.Relation, Doc: e.Evidence.Doc, Start: e.Evidence.Start}
 	fk := r.fwd()
 	if _, exists := w.sets[string(fk)]; exists {
