@@ -878,6 +878,17 @@ func TestReadsDuringIngest(t *testing.T) {
 	}
 }
 
+// TestGraphTooLarge caps lineage graphs at two nodes: a deeper lineage is
+// refused with its size, a depth that stays under the cap is served.
+func TestGraphTooLarge(t *testing.T) {
+	a := newAPI(t, Limits{MaxGraphNodes: 2})
+	p := a.do(t, "GET", "/api/v1/lineage/114-KL/TW?direction=down&depth=3", "", nil).problem(t, http.StatusBadRequest)
+	if !strings.Contains(p.Detail, "smaller depth") {
+		t.Errorf("detail %q", p.Detail)
+	}
+	a.do(t, "GET", "/api/v1/lineage/52-CT/TU?direction=down&depth=1", "", nil).ok(t, http.StatusOK)
+}
+
 // TestTimeout gives requests no time at all: the routes whose work checks
 // the deadline answer 503 problem+json with Retry-After instead of running
 // on, and the server answers the next request.

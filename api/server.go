@@ -36,7 +36,7 @@ type Limits struct {
 	// MaxQueryTerms bounds the number of words in a search query.
 	MaxQueryTerms int
 	// MaxGraphNodes bounds the nodes of a lineage graph; a larger one is
-	// cut at the depth where it overflows and marked truncated.
+	// refused (400) with its size, so the client asks for a smaller depth.
 	MaxGraphNodes int
 	// RequestTimeout is each request's context deadline.
 	RequestTimeout time.Duration
