@@ -321,3 +321,18 @@ func TestReadDocumentLegacyFontPDF(t *testing.T) {
 		t.Errorf("encoding %s", got.Encoding)
 	}
 }
+
+func TestReadDocumentDOC(t *testing.T) {
+	data, err := os.ReadFile("../../extract/textin/testdata/legacy.doc")
+	if err != nil {
+		t.Fatal(err)
+	}
+	p := writeFile(t, t.TempDir(), "kh.doc", data)
+	got, err := readDocumentText(context.Background(), p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got.Format != textin.FormatDOC || !strings.Contains(got.Body, "Nghị quyết số 25-NQ/TW ngày 03/6/2013") {
+		t.Errorf("%s %q", got.Format, got.Body)
+	}
+}

@@ -327,7 +327,6 @@ func repairSuspicious(s string, isSuspicious bool) (string, string) {
 	if !isSuspicious {
 		return s, ""
 	}
-	before := scoreText(s)
 	type option struct {
 		name   string
 		decode func([]byte) (string, int)
@@ -339,22 +338,37 @@ func repairSuspicious(s string, isSuspicious bool) (string, string) {
 		{EncCP1258, decodeCP1258},
 		{encDoubleUTF8, decodeUTF8Strict},
 	}
-	bestName, bestText, bestScore := "", s, before
-	for _, o := range options {
-		out, changed := relineDecode(s, o.decode)
-		if !changed {
-			continue
+	// The first round must turn text that reads badly into text that
+	// reads well; later rounds repair the lines of a second legacy
+	// encoding (a document pasted together from .VnTime and VNI parts).
+	var names []string
+	cur, curScore := s, scoreText(s)
+	for round := 0; round < 3; round++ {
+		bestName, bestText, bestScore := "", cur, curScore
+		for _, o := range options {
+			out, changed := relineDecode(cur, o.decode)
+			if !changed {
+				continue
+			}
+			sc := scoreText(out)
+			ok := sc.net() > bestScore.net()
+			if round == 0 {
+				ok = ok && sc.valid > bestScore.valid && sc.ratio() > bestScore.ratio()+minMargin && sc.ratio() >= minScore
+			}
+			if ok {
+				bestName, bestText, bestScore = o.name, out, sc
+			}
 		}
-		sc := scoreText(out)
-		gain := sc.valid - bestScore.valid
-		if gain > 0 && sc.ratio() > bestScore.ratio()+minMargin && sc.ratio() >= minScore {
-			bestName, bestText, bestScore = o.name, out, sc
+		if bestName == "" {
+			break
 		}
+		names = append(names, bestName)
+		cur, curScore = bestText, bestScore
 	}
-	if bestName == "" {
+	if len(names) == 0 {
 		return s, ""
 	}
-	return bestText, bestName
+	return cur, strings.Join(names, "+")
 }
 
 // decodeUTF8Strict decodes bytes that must be UTF-8 (double-encoded text).

@@ -18,8 +18,8 @@ import (
 // fonts: VNI) hold their 8-bit codes as Latin-1 characters; they are
 // decoded by font, with the ABC "H" fonts (.VnTimeH) giving capitals.
 func (o Options) decodeDOCX(data []byte) (Text, error) {
-	if bytes.HasPrefix(data, []byte("\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1")) {
-		return Text{}, fmt.Errorf("textin: %w: password-protected DOCX or legacy Word .doc (an OLE2 file); remove the password or save it as .docx", ErrUnsupported)
+	if bytes.HasPrefix(data, oleMagic) { // a .doc named .docx, or an encrypted DOCX
+		return o.decodeDOC(data)
 	}
 	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
 	if err != nil {
@@ -115,6 +115,7 @@ func (o Options) decodeDOCX(data []byte) (Text, error) {
 	if err := checkGarbled(body); err != nil {
 		return Text{}, err
 	}
+	body = finish(body)
 	return Text{Body: body, Format: FormatDOCX, Encoding: enc}, nil
 }
 

@@ -216,7 +216,7 @@ func TestDOCXRefusals(t *testing.T) {
 		// archive/zip itself stops reading past the declared size.
 		{"lying zip bomb", Options{MaxExpanded: 1 << 20}, lying.Bytes(), ErrCorrupt},
 		{"encrypted entry", Options{}, encrypted, ErrUnsupported},
-		{"encrypted office (OLE2)", Options{}, append([]byte("\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1"), make([]byte, 600)...), ErrUnsupported},
+		{"OLE2 garbage named .docx", Options{}, append([]byte("\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1"), make([]byte, 600)...), ErrCorrupt},
 	} {
 		_, err := tc.opts.Decode("x.docx", tc.data)
 		if !errors.Is(err, tc.want) {

@@ -26,6 +26,10 @@ func addSeedCorpus(f *testing.F) {
 			f.Add(b)
 		}
 	}
+	for _, name := range []string{"unicode.doc", "legacy.doc"} {
+		f.Add(readFixture(f, name))
+	}
+	f.Add(buildDOCX(f, map[string]string{"word/document.xml": document(para(run(".VnTime", "Ngh\u00de quy\u00d5t")) + `<w:tbl><w:tr><w:tc>` + para(run("", "a")) + `</w:tc></w:tr></w:tbl>`)}))
 	for _, s := range []string{"", "\xEF\xBB\xBF", "\xFF\xFE", "\xFE\xFF\xD8\x00", "aù", "\xF4\xF9\xF9", "Ö\xD9", "\x00", "%PDF-", "PK\x03\x04", "<html><p>x</p>"} {
 		f.Add([]byte(s))
 	}

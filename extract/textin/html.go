@@ -42,6 +42,7 @@ func (o Options) decodeHTML(data []byte) (Text, error) {
 	if err := checkGarbled(body); err != nil {
 		return Text{}, err
 	}
+	body = finish(body)
 	return Text{Body: body, Format: FormatHTML, Encoding: enc}, nil
 }
 

@@ -214,6 +214,7 @@ func upcaseHFontWords(rs []rune) {
 		undecided = iota
 		small
 		capital
+		code
 	)
 	type word struct{ start, end, kind, line int }
 	var words []word
@@ -241,6 +242,9 @@ func upcaseHFontWords(rs []rune) {
 		}
 		kind := undecided
 		switch {
+		case i > 0 && (rs[i-1] == '-' || rs[i-1] == '/' || rs[i-1] >= '0' && rs[i-1] <= '9'),
+			j < len(rs) && rs[j] == '/':
+			kind = code // "NQ", "TW" in "25-NQ/TW": says nothing about the line's case
 		case nLower > 0:
 			kind = small
 		case lateUpper:
@@ -255,14 +259,14 @@ func upcaseHFontWords(rs []rune) {
 	after := make([]int, len(words))
 	for k := range words {
 		if k > 0 && words[k-1].line == words[k].line {
-			if before[k] = words[k-1].kind; before[k] == undecided {
+			if before[k] = words[k-1].kind; before[k] == undecided || before[k] == code {
 				before[k] = before[k-1]
 			}
 		}
 	}
 	for k := len(words) - 1; k >= 0; k-- {
 		if k+1 < len(words) && words[k+1].line == words[k].line {
-			if after[k] = words[k+1].kind; after[k] == undecided {
+			if after[k] = words[k+1].kind; after[k] == undecided || after[k] == code {
 				after[k] = after[k+1]
 			}
 		}
@@ -271,13 +275,16 @@ func upcaseHFontWords(rs []rune) {
 		switch w.kind {
 		case capital:
 		case undecided:
-			if before[k] != capital || after[k] != capital {
+			// Capitals when the judged words around it in its line are
+			// capitals (at least one side; the other may be the line's end).
+			b, a := before[k], after[k]
+			if b == small || a == small || b != capital && a != capital {
 				if sentenceStart(rs, w.start) {
 					rs[w.start] = unicode.ToUpper(rs[w.start])
 				}
 				continue
 			}
-		default:
+		default: // small, code
 			if sentenceStart(rs, w.start) {
 				rs[w.start] = unicode.ToUpper(rs[w.start])
 			}

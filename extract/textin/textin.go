@@ -17,8 +17,8 @@
 // empty files (ErrEmpty), input over Options.MaxBytes, 32 MiB by default,
 // or DOCX archives unpacking past Options.MaxExpanded, 128 MiB by default
 // (ErrTooLarge), text whose encoding it cannot tell (ErrUnknownEncoding),
-// formats it does not read (ErrUnsupported: PDF, legacy .doc, RTF,
-// password-protected Office files) and broken archives (ErrCorrupt). It
+// formats it does not read (ErrUnsupported: PDF, Word 6/95, RTF, Excel,
+// PowerPoint, password-protected Office files) and broken archives (ErrCorrupt). It
 // never returns mojibake.
 //
 // The package is pure: it does no I/O. Reading files and running pdftotext
@@ -69,6 +69,7 @@ const (
 	FormatHTML Format = "html"
 	FormatDOCX Format = "docx"
 	FormatPDF  Format = "pdf"
+	FormatDOC  Format = "doc" // Word 97-2003
 )
 
 // Defaults for Options.
@@ -137,6 +138,8 @@ func (o Options) Decode(name string, data []byte) (Text, error) {
 		return Text{}, fmt.Errorf("textin: %w: PDF (convert it with pdftotext)", ErrUnsupported)
 	case FormatDOCX:
 		return o.decodeDOCX(data)
+	case FormatDOC:
+		return o.decodeDOC(data)
 	case FormatHTML:
 		return o.decodeHTML(data)
 	}
@@ -163,6 +166,8 @@ func Sniff(name string, data []byte) Format {
 		return FormatPDF
 	case bytes.HasPrefix(data, []byte("PK\x03\x04")):
 		return FormatDOCX // Decode says what it is if it is no DOCX
+	case bytes.HasPrefix(data, oleMagic):
+		return FormatDOC // likewise for .xls, .ppt, encrypted Office files
 	}
 	ext := strings.ToLower(filepath.Ext(name))
 	switch ext {
@@ -233,9 +238,6 @@ var magic = []struct {
 func decodeText(data []byte) (string, string, error) {
 	if len(bytes.TrimSpace(bytes.TrimPrefix(data, []byte("\xEF\xBB\xBF")))) == 0 {
 		return "", "", fmt.Errorf("textin: %w", ErrEmpty)
-	}
-	if bytes.HasPrefix(data, []byte("\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1")) {
-		return "", "", fmt.Errorf("textin: %w: legacy Microsoft Office file (.doc/.xls) or password-protected Office file; save it as .docx or PDF", ErrUnsupported)
 	}
 	if bytes.HasPrefix(data, []byte("{\\rtf")) {
 		return "", "", fmt.Errorf("textin: %w: RTF; save it as .docx, .txt or PDF", ErrUnsupported)
@@ -309,10 +311,21 @@ func decodeText(data []byte) (string, string, error) {
 	if susp && garbled(s) {
 		return "", "", errGarbled()
 	}
+	s = finish(s)
 	if strings.TrimSpace(s) == "" {
 		return "", "", fmt.Errorf("textin: %w", ErrEmpty)
 	}
 	return s, enc, nil
+}
+
+// finish removes soft hyphens (U+00AD): invisible hyphenation hints that
+// would split words and numbers for the extractor. It runs after the
+// mojibake repair, for which byte 0xAD is TCVN3's "ư".
+func finish(s string) string {
+	if strings.Contains(s, "\u00AD") {
+		s = strings.ReplaceAll(s, "\u00AD", "")
+	}
+	return s
 }
 
 // checkGarbled refuses text that still reads as mojibake after decoding
