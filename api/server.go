@@ -157,8 +157,8 @@ func (s *Server) routes() []route {
 }
 
 // NewHandler checks s and returns the handler serving the API, /healthz and
-// the web explorer, wrapped in panic recovery, access logging and the
-// per-request deadline.
+// the web explorer, wrapped in panic recovery, access logging, the
+// per-request deadline and the in-flight limit.
 func NewHandler(s *Server) (http.Handler, error) {
 	if s.Store == nil {
 		return nil, errors.New("api: Server.Store is required")
