@@ -381,8 +381,30 @@ func bodyStopWord(w []byte) bool {
 		}
 		k += utf8.EncodeRune(buf[k:], r)
 	}
-	return bodyStop[string(buf[:k])]
+	if bodyStop[string(buf[:k])] {
+		return true
+	}
+	// Text typed without diacritics: "ve", "cua", "ngay".
+	for _, c := range w {
+		if c >= utf8.RuneSelf {
+			return false
+		}
+	}
+	return bodyStopASCII[string(buf[:k])]
 }
+
+// bodyStopASCII are the stop words without diacritics, less those that
+// fold onto words of names ("thi" is also "thị" of "thị xã").
+var bodyStopASCII = func() map[string]bool {
+	m := map[string]bool{}
+	for w := range bodyStop {
+		m[foldString(w)] = true
+	}
+	for _, keep := range []string{"thi", "nam", "dang", "ban", "hoi", "chi", "so", "tong", "phat"} {
+		delete(m, keep)
+	}
+	return m
+}()
 
 func unitWord(w []byte) bool {
 	if len(w) > 12 {

@@ -279,6 +279,15 @@ func build(text string, ms []mention, cs []mctx, own int, ex *vncite.Extraction)
 	for i := range refIndex {
 		refIndex[i] = -1
 	}
+	rs := &resolver{seq: map[string]int{}, ambiguous: map[string]bool{}, last: map[string]int{}, lastStmt: map[string]int{}, party: map[string]string{}}
+	for i := range ms {
+		// Party numbers read without an OCR slip, for deciding "TƯ".
+		if o := &ms[i]; o.kind == mFull && !o.num.horn && o.num.Party && (o.num.Issuer == "TW" || o.num.Issuer == "TU") {
+			if _, ok := rs.party[o.num.Type+"|"+o.num.Seq]; !ok {
+				rs.party[o.num.Type+"|"+o.num.Seq] = o.num.Issuer
+			}
+		}
+	}
 	for i := range ms {
 		if i == own {
 			continue
@@ -286,7 +295,7 @@ func build(text string, ms []mention, cs []mctx, own int, ex *vncite.Extraction)
 		m, c := &ms[i], &cs[i]
 		n := m.num.Number
 		if m.kind == mFull && m.num.horn {
-			n = decideHorn(m.num, c.body, ms, i)
+			n = decideHorn(m.num, c.body, rs.party)
 		}
 		ref := vncite.Reference{
 			Number: n.Canonical, AsWritten: text[m.start:m.end], Type: n.Type, TypeName: c.typeName,
@@ -300,12 +309,13 @@ func build(text string, ms []mention, cs []mctx, own int, ex *vncite.Extraction)
 			ref.Year = atoi4(c.date)
 		}
 		if m.kind != mFull {
-			if !resolveShort(ms, cs, refIndex, own, i, &ref, ex) {
+			if !rs.resolve(ms, cs, own, i, &ref, ex) {
 				ex.ShortForms = append(ex.ShortForms, ref)
 				continue
 			}
 		}
 		refIndex[i] = len(ex.References)
+		rs.add(m, c, ref, refIndex[i])
 		ex.References = append(ex.References, ref)
 	}
 	// Own document: what its title says it implements.
@@ -343,7 +353,7 @@ func atoi4(date string) int {
 // decideHorn settles "TƯ" (Ư for U): the body beside the number decides;
 // else another mention of the same type and sequence; else TU, the
 // committee whose code OCR most often misreads so.
-func decideHorn(p parsed, body string, ms []mention, self int) Number {
+func decideHorn(p parsed, body string, party map[string]string) Number {
 	n := p.Number
 	if n.Issuer != "TU" || !n.Party {
 		return n
@@ -353,31 +363,70 @@ func decideHorn(p parsed, body string, ms []mention, self int) Number {
 		n.Issuer = "TW"
 	case "TU":
 	default:
-		for j := range ms {
-			o := &ms[j]
-			if j != self && o.kind == mFull && !o.num.horn && o.num.Seq == n.Seq && o.num.Type == n.Type && o.num.Party &&
-				(o.num.Issuer == "TW" || o.num.Issuer == "TU") {
-				n.Issuer = o.num.Issuer
-				break
-			}
+		if is, ok := party[n.Type+"|"+n.Seq]; ok {
+			n.Issuer = is
 		}
 	}
 	n.Canonical = n.canonical()
 	return n
 }
 
-// resolveShort resolves a short form to an earlier full mention or
-// completes it from its body; it reports false when nothing identifies it.
-func resolveShort(ms []mention, cs []mctx, refIndex []int, own, i int, ref *vncite.Reference, ex *vncite.Extraction) bool {
+// resolver remembers the references met so far, so that each short form
+// is resolved in constant time whatever the length of the text.
+type resolver struct {
+	seq       map[string]int  // kind|seq → first full or completed reference
+	ambiguous map[string]bool // kind|seq met with two different numbers
+	last      map[string]int  // type word or type → latest reference
+	lastStmt  map[string]int  // the same, for objects of statements
+	numbers   []string        // number of each reference, by index
+	party     map[string]string
+}
+
+// kindKey folds QĐ and QĐi (Quyết định and Quy định share QĐ before 2018).
+func kindKey(t string) string {
+	if t == "QĐi" {
+		return "QĐ"
+	}
+	return t
+}
+
+// add records reference ri (from mention m).
+func (r *resolver) add(m *mention, c *mctx, ref vncite.Reference, ri int) {
+	if ref.ResolvedFrom == nil && ref.Number != "" {
+		k := kindKey(effType(m)) + "|" + m.num.Seq
+		if first, ok := r.seq[k]; !ok {
+			r.seq[k] = ri
+		} else if first != ri {
+			r.ambiguous[k] = r.ambiguous[k] || r.numbers[first] != ref.Number
+		}
+		r.numbers = append(r.numbers[:ri], ref.Number)
+	} else {
+		r.numbers = append(r.numbers[:ri], ref.Number)
+	}
+	keys := []string{"type:" + kindKey(ref.Type)}
+	if ref.TypeName != "" {
+		keys = append(keys, "name:"+ref.TypeName)
+	}
+	for _, k := range keys {
+		if c.inStatement {
+			r.lastStmt[k] = ri
+		} else {
+			r.last[k] = ri
+			delete(r.lastStmt, k)
+		}
+	}
+}
+
+// resolve resolves a short form to an earlier mention or completes it
+// from its body; it reports false when nothing identifies it.
+func (r *resolver) resolve(ms []mention, cs []mctx, own, i int, ref *vncite.Reference, ex *vncite.Extraction) bool {
 	m, c := &ms[i], &cs[i]
 	// Completion: "Chỉ thị số 35 ngày 30/5/2019 của Bộ Chính trị".
-	if c.body != "" {
-		code := bodyIssuer(c.body)
-		switch code {
+	if c.body != "" && m.kind == mShort {
+		switch code := bodyIssuer(c.body); code {
 		case "TW", "TU", "HU", "QU", "ĐU":
 			t := m.num.Type
 			if t == "QĐi" {
-				// Quy định were numbered QĐ until 2018, QĐi since.
 				// QĐ before 2018, QĐi since (document-numbers.md); no date,
 				// no guess.
 				switch {
@@ -387,83 +436,54 @@ func resolveShort(ms []mention, cs []mctx, refIndex []int, own, i int, ref *vnci
 					t = "QĐ"
 				}
 			}
-			if t != "" && t != "L" && t != "PL" && m.kind == mShort {
+			if t != "" && t != "L" && t != "PL" {
 				n := Number{Seq: m.num.Seq, Type: t, Issuer: code, Party: true}
 				ref.Number, ref.Issuer, ref.Completed = n.canonical(), code, true
 				return true
 			}
 		}
 	}
+	link := func(ri int) bool {
+		o := ex.References[ri]
+		ref.Number, ref.Issuer, ref.Year, ref.Type = o.Number, o.Issuer, o.Year, o.Type
+		idx := ri
+		if o.ResolvedFrom != nil {
+			idx = *o.ResolvedFrom
+		}
+		ref.ResolvedFrom = &idx
+		return true
+	}
 	// "Chỉ thị nêu trên": the last document of that kind mentioned before,
-	// not counting those named only as the object of another's statement.
+	// preferring those not named only as the object of a statement; the
+	// kind named ("Quy định") rather than the abbreviation it shares.
 	if m.kind == mAnaphoric {
-		best := -1
-		for j := i - 1; j >= 0; j-- {
-			ri := refIndex[j]
-			if ri < 0 {
-				continue
-			}
-			// The kind named: "Quy định nêu trên" is not a Quyết định,
-			// though both are numbered QĐ.
-			if r := ex.References[ri]; r.TypeName != "" && m.tw != nil {
-				if r.TypeName != m.tw.name {
+		for _, k := range []string{"name:" + m.tw.name, "type:" + kindKey(m.num.Type)} {
+			if ri, ok := r.last[k]; ok {
+				if k[0] == 't' && ex.References[ri].TypeName != "" && ex.References[ri].TypeName != m.tw.name {
 					continue
 				}
-			} else if !sameKind(r.Type, m.num.Type) {
-				continue
+				return link(ri)
 			}
-			if cs[j].inStatement {
-				if best < 0 {
-					best = j // only if nothing else is found
-				}
-				continue
+			if ri, ok := r.lastStmt[k]; ok {
+				return link(ri)
 			}
-			best = j
-			break
-		}
-		if j := best; j >= 0 {
-			ri := refIndex[j]
-			r := ex.References[ri]
-			ref.Number, ref.Issuer, ref.Year, ref.Type = r.Number, r.Issuer, r.Year, r.Type
-			idx := ri
-			if r.ResolvedFrom != nil {
-				idx = *r.ResolvedFrom
-			}
-			ref.ResolvedFrom = &idx
-			return true
 		}
 		return false
 	}
-	// Resolution: the same type and sequence number, mentioned before (a
-	// full number or a completed one).
-	found := -1
-	for j := i - 1; j >= 0; j-- {
-		o := &ms[j]
-		ri := refIndex[j]
-		if ri < 0 || o.num.Seq != m.num.Seq || !sameKind(effType(o), m.num.Type) || ex.References[ri].ResolvedFrom != nil {
-			continue
-		}
-		r := ex.References[ri]
-		if found >= 0 && ex.References[found].Number != r.Number {
+	// The same kind and sequence number, mentioned before.
+	k := kindKey(m.num.Type) + "|" + m.num.Seq
+	if ri, ok := r.seq[k]; ok {
+		if r.ambiguous[k] {
 			return false // two candidates: never guess
 		}
-		if found < 0 {
-			found = ri
-		}
+		return link(ri)
 	}
-	if found < 0 {
-		// The document's own number: "Luật 01" in Luật số 01/2013/QH13.
-		if own >= 0 && ms[own].num.Seq == m.num.Seq && sameKind(effType(&ms[own]), m.num.Type) && ms[own].num.Canonical != "" {
-			ref.Number, ref.Issuer, ref.Year = ms[own].num.Canonical, ms[own].num.Issuer, ms[own].num.Year
-			return true
-		}
-		return false
+	// The document's own number: "Luật 01" in Luật số 01/2013/QH13.
+	if own >= 0 && ms[own].num.Seq == m.num.Seq && sameKind(effType(&ms[own]), m.num.Type) && ms[own].num.Canonical != "" {
+		ref.Number, ref.Issuer, ref.Year = ms[own].num.Canonical, ms[own].num.Issuer, ms[own].num.Year
+		return true
 	}
-	r := ex.References[found]
-	ref.Number, ref.Issuer, ref.Year, ref.Type = r.Number, r.Issuer, r.Year, r.Type
-	idx := found
-	ref.ResolvedFrom = &idx
-	return true
+	return false
 }
 
 // effType is a mention's type: from its number, else from its type word

@@ -159,14 +159,17 @@ func readHeader(b []byte, ms []mention, cs *caser) header {
 	// Place and date: "Hương Thủy, ngày 04 tháng 5 năm 2024".
 	for k := 0; k < firstPara && k < 40; k++ {
 		l := lines[k]
-		idx := strings.Index(l.text, ", ngày")
-		if idx < 0 {
-			idx = strings.Index(l.text, ", Ngày")
+		idx, size := -1, 0
+		for _, lit := range []string{", ngày", ", Ngày", ", ngay", ", NGÀY"} {
+			if k := strings.Index(l.text, lit); k >= 0 {
+				idx, size = k, len(lit)
+				break
+			}
 		}
 		if idx < 0 {
 			continue
 		}
-		rest := []byte(l.text[idx+len(", ngày"):])
+		rest := []byte(l.text[idx+size:])
 		d, _, ok := dateAt(rest, skipSpaces(rest, 0))
 		if !ok {
 			continue

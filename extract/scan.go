@@ -402,7 +402,7 @@ func isPeriodWord(w []byte) bool {
 // scanAnaphors finds a type word followed by "nêu trên" or "nói trên"
 // ("Chỉ thị nêu trên"): a mention of the last document of that kind.
 func scanAnaphors(b []byte, out []mention) []mention {
-	for _, lit := range []string{"trên", "TRÊN"} {
+	for _, lit := range []string{"trên", "TRÊN", "tren"} {
 		w := []byte(lit)
 		for from := 0; ; {
 			k := bytes.Index(b[from:], w)
