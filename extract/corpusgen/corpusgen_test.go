@@ -359,6 +359,10 @@ func perfect(d *Doc) vncite.Extraction {
 	for _, s := range d.Truth.Statements {
 		x.Statements = append(x.Statements, vncite.Statement{Subject: s.Subject, Object: s.Object})
 	}
+	for _, n := range d.Truth.Named {
+		s0, s1 := spanOf(&d.Truth, n.Span)
+		x.Named = append(x.Named, vncite.Named{Name: n.Name, Kind: n.Kind, Start: s0, End: s1})
+	}
 	return x
 }
 
@@ -379,7 +383,7 @@ func TestEvaluate(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if rep.Refs.FN != 0 || rep.Refs.FP != 0 || rep.Statements.F1() != 1 || rep.OwnNumber.F1() != 1 || rep.Date.Share() != 1 || rep.Relation.Share() != 1 {
+	if rep.Refs.FN != 0 || rep.Refs.FP != 0 || rep.Statements.F1() != 1 || rep.OwnNumber.F1() != 1 || rep.Date.Share() != 1 || rep.Relation.Share() != 1 || rep.Named.TP == 0 || rep.Named.Recall() != 1 {
 		t.Fatalf("a perfect extraction scored %+v", rep)
 	}
 	if rep.Edges != nil {

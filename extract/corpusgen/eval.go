@@ -86,6 +86,11 @@ type Report struct {
 	StatementsByRelation map[string]Score `json:"statements_by_relation"`
 	// OwnNumber scores the document's own number (Document.Number).
 	OwnNumber Score `json:"own_number"`
+	// Named counts references by name found (TP, by overlapping span) and
+	// missed (FN). Its FP stays 0: the texts name more documents than the
+	// truth records (law names inside titles, "Quy chế làm việc"), so
+	// named precision is not measured.
+	Named Score `json:"named"`
 	// Attributes of matched references the text stated beside them.
 	Date     Accuracy `json:"date"`
 	Body     Accuracy `json:"body"`
@@ -239,6 +244,22 @@ func (e *Evaluator) AddExtraction(x vncite.Extraction) error {
 			e.example(&e.rep.Misses, "miss:"+c.Form+"/"+c.Mention, Example{File: d.File, Class: c.Form + "/" + c.Mention, Number: c.Number, AsWritten: c.AsWritten, Context: context(x.Text, s0, s1)})
 		}
 		e.rep.ByForm[c.Form], e.rep.ByMention[c.Mention] = f, m
+	}
+	for _, nt := range d.Named {
+		s0, s1 := spanOf(d, nt.Span)
+		hit := false
+		for _, n := range x.Named {
+			if overlaps(n.Start, n.End, s0, s1) {
+				hit = true
+				break
+			}
+		}
+		if hit {
+			e.rep.Named.TP++
+		} else {
+			e.rep.Named.FN++
+			e.example(&e.rep.Misses, "miss:named", Example{File: d.File, Class: "named", AsWritten: nt.Name, Context: context(x.Text, s0, s1)})
+		}
 	}
 	// Statements, by (subject, object), each found statement used once.
 	used := make([]bool, len(x.Statements))
@@ -714,6 +735,7 @@ func (rep Report) WriteText(w io.Writer) error {
 	fmt.Fprintf(bw, "references:  %s\n", rep.Refs)
 	fmt.Fprintf(bw, "statements:  %s\n", rep.Statements)
 	fmt.Fprintf(bw, "own number:  %s\n", rep.OwnNumber)
+	fmt.Fprintf(bw, "named:       recall %.4f (%d of %d; precision not measured)\n", rep.Named.Recall(), rep.Named.TP, rep.Named.TP+rep.Named.FN)
 	if rep.Edges != nil {
 		fmt.Fprintf(bw, "edges:       %s\n", *rep.Edges)
 		fmt.Fprintf(bw, "edge errors: %v\n", sortedCounts(rep.EdgeErrors))

@@ -267,9 +267,9 @@ var namedDocs = [...]struct{ kind, name string }{
 	{"Quy chế", "Quy chế dân chủ ở cơ sở"},
 	{"Quy chế", "Quy chế làm việc của Ban Chấp hành Đảng bộ"},
 	{"Điều lệ", "Điều lệ Đảng"},
-	{"Nghị quyết", "Nghị quyết Đại hội đại biểu toàn quốc của Đảng"},
-	{"Nghị quyết", "Nghị quyết Đại hội Đảng bộ tỉnh"},
-	namedConstitution: {"Hiến pháp", "Hiến pháp nước Cộng hòa xã hội chủ nghĩa Việt Nam"},
+	namedNationalCongress: {"Nghị quyết", "Nghị quyết Đại hội đại biểu toàn quốc lần thứ %s của Đảng"},
+	namedProvinceCongress: {"Nghị quyết", "Nghị quyết Đại hội Đảng bộ tỉnh lần thứ %s"},
+	namedConstitution:     {"Hiến pháp", "Hiến pháp nước Cộng hòa xã hội chủ nghĩa Việt Nam"},
 }
 
 // Indexes of namedDocs the templates use by name.
@@ -277,7 +277,13 @@ const (
 	namedLocalGov     = 0
 	namedLocalGovOld  = 1
 	namedConstitution = 11
+	// The congresses take their ordinal from the document's date.
+	namedNationalCongress = 9
+	namedProvinceCongress = 10
 )
+
+// romans for congress ordinals.
+var romans = [...]string{"XIII", "XIV", "XV", "XVI", "XVII", "XVIII", "XIX"}
 
 // implementCues open a sentence in which the citing document implements
 // what it names. Each is followed by the mention.

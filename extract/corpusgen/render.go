@@ -508,9 +508,20 @@ func (r *renderer) bare(t int32, rel vncite.Relation) {
 // named writes a reference by name ("Luật Tiếp công dân").
 func (r *renderer) named(k int) {
 	nd := namedDocs[k]
+	name := nd.name
+	d := r.p.nodes[r.self].date
+	switch k {
+	case namedNationalCongress:
+		// The congress that opened the term in force.
+		name = strings.Replace(name, "%s", terms[max(termOf(d), 0)].name, 1)
+	case namedProvinceCongress:
+		// Provincial congresses in the autumn of 2000, 2005 ... the XIII to
+		// the XVIII in most provinces.
+		name = strings.Replace(name, "%s", romans[min(max((d.year()-2000)/5, 0), len(romans)-1)], 1)
+	}
 	start := len(r.buf)
-	r.buf = append(r.buf, nd.name...)
-	r.t.Named = append(r.t.Named, NamedTruth{Name: nd.name, Kind: nd.kind, Span: Span{Start: start, End: len(r.buf)}})
+	r.buf = append(r.buf, name...)
+	r.t.Named = append(r.t.Named, NamedTruth{Name: name, Kind: nd.kind, Span: Span{Start: start, End: len(r.buf)}})
 }
 
 // noise writes a kind of text that looks like a reference and is none.
