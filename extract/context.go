@@ -195,7 +195,7 @@ func listMarkerAt(b []byte, n int) bool {
 // bodyStop are lower-case words that end an issuing body's name.
 var bodyStop = func() map[string]bool {
 	m := map[string]bool{}
-	for _, w := range strings.Fields("về ngày số tại đã đang sẽ nhằm đối với trong gắn theo thực triển và cho nêu để được là có này đó từ đến khi nhưng mà như hướng quy tiếp việc cũng vẫn các những năm tháng lần khóa khoá nhiệm kèm hoặc cùng sau trước giai thời đi vào ra phải cần của ở bị nên rằng thì trên dưới ngoài qua bằng xây tăng đẩy nâng phát đổi họp ký lãnh quán học sơ tổng đề yêu nay đây ấy mới sớm tốt nghiêm kịp phê vừa giao xác thống kết nhấn khẳng đánh ghi chủ phối tham trình tiến thì nhằm") {
+	for _, w := range strings.Fields("về ngày số tại đã đang sẽ nhằm đối với trong gắn theo thực triển và cho nêu để được là có này đó từ đến khi nhưng mà như hướng quy tiếp việc cũng vẫn các những năm tháng lần khóa khoá nhiệm kèm hoặc cùng sau trước giai thời đi vào ra phải cần của ở bị nên rằng thì trên dưới ngoài qua bằng xây tăng đẩy nâng phát đổi họp ký lãnh quán sơ tổng đề yêu nay đây ấy mới sớm tốt nghiêm kịp phê vừa giao xác thống kết nhấn khẳng đánh ghi chủ phối tham trình tiến thì nhằm") {
 		m[w] = true
 	}
 	return m
@@ -400,7 +400,7 @@ var bodyStopASCII = func() map[string]bool {
 	for w := range bodyStop {
 		m[foldString(w)] = true
 	}
-	for _, keep := range []string{"thi", "nam", "dang", "ban", "hoi", "chi", "so", "tong", "phat"} {
+	for _, keep := range []string{"thi", "nam", "dang", "ban", "hoi", "chi", "so", "tong", "phat", "giao", "nhan", "thong", "trinh", "quan", "hoc", "tri"} {
 		delete(m, keep)
 	}
 	return m

@@ -101,7 +101,8 @@ func scanNamed(b []byte, ms []mention) []vncite.Named {
 			add(lit.kind, s, e)
 		}
 	}
-	// "Nghị quyết Đại hội ... lần thứ XIII [của Đảng]".
+	// "Nghị quyết Đại hội Đảng bộ tỉnh lần thứ X", "Nghị quyết Đại hội đại
+	// biểu toàn quốc lần thứ XIII của Đảng".
 	for _, lit := range []string{"Nghị quyết "} {
 		w := []byte(lit)
 		for from := 0; ; {
@@ -111,38 +112,78 @@ func scanNamed(b []byte, ms []mention) []vncite.Named {
 			}
 			s := from + k
 			from = s + len(w)
-			// "Nghị quyết Đại hội ..." in either case.
 			pos, ok := phraseStartsAt(b, from, phrase{"dai", "hoi"})
 			if !ok {
 				continue
 			}
-			from = pos
-			e := -1
+			// A congress named: "Đảng bộ tỉnh", "đại biểu toàn quốc", not
+			// "đảng các cấp" (every level's).
+			if fs, fe := wordAfter(b, pos); fe == fs || !(isUpperStart(b[fs:fe]) || lowerEq(b[fs:fe], "đại") || lowerEq(b[fs:fe], "lần")) {
+				continue
+			}
+			e := pos
 			for n := 0; n < 12; n++ {
 				ws, we := wordAfter(b, pos)
-				if we == ws {
+				if we == ws || bytes.IndexByte(b[pos:ws], '\n') >= 0 {
 					break
 				}
-				if lowerEq(b[ws:we], "thứ") {
-					rs, re := wordAfter(b, we)
-					if re > rs && isRoman(b[rs:re]) {
-						e = re
-						if ps, pe := phraseStartsAt(b, re, phrase{"cua", "dang"}); pe {
-							e = ps
-						}
+				word := b[ws:we]
+				switch {
+				case lowerEq(word, "của"):
+					// "của Đảng", "của Đảng bộ tỉnh": only a body follows.
+					ns, ne := wordAfter(b, we)
+					if ne == ns || !isUpperStart(b[ns:ne]) {
+						n = 99
+						continue
 					}
-					break
+				case lowerEq(word, "thứ"):
+					if rs, re := wordAfter(b, we); re > rs && isRoman(b[rs:re]) {
+						e, pos = re, re
+						continue
+					}
+				case isUpperStart(word) || congressWord(word):
+					e = we
+				default:
+					n = 99
+					continue
 				}
 				pos = we
 			}
-			if e > 0 {
+			if e > from+len("Đại hội") {
 				add("Nghị quyết", s, e)
 				from = e
 			}
 		}
 	}
+	// "Quy chế làm việc của Ban Chấp hành Đảng bộ ...".
+	for from := 0; ; {
+		k := bytes.Index(b[from:], []byte("Quy chế làm việc"))
+		if k < 0 {
+			break
+		}
+		s := from + k
+		from = s + len("Quy chế làm việc")
+		e := from
+		if ws, we := wordAfter(b, from); we > ws && lowerEq(b[ws:we], "của") {
+			if body, be := readBody(b, we, len(b)); body != "" {
+				e = be
+			}
+		}
+		add("Quy chế", s, e)
+		from = e
+	}
 	sort.Slice(out, func(i, j int) bool { return out[i].Start < out[j].Start })
 	return out
+}
+
+// congressWord are the lower-case words of a congress's name.
+func congressWord(w []byte) bool {
+	for _, c := range []string{"đảng", "bộ", "tỉnh", "huyện", "thành", "phố", "xã", "quận", "thị", "đại", "biểu", "toàn", "quốc", "lần", "thứ"} {
+		if lowerEq(w, c) {
+			return true
+		}
+	}
+	return false
 }
 
 // lawNameEnd reads a law's name after "Luật": words up to a function word,

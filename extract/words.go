@@ -245,7 +245,7 @@ func typeWordBefore(b []byte, i int) (tw *typeWord, start int, so bool) {
 // abbrTypeWord returns the type word an upper-case abbreviation stands
 // for ("KL" → Kết luận, "QĐ" → Quyết định), or nil.
 func abbrTypeWord(w []byte) *typeWord {
-	if len(w) > 6 || len(w) < 2 || !isAllUpper(w) {
+	if len(w) > 6 || len(w) < 2 || !isAllUpper(w) && !(len(w) == 4 && (string(w) == "QĐi" || string(w) == "QDi")) && string(w) != "CTr" && string(w) != "TTr" {
 		return nil
 	}
 	var k [16]byte
