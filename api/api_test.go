@@ -963,3 +963,37 @@ func TestCitationLookupHostile(t *testing.T) {
 	}
 	a.do(t, "GET", "/healthz", "", nil).ok(t, http.StatusOK)
 }
+
+// TestIngestBatch posts JSON Lines: the good documents are stored in one
+// ingest and the unreadable one is skipped with its reason; a malformed
+// line refuses the whole body and stores nothing.
+func TestIngestBatch(t *testing.T) {
+	a := newAPI(t, Limits{})
+	var body bytes.Buffer
+	enc := json.NewEncoder(&body)
+	for i := 0; i < 30; i++ {
+		enc.Encode(IngestRequest{Source: fmt.Sprintf("batch-%d.txt", i), Text: fmt.Sprintf("HUYỆN ỦY ĐAKRÔNG\nSố: %d-KH/HU\nngày 10 tháng 3 năm 2016\nKẾ HOẠCH triển khai thực hiện Kết luận số 114-KL/TW ngày 14/7/2015 của Ban Bí thư.\n", 600+i)})
+	}
+	enc.Encode(IngestRequest{Source: "binary.bin", Text: "\x00\x01\x02\x00\x00\x00\x07\x08\x00\x00\x00\x00"})
+	r := a.do(t, "POST", "/api/v1/documents", "application/x-ndjson", body.Bytes())
+	r.ok(t, http.StatusOK)
+	var sum graph.Summary
+	r.decode(t, &sum)
+	if sum.Inputs != 31 || sum.Documents != 30 || len(sum.Skipped) != 1 || sum.Skipped[0].Source != "binary.bin" {
+		t.Errorf("summary %+v", sum)
+	}
+	a.do(t, "GET", "/api/v1/documents/629-KH/HU", "", nil).ok(t, http.StatusOK)
+
+	before := a.do(t, "GET", "/api/v1/stats", "", nil).body
+	bad := []byte(`{"source":"a","text":"Số: 700-KH/HU"}` + "\n" + `{"source":"b","text":` + "\n")
+	p := a.do(t, "POST", "/api/v1/documents", "application/x-ndjson", bad).problem(t, http.StatusBadRequest)
+	if !strings.Contains(p.Detail, "document 2") {
+		t.Errorf("detail %q", p.Detail)
+	}
+	a.do(t, "POST", "/api/v1/documents", "application/x-ndjson", nil).problem(t, http.StatusBadRequest)
+	if after := a.do(t, "GET", "/api/v1/stats", "", nil).body; !bytes.Equal(before, after) {
+		t.Errorf("a refused batch changed the store")
+	}
+	small := newAPI(t, Limits{MaxBatchBytes: 1024})
+	small.do(t, "POST", "/api/v1/documents", "application/x-ndjson", body.Bytes()).problem(t, http.StatusRequestEntityTooLarge)
+}

@@ -3,16 +3,22 @@ package api
 import (
 	"bytes"
 	"context"
+	"crypto/sha256"
+	"encoding/hex"
 	"encoding/json"
+	"errors"
+	"fmt"
 	"io"
 	"mime"
 	"net/http"
 	"net/url"
+	"slices"
 	"strings"
 	"unicode/utf8"
 
 	"github.com/vncite/vncite"
 	"github.com/vncite/vncite/extract/textin"
+	"github.com/vncite/vncite/graph"
 )
 
 // DocumentList is a page of GET /documents.
@@ -241,10 +247,14 @@ type IngestRequest struct {
 }
 
 // serveIngest stores a document from its text and answers it: 201 Created,
-// or 200 when the same text was already stored.
+// or 200 when the same text was already stored. A JSON Lines body is a
+// batch (serveIngestBatch).
 // The body is JSON {"source","text"} or the text itself as text/plain (the
 // source then from ?source=).
 func (s *Server) serveIngest(w http.ResponseWriter, r *http.Request) error {
+	if mt, _, err := mime.ParseMediaType(r.Header.Get("Content-Type")); err == nil && batchTypes[mt] {
+		return s.serveIngestBatch(w, r)
+	}
 	var req IngestRequest
 	if err := s.readText(w, r, s.limits.MaxDocumentBytes, &req); err != nil {
 		return err
@@ -338,4 +348,65 @@ var bodyNames = map[string]string{
 	"application/xhtml+xml":    "body.html",
 	"application/octet-stream": "",
 	"application/vnd.openxmlformats-officedocument.wordprocessingml.document": "body.docx",
+}
+
+// batchTypes are the media types of a JSON Lines body: many documents.
+var batchTypes = map[string]bool{"application/x-ndjson": true, "application/jsonl": true, "application/x-jsonlines": true}
+
+// serveIngestBatch stores many documents from a JSON Lines body, one
+// {"source","text"} per line, in the store's batched ingest (one Badger
+// transaction and one index batch per few hundred documents), and answers
+// the ingest summary. A malformed line refuses the whole body before
+// anything is stored; a document that cannot be read (binary, unknown
+// encoding, too large) is skipped with its reason and the others are
+// stored.
+func (s *Server) serveIngestBatch(w http.ResponseWriter, r *http.Request) error {
+	dec := json.NewDecoder(http.MaxBytesReader(w, r.Body, s.limits.MaxBatchBytes))
+	dec.DisallowUnknownFields()
+	var inputs []graph.Input
+	for line := 1; ; line++ {
+		var req IngestRequest
+		err := dec.Decode(&req)
+		if err == io.EOF {
+			break
+		}
+		var maxBytes *http.MaxBytesError
+		if errors.As(err, &maxBytes) {
+			return err
+		}
+		if err != nil {
+			return errorf(EInvalid, "malformed JSON Lines body at document %d: %v; nothing was stored", line, err)
+		}
+		if len(req.Source) > 1024 {
+			return errorf(EInvalid, "document %d: source is over 1024 bytes; nothing was stored", line)
+		}
+		if req.Source == "" {
+			sum := sha256.Sum256([]byte(req.Text))
+			req.Source = "api:" + hex.EncodeToString(sum[:8])
+		}
+		in := graph.Input{Source: req.Source}
+		if int64(len(req.Text)) > s.limits.MaxDocumentBytes {
+			in.Err = fmt.Errorf("%d bytes, over the %d-byte limit for one document", len(req.Text), s.limits.MaxDocumentBytes)
+		} else if text, err := (textin.Options{MaxBytes: s.limits.MaxDocumentBytes}).Decode("body.txt", []byte(req.Text)); err != nil {
+			in.Err = err
+		} else {
+			in.Text = []byte(text.Body)
+		}
+		inputs = append(inputs, in)
+	}
+	if len(inputs) == 0 {
+		return errorf(EInvalid, "the body holds no documents: send one {\"source\",\"text\"} per line")
+	}
+	// A batch may take longer than one request's deadline; it goes on if
+	// the client leaves, since what is committed stays either way.
+	ctx, cancel := context.WithTimeout(context.WithoutCancel(r.Context()), s.limits.IngestTimeout)
+	defer cancel()
+	sum, err := s.Store.Ingest(ctx, slices.Values(inputs), graph.IngestOptions{})
+	if err != nil {
+		return err
+	}
+	if sum.Skipped == nil {
+		sum.Skipped = []graph.Skip{}
+	}
+	return writeJSON(w, http.StatusOK, sum)
 }

@@ -21,7 +21,7 @@ import (
 func loadOpenAPI(t *testing.T) *openapi3.T {
 	t.Helper()
 	// The export formats are text to the validator.
-	for _, ct := range []string{"application/graphml+xml", "application/gexf+xml", "text/vnd.graphviz"} {
+	for _, ct := range []string{"application/graphml+xml", "application/gexf+xml", "text/vnd.graphviz", "application/x-ndjson"} {
 		openapi3filter.RegisterBodyDecoder(ct, openapi3filter.PlainBodyDecoder)
 	}
 	doc, err := openapi3.NewLoader().LoadFromData(OpenAPI())
@@ -105,6 +105,7 @@ func TestOpenAPIResponses(t *testing.T) {
 	}
 	router := a.srv.router()
 	ingestBody, _ := json.Marshal(IngestRequest{Source: "openapi-test", Text: "HUYỆN ỦY ĐAKRÔNG\nSố: 78-KH/HU\nngày 10 tháng 3 năm 2016\nKẾ HOẠCH triển khai thực hiện Kết luận số 114-KL/TW ngày 14/7/2015 của Ban Bí thư.\n"})
+	batchBody := []byte(`{"source":"b1","text":"Số: 81-KH/HU\nThực hiện Nghị quyết số 25-NQ/TW."}` + "\n" + `{"source":"b2","text":"Số: 82-KH/HU\nThực hiện Nghị quyết số 25-NQ/TW."}` + "\n")
 	lookupBody, _ := json.Marshal(IngestRequest{Text: "Căn cứ Nghị quyết số 25-NQ/TW và Chỉ thị số 24-CT/TU, Quyết định 999-QĐ/TW."})
 	cases := []struct {
 		method, target, ct string
@@ -145,6 +146,8 @@ func TestOpenAPIResponses(t *testing.T) {
 		{"POST", "/api/v1/documents", "application/json", ingestBody, 201},
 		{"POST", "/api/v1/documents", "application/json", ingestBody, 200},
 		{"POST", "/api/v1/documents", "application/xml", []byte("<a/>"), 415},
+		{"POST", "/api/v1/documents", "application/x-ndjson", batchBody, 200},
+		{"POST", "/api/v1/documents", "text/plain; charset=utf-8", []byte("HUYỆN ỦY ĐAKRÔNG\nSố: 79-KH/HU\nThực hiện Nghị quyết số 25-NQ/TW."), 201},
 	}
 	for _, tc := range cases {
 		t.Run(tc.method+" "+tc.target, func(t *testing.T) {

@@ -23,6 +23,12 @@ import (
 type Limits struct {
 	// MaxDocumentBytes bounds the body of POST /documents.
 	MaxDocumentBytes int64
+	// MaxBatchBytes bounds a JSON Lines body of POST /documents (many
+	// documents at once); each document still obeys MaxDocumentBytes.
+	MaxBatchBytes int64
+	// IngestTimeout bounds a batch ingest, in place of RequestTimeout; it
+	// stays under the server's 60 s write timeout.
+	IngestTimeout time.Duration
 	// MaxLookupBytes bounds the body of POST /citation-lookup.
 	MaxLookupBytes int64
 	// MaxDepth bounds lineage depth.
@@ -50,6 +56,8 @@ type Limits struct {
 func DefaultLimits() Limits {
 	return Limits{
 		MaxDocumentBytes: 4 << 20,
+		MaxBatchBytes:    32 << 20,
+		IngestTimeout:    50 * time.Second,
 		MaxLookupBytes:   1 << 20,
 		MaxDepth:         10,
 		MaxLimit:         500,
@@ -67,6 +75,12 @@ func (l Limits) withDefaults() Limits {
 	d := DefaultLimits()
 	if l.MaxDocumentBytes > 0 {
 		d.MaxDocumentBytes = l.MaxDocumentBytes
+	}
+	if l.MaxBatchBytes > 0 {
+		d.MaxBatchBytes = l.MaxBatchBytes
+	}
+	if l.IngestTimeout > 0 {
+		d.IngestTimeout = l.IngestTimeout
 	}
 	if l.MaxLookupBytes > 0 {
 		d.MaxLookupBytes = l.MaxLookupBytes
