@@ -147,7 +147,7 @@ func TestReadDocumentRefusals(t *testing.T) {
 		{writeFile(t, dir, "img.png", []byte("\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR")), textin.ErrBinary, "PNG image"},
 		{writeFile(t, dir, "prog", []byte("\x7FELF\x02\x01\x01\x00")), textin.ErrBinary, "ELF"},
 		{writeFile(t, dir, "old.doc", append([]byte("\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1"), make([]byte, 100)...)), textin.ErrCorrupt, ".doc"},
-		{writeFile(t, dir, "a.rtf", []byte(`{\rtf1\ansi Ngh\'e9}`)), textin.ErrUnsupported, "RTF"},
+		{writeFile(t, dir, "a.rtf", []byte(`{\rtf1\ansi{\fonttbl{\f0 .VnTime;}}}`)), textin.ErrEmpty, "RTF without text"},
 		{writeFile(t, dir, "fake.pdf", []byte("hello")), textin.ErrCorrupt, "not a PDF"},
 		{writeFile(t, dir, "bad.docx", []byte("PK\x03\x04garbage")), textin.ErrCorrupt, "DOCX"},
 		{writeFile(t, dir, "mystery.txt", bytes.Repeat([]byte{0x8f, 0xe9, 0x20, 0xa3, 0xd7, 0x9a, 0x20}, 50)), textin.ErrUnknownEncoding, "convert it to UTF-8"},

@@ -17,7 +17,7 @@
 // empty files (ErrEmpty), input over Options.MaxBytes, 32 MiB by default,
 // or DOCX archives unpacking past Options.MaxExpanded, 128 MiB by default
 // (ErrTooLarge), text whose encoding it cannot tell (ErrUnknownEncoding),
-// formats it does not read (ErrUnsupported: PDF, Word 6/95, RTF, Excel,
+// formats it does not read (ErrUnsupported: PDF, Word 6/95, Excel,
 // PowerPoint, password-protected Office files) and broken archives (ErrCorrupt). It
 // never returns mojibake.
 //
@@ -70,6 +70,7 @@ const (
 	FormatDOCX Format = "docx"
 	FormatPDF  Format = "pdf"
 	FormatDOC  Format = "doc" // Word 97-2003
+	FormatRTF  Format = "rtf"
 )
 
 // Defaults for Options.
@@ -140,6 +141,8 @@ func (o Options) Decode(name string, data []byte) (Text, error) {
 		return o.decodeDOCX(data)
 	case FormatDOC:
 		return o.decodeDOC(data)
+	case FormatRTF:
+		return o.decodeRTF(data)
 	case FormatHTML:
 		return o.decodeHTML(data)
 	}
@@ -168,6 +171,8 @@ func Sniff(name string, data []byte) Format {
 		return FormatDOCX // Decode says what it is if it is no DOCX
 	case bytes.HasPrefix(data, oleMagic):
 		return FormatDOC // likewise for .xls, .ppt, encrypted Office files
+	case bytes.HasPrefix(bytes.TrimLeft(data, "\xEF\xBB\xBF \t\r\n"), []byte("{\\rtf")):
+		return FormatRTF
 	}
 	ext := strings.ToLower(filepath.Ext(name))
 	switch ext {
@@ -238,9 +243,6 @@ var magic = []struct {
 func decodeText(data []byte) (string, string, error) {
 	if len(bytes.TrimSpace(bytes.TrimPrefix(data, []byte("\xEF\xBB\xBF")))) == 0 {
 		return "", "", fmt.Errorf("textin: %w", ErrEmpty)
-	}
-	if bytes.HasPrefix(data, []byte("{\\rtf")) {
-		return "", "", fmt.Errorf("textin: %w: RTF; save it as .docx, .txt or PDF", ErrUnsupported)
 	}
 	var (
 		s   string

@@ -309,7 +309,7 @@ func TestRefusals(t *testing.T) {
 		{"too large", Options{MaxBytes: 100}, big, ErrTooLarge},
 		{"pdf", Options{}, []byte("%PDF-1.4\n..."), ErrUnsupported},
 		{"ole2 garbage", Options{}, append([]byte("\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1"), random[:100]...), ErrCorrupt},
-		{"rtf", Options{}, []byte(`{\rtf1\ansi Ngh\'e9}`), ErrUnsupported},
+		{"rtf without text", Options{}, []byte(`{\rtf1\ansi{\fonttbl{\f0 .VnTime;}}}`), ErrEmpty},
 		{"bom then invalid", Options{}, []byte("\xEF\xBB\xBFNgh\xDE quy\xD5t"), ErrUnknownEncoding},
 		{"utf16 odd", Options{}, []byte("\xFF\xFEN\x00g"), ErrUnknownEncoding},
 		{"utf16 lone surrogate", Options{}, []byte("\xFF\xFEN\x00\x00\xD8g\x00"), ErrUnknownEncoding},
