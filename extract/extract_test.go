@@ -573,6 +573,8 @@ func TestHeader(t *testing.T) {
 			vncite.Document{Type: "KH", TypeName: "Kế hoạch", Issuer: "UBND", Body: "ỦY BAN NHÂN DÂN TỈNH QUẢNG NAM", Title: "Triển khai Đề án 06"}},
 		{"THỦ TƯỚNG CHÍNH PHỦ\nSỐ 08/CT-TTG\nHà Nội, ngày 12 tháng 3 năm 2021\nCHỈ THỊ\nVề việc tăng cường phòng chống dịch\n",
 			vncite.Document{Number: "08/CT-TTg", Type: "CT", TypeName: "Chỉ thị", Issuer: "TTg", Body: "THỦ TƯỚNG CHÍNH PHỦ", Place: "Hà Nội", Date: "2021-03-12", Title: "Về việc tăng cường phòng chống dịch"}},
+		{"Tin tức\nHội nghị sơ kết công tác dân vận năm 2023 của huyện\nCập nhật: 10:30 17/09/2023\nSáng nay, huyện tổ chức hội nghị sơ kết công tác dân vận với nhiều nội dung quan trọng.\n",
+			vncite.Document{Date: "2023-09-17", Title: "Hội nghị sơ kết công tác dân vận năm 2023 của huyện"}},
 		{"HUYỆN ỦY ĐỨC TRỌNG\nSố:\n12-CV/HU\nV/v tổ chức hội nghị\n",
 			vncite.Document{Number: "12-CV/HU", Type: "CV", TypeName: "Công văn", Issuer: "HU", Body: "HUYỆN ỦY ĐỨC TRỌNG", Title: "tổ chức hội nghị"}},
 	}

@@ -329,12 +329,18 @@ func isDateLine(t string) bool {
 	if i := bytes.IndexByte(b, ','); i > 0 && i < 20 && bytes.HasPrefix(b, []byte("Thứ")) {
 		b = bytes.TrimSpace(b[i+1:])
 	}
-	_, _, ok := dateAt(b, 0)
-	if ok {
-		return true
+	// A date, maybe after a time: "10:30 17/09/2021".
+	for i := 0; i < len(b) && i < 40; i++ {
+		if b[i] >= '0' && b[i] <= '9' && (i == 0 || !digitClass[b[i-1]] && b[i-1] != '/' && b[i-1] != '.' && b[i-1] != '-') {
+			if _, _, ok := dateAt(b, i); ok {
+				return true
+			}
+			if _, _, ok := usDateAt(b, i); ok {
+				return true
+			}
+		}
 	}
-	_, _, ok = usDateAt(b, 0)
-	return ok
+	return false
 }
 
 // newsDate finds the date of a web page: "Ngày cập nhật: 17/09/2021
@@ -348,11 +354,10 @@ func newsDate(lines []line, firstPara int) string {
 		}
 		b := []byte(t)
 		for i := 0; i < len(b); i++ {
-			if b[i] >= '0' && b[i] <= '9' && (i == 0 || b[i-1] < '0' || b[i-1] > '9') {
+			if b[i] >= '0' && b[i] <= '9' && (i == 0 || !digitClass[b[i-1]] && b[i-1] != '/' && b[i-1] != '.' && b[i-1] != '-') {
 				if d, ok := pageDate(b, i); ok {
 					return d
 				}
-				break
 			}
 		}
 	}
