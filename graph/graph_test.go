@@ -542,3 +542,28 @@ func TestAmbiguousNumberListsAll(t *testing.T) {
 		}
 	}
 }
+
+// TestCancelledIngest: a cancelled ingest returns the context's error,
+// keeps what it committed, leaves no half document, and can be run again.
+func TestCancelledIngest(t *testing.T) {
+	s := openTest(t, t.TempDir(), Options{Indexer: newFakeIndex()})
+	in := benchDocs(0, 1500)
+	ctx, cancel := context.WithCancel(context.Background())
+	_, err := s.Ingest(ctx, inputsOf(in...), IngestOptions{BatchSize: 100, Progress: func(Summary) { cancel() }})
+	if !errors.Is(err, context.Canceled) {
+		t.Fatalf("cancelled ingest: %v, want context.Canceled", err)
+	}
+	verifyStore(t, s)
+	st, _ := s.Stats(context.Background())
+	if st.Documents == 0 || st.Documents >= 1500 {
+		t.Errorf("after cancel: %d documents, want some but not all", st.Documents)
+	}
+	sum, err := s.Ingest(context.Background(), inputsOf(in...), IngestOptions{})
+	if err != nil || sum.Documents+sum.Unchanged != 1500 {
+		t.Fatalf("ingest again: %+v %v", sum, err)
+	}
+	verifyStore(t, s)
+	if rep, err := s.Check(context.Background(), true); err != nil || !(rep.OK() || rep.Repaired) {
+		t.Errorf("check --repair: %+v %v", rep, err)
+	}
+}

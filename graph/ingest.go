@@ -1,6 +1,7 @@
 package graph
 
 import (
+	"bytes"
 	"context"
 	"crypto/sha256"
 	"encoding/hex"
@@ -8,7 +9,9 @@ import (
 	"errors"
 	"fmt"
 	"iter"
+	"runtime"
 	"strings"
+	"sync"
 	"time"
 	"unicode/utf8"
 
@@ -102,7 +105,7 @@ func (s *Store) Ingest(ctx context.Context, inputs iter.Seq[Input], opts IngestO
 		}
 	}
 	var runErr error
-	for in := range inputs {
+	for in := range prepareAll(ctx, inputs) {
 		if err := ctx.Err(); err != nil {
 			runErr = err
 			break
@@ -111,20 +114,20 @@ func (s *Store) Ingest(ctx context.Context, inputs iter.Seq[Input], opts IngestO
 		st, err := w.putInput(in, &sum)
 		if err != nil {
 			w.discardDoc()
-			sum.Skipped = append(sum.Skipped, Skip{in.Source, err.Error()})
+			sum.Skipped = append(sum.Skipped, Skip{in.source, err.Error()})
 			continue
 		}
 		if st == putUnchanged {
 			sum.Unchanged++
 			continue
 		}
-		if err := w.commitDoc(in.Source); err != nil {
+		if err := w.commitDoc(in.source); err != nil {
 			var be *BatchError
 			if errors.As(err, &be) {
 				runErr = failed(err)
 				break
 			}
-			sum.Skipped = append(sum.Skipped, Skip{in.Source, err.Error()})
+			sum.Skipped = append(sum.Skipped, Skip{in.source, err.Error()})
 			continue
 		}
 		sum.Documents++
@@ -138,6 +141,9 @@ func (s *Store) Ingest(ctx context.Context, inputs iter.Seq[Input], opts IngestO
 			}
 			progress()
 		}
+	}
+	if runErr == nil && ctx.Err() != nil {
+		runErr = ctx.Err()
 	}
 	var be *BatchError
 	if errors.As(runErr, &be) {
@@ -165,43 +171,123 @@ const (
 	putUnchanged
 )
 
-// putInput computes one document's writes into the overlay.
-func (w *writer) putInput(in Input, sum *Summary) (putStatus, error) {
+// prepared is an input checked, hashed and extracted: the work that needs
+// no store state, done in parallel ahead of the writer.
+type prepared struct {
+	source string
+	text   string
+	hash   string
+	ext    vncite.Extraction
+	err    error
+}
+
+// prepare checks, hashes and extracts one input.
+func prepare(in Input) prepared {
+	p := prepared{source: in.Source}
 	if in.Err != nil {
-		return 0, in.Err
+		p.err = in.Err
+		return p
 	}
 	text := in.Text
 	if in.Extraction != nil && len(text) == 0 {
 		text = []byte(in.Extraction.Text)
 	}
 	switch {
-	case len(strings.TrimSpace(string(text))) == 0:
-		return 0, errors.New("empty text")
+	case len(bytes.TrimSpace(text)) == 0:
+		p.err = errors.New("empty text")
+		return p
 	case len(text) > MaxTextBytes:
-		return 0, fmt.Errorf("text is %d bytes, over the %d-byte limit", len(text), MaxTextBytes)
+		p.err = fmt.Errorf("text is %d bytes, over the %d-byte limit", len(text), MaxTextBytes)
+		return p
 	case !utf8.Valid(text):
-		return 0, errors.New("text is not valid UTF-8")
+		p.err = errors.New("text is not valid UTF-8")
+		return p
 	}
 	sumHash := sha256.Sum256(text)
-	hash := hex.EncodeToString(sumHash[:])
-	if _, ok, err := w.get(key(pHash, hash)); err != nil {
+	p.hash = hex.EncodeToString(sumHash[:])
+	p.text = string(text)
+	if in.Extraction != nil {
+		p.ext = *in.Extraction
+	} else {
+		ext, err := extractSafely(text)
+		if err != nil {
+			p.err = fmt.Errorf("extract: %w", err)
+			return p
+		}
+		p.ext = ext
+	}
+	if p.ext.Text == "" {
+		p.ext.Text = p.text
+	}
+	return p
+}
+
+// prepareAll runs prepare over inputs on all cores, yielding results in
+// input order. Stopping the iteration early stops the workers.
+func prepareAll(ctx context.Context, inputs iter.Seq[Input]) iter.Seq[prepared] {
+	return func(yield func(prepared) bool) {
+		workers := max(1, runtime.GOMAXPROCS(0))
+		type job struct {
+			in  Input
+			out chan prepared
+		}
+		jobs := make(chan job)
+		order := make(chan chan prepared, 4*workers)
+		stop := make(chan struct{})
+		var wg sync.WaitGroup
+		for range workers {
+			wg.Add(1)
+			go func() {
+				defer wg.Done()
+				for j := range jobs {
+					j.out <- prepare(j.in)
+				}
+			}()
+		}
+		go func() {
+			defer close(order)
+			defer close(jobs)
+			for in := range inputs {
+				out := make(chan prepared, 1)
+				select {
+				case order <- out:
+				case <-stop:
+					return
+				case <-ctx.Done():
+					return
+				}
+				select {
+				case jobs <- job{in, out}:
+				case <-stop:
+					return
+				}
+			}
+		}()
+		defer func() {
+			close(stop)
+			for range order {
+			}
+			wg.Wait()
+		}()
+		for out := range order {
+			if !yield(<-out) {
+				return
+			}
+		}
+	}
+}
+
+// putInput computes one prepared document's writes into the overlay.
+func (w *writer) putInput(p prepared, sum *Summary) (putStatus, error) {
+	if p.err != nil {
+		return 0, p.err
+	}
+	if _, ok, err := w.get(key(pHash, p.hash)); err != nil {
 		return 0, err
 	} else if ok {
 		return putUnchanged, nil
 	}
-	var ext vncite.Extraction
-	if in.Extraction != nil {
-		ext = *in.Extraction
-	} else {
-		var err error
-		if ext, err = extractSafely(text); err != nil {
-			return 0, fmt.Errorf("extract: %w", err)
-		}
-	}
-	if ext.Text == "" {
-		ext.Text = string(text)
-	}
-	return w.putExtraction(ext, in.Source, hash, string(text), sum)
+	return w.putExtraction(p.ext, p.source, p.hash, p.text, sum)
 }
 
 // extractSafely runs the extractor, turning a panic into an error so one
