@@ -405,8 +405,5 @@ func (s *Server) serveIngestBatch(w http.ResponseWriter, r *http.Request) error 
 	if err != nil {
 		return err
 	}
-	if sum.Skipped == nil {
-		sum.Skipped = []graph.Skip{}
-	}
 	return writeJSON(w, http.StatusOK, sum)
 }
