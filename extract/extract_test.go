@@ -377,6 +377,7 @@ func TestNeverReferences(t *testing.T) {
 		"Tiêu chuẩn TCVN 5574:2018, QCVN 01:2021/BYT",
 		"Giấy phép hoạt động báo chí điện tử số 45/GP-BTTTT ngày 5/9/2023 của Bộ Thông tin và Truyền thông",
 		"Mẫu số 01/ĐK-TCT; Hợp đồng số 12/2020/HĐ-XD; nhà số 12/QL20",
+		"Mã số 123/ABC-DEF; giá 50.000đ/người, 24/24h, Km 5+200/QL14, tin 12/2023, số 12/2023/TT",
 		"ảnh: /Uploads/2021/12/25-NQ-TW.jpg và https://thuvienphapluat.vn/van-ban/Nghi-dinh-30-2020-ND-CP.aspx",
 	} {
 		ex, err := Extract([]byte(s))

@@ -355,7 +355,7 @@ func parseNumberAt(b []byte, start int, strong bool) (parsed, bool) {
 		p.pos--
 		issuers, end, horn, ok := parseIssuers(&p)
 		first := issuers[:strings.IndexByte(issuers+"-", '-')]
-		if ok && (strings.Contains(issuers, "-") || knownIssuers[issuers]) && !strings.ContainsAny(first, "0123456789") && !notDirectiveCode[first] {
+		if ok && (strings.Contains(issuers, "-") || knownIssuers[issuers]) && !strings.ContainsAny(first, "0123456789") && !notDirectiveCode[first] && agencyCode(first) {
 			out.Issuer, out.end, out.horn = issuers, end, horn
 			return finish(b, out)
 		}
@@ -367,6 +367,25 @@ func parseNumberAt(b []byte, start int, strong bool) (parsed, bool) {
 // other than directives: licences, invitations, certificates, contracts,
 // registrations.
 var notDirectiveCode = map[string]bool{"GP": true, "GM": true, "GCN": true, "GXN": true, "HĐ": true, "HD": false, "ĐK": true, "ĐKKD": true, "HĐLĐ": true, "GPXD": true}
+
+// agencyCode reports whether a code can name the agency that sends an
+// official letter ("1234/UBND-VX", "567/SNV-CCVC", "89/BNV-TCBC",
+// "12/TTg-KGVX"): a known issuer, or the shape of a Sở, Bộ, Ban, office,
+// committee or police code. "Mã số 123/ABC-DEF" is not one.
+func agencyCode(c string) bool {
+	if knownIssuers[c] || partyIssuer(c) {
+		return true
+	}
+	if n := len(c); n < 2 || n > 8 {
+		return false
+	}
+	for _, p := range []string{"S", "B", "VP", "UB", "HĐ", "CA", "BCH", "ĐU", "MT", "TTg", "CP", "BQL", "TA", "VKS"} {
+		if strings.HasPrefix(c, p) {
+			return true
+		}
+	}
+	return false
+}
 
 // followedByDashLetter reports whether the parser stands before "-LETTERS".
 func followedByDashLetter(p *numParser) bool {

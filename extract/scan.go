@@ -200,7 +200,9 @@ func notADirective(b []byte, start int) bool {
 			x.is("mau") && (k == 0 || k == 1 && ws[0].is("so")),
 			x.is("bieu") && k <= 1,
 			x.is("luc") && k+1 < len(ws) && ws[k+1].is("phu"),
-			x.is("khoan") && k+1 < len(ws) && ws[k+1].is("tai"):
+			x.is("khoan") && k+1 < len(ws) && ws[k+1].is("tai"),
+			x.is("ma") && k == 1 && ws[0].is("so"),
+			x.is("hieu") && k == 0 && k+1 < len(ws) && ws[k+1].is("so"):
 			return true
 		}
 		if x.punct != 0 && x.punct != ',' {
