@@ -37,6 +37,8 @@ func chromiumPath(t *testing.T) string {
 type browser struct {
 	ctx context.Context
 
+	navs int // navigations started by goTo
+
 	mu       sync.Mutex
 	problems []string
 }
@@ -136,13 +138,19 @@ func (b *browser) waitFor(t *testing.T, what, predicate string) {
 // router has finished rendering view after them.
 func (b *browser) goTo(t *testing.T, view string, actions ...chromedp.Action[chromedp.Void]) {
 	t.Helper()
-	before, err := chromedp.Run(b.ctx, chromedp.Evaluate[string](`(document.querySelector("main") && document.querySelector("main").dataset.renders) || "0"`))
+	// A same-document navigation counts up main's data-renders; a new
+	// document loses the mark left on window.
+	b.navs++
+	mark := fmt.Sprintf("nav%d", b.navs)
+	before, err := chromedp.Run(b.ctx, chromedp.Evaluate[string](fmt.Sprintf(
+		`window.__vnciteTestNav = %q; (document.querySelector("main") && document.querySelector("main").dataset.renders) || "0"`, mark)))
 	if err != nil {
 		t.Fatalf("before going to %s: %v", view, err)
 	}
 	b.do(t, "go to "+view, actions...)
 	b.waitFor(t, "view "+view, fmt.Sprintf(
-		`(() => { const m = document.querySelector("main"); return m && m.dataset.view === %q && m.getAttribute("aria-busy") === "false" && (m.dataset.renders || "0") !== %q; })()`, view, before))
+		`(() => { const m = document.querySelector("main"); return m && m.dataset.view === %q && m.getAttribute("aria-busy") === "false" &&
+			(window.__vnciteTestNav !== %q || (m.dataset.renders || "0") !== %q); })()`, view, mark, before))
 }
 
 // artifactsDir is where screenshots go: testdata/artifacts/<test name>

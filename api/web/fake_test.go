@@ -393,6 +393,13 @@ func TestExplorerFakeAPI(t *testing.T) {
 		if !slices.Equal(lanes, want) {
 			t.Errorf("timeline lanes %q, want %q (by level, then province)", lanes, want)
 		}
+		b.do(t, "by province", chromedp.SetValue(chromedp.ID("tl-order"), "province"),
+			chromedp.Evaluate[chromedp.Void](`document.getElementById("tl-order").dispatchEvent(new Event("change"))`))
+		lanes = eval[[]string](t, b, `[...document.querySelectorAll("svg.timeline-svg .lane")].map(g => [...g.querySelectorAll("text")].slice(0, 2).map(x => x.textContent).join(" · "))`)
+		want = []string{"Tỉnh · Quảng Trị", "Huyện · Quảng Trị", "Xã · Quảng Trị", "Tỉnh · Thừa Thiên Huế"}
+		if !slices.Equal(lanes, want) {
+			t.Errorf("timeline lanes by province %q, want %q", lanes, want)
+		}
 		rows := eval[[]string](t, b, `[...document.querySelectorAll(".coverage-table tbody tr")].map(tr => [...tr.cells].map(c => c.innerText.trim()).join(" | "))`)
 		want = []string{
 			"Hà Nội | giữ nguyên | Chưa ghi nhận (none recorded) | — | —",

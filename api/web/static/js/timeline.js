@@ -87,10 +87,15 @@ export async function renderTimeline(main, { id, signal }) {
     section.appendChild(h('p', { class: 'notice' }, 'Chưa ghi nhận văn bản nào trong kho triển khai văn bản này.'));
   } else {
     const figure = h('figure', { class: 'timeline-figure' });
+    const order = h('select', { id: 'tl-order' },
+      h('option', { value: 'level' }, 'cấp, rồi tỉnh'), h('option', { value: 'province' }, 'tỉnh, rồi cấp'));
+    section.appendChild(h('p', { class: 'timeline-controls small' }, h('label', { for: 'tl-order' }, 'Xếp hàng theo '), order));
     section.appendChild(figure);
-    figure.appendChild(timelineSVG(dated, root, figure.clientWidth || 1200));
-    figure.appendChild(h('figcaption', { class: 'small muted' },
-      `${formatNumber(dated.length)} văn bản có ngày, theo cấp và tỉnh; ${formatNumber(undated.length)} văn bản chưa rõ ngày (trong bảng dưới).`));
+    const caption = h('figcaption', { class: 'small muted' },
+      `${formatNumber(dated.length)} văn bản có ngày, theo cấp và tỉnh; ${formatNumber(undated.length)} văn bản chưa rõ ngày (trong bảng dưới).`);
+    const draw = () => figure.replaceChildren(timelineSVG(dated, root, figure.clientWidth || 1200, order.value), caption);
+    order.addEventListener('change', draw);
+    draw();
     section.appendChild(actedTable(acted));
   }
   announce(`${acted.length} văn bản thực hiện`);
@@ -103,15 +108,26 @@ function laneKey(n) {
   return `${levelRank(n.level)}|${n.province || ''}`;
 }
 
-function timelineSVG(points, root, width) {
+/**
+ * laneOrder sorts lane keys ("rank|province") by level then province, or by
+ * province then level; an unknown province comes last.
+ */
+export function laneOrder(lanes, by = 'level') {
+  const byProvince = (pa, pb) => (pa === '') - (pb === '') || pa.localeCompare(pb, 'vi');
+  return [...lanes].sort((a, b) => {
+    const [ra, pa] = a.split('|');
+    const [rb, pb] = b.split('|');
+    return by === 'province'
+      ? byProvince(pa, pb) || Number(ra) - Number(rb)
+      : Number(ra) - Number(rb) || byProvince(pa, pb);
+  });
+}
+
+function timelineSVG(points, root, width, by) {
   const labelW = 210;
   const padR = 40;
   const axisH = 44;
-  const lanes = [...new Set(points.map(laneKey))].sort((a, b) => {
-    const [ra, pa] = a.split('|');
-    const [rb, pb] = b.split('|');
-    return Number(ra) - Number(rb) || pa.localeCompare(pb, 'vi');
-  });
+  const lanes = laneOrder(new Set(points.map(laneKey)), by);
   // Many lanes (a nationwide cascade): thin lanes, names in the tooltips
   // and the table rather than beside each point.
   const compact = lanes.length > 24;
