@@ -997,3 +997,44 @@ func TestIngestBatch(t *testing.T) {
 	small := newAPI(t, Limits{MaxBatchBytes: 1024})
 	small.do(t, "POST", "/api/v1/documents", "application/x-ndjson", body.Bytes()).problem(t, http.StatusRequestEntityTooLarge)
 }
+
+// TestCrossOrigin checks that a browser page from another origin cannot
+// POST into the store, while same-origin pages, non-browser clients and
+// cross-origin reads work.
+func TestCrossOrigin(t *testing.T) {
+	a := newAPI(t, Limits{})
+	text := []byte("HUYỆN ỦY ĐAKRÔNG\nSố: 91-KH/HU\nThực hiện Nghị quyết số 25-NQ/TW.")
+	for _, tc := range []struct {
+		name   string
+		header map[string]string
+		status int
+	}{
+		{"cross-site fetch", map[string]string{"Sec-Fetch-Site": "cross-site"}, http.StatusForbidden},
+		{"foreign origin", map[string]string{"Origin": "http://evil.example"}, http.StatusForbidden},
+		{"same origin", map[string]string{"Sec-Fetch-Site": "same-origin", "Origin": "http://example.com"}, http.StatusCreated},
+		{"no browser", nil, http.StatusOK},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			req := httptest.NewRequest("POST", "/api/v1/documents", bytes.NewReader(text))
+			req.Header.Set("Content-Type", "text/plain; charset=utf-8")
+			for k, v := range tc.header {
+				req.Header.Set(k, v)
+			}
+			rec := httptest.NewRecorder()
+			a.h.ServeHTTP(rec, req)
+			if rec.Code != tc.status {
+				t.Errorf("%d, want %d: %s", rec.Code, tc.status, rec.Body.String())
+			}
+			if tc.status == http.StatusForbidden && rec.Header().Get("Content-Type") != "application/problem+json" {
+				t.Errorf("Content-Type %q", rec.Header().Get("Content-Type"))
+			}
+		})
+	}
+	req := httptest.NewRequest("GET", "/api/v1/stats", nil)
+	req.Header.Set("Sec-Fetch-Site", "cross-site")
+	rec := httptest.NewRecorder()
+	a.h.ServeHTTP(rec, req)
+	if rec.Code != http.StatusOK {
+		t.Errorf("cross-site GET: %d", rec.Code)
+	}
+}

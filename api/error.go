@@ -20,6 +20,7 @@ const (
 	ENotFound    Code = "not-found"              // 404: no document with that number or id
 	EAmbiguous   Code = "ambiguous"              // 300: a number names several documents
 	EInvalid     Code = "invalid"                // 400: a malformed parameter or body
+	EForbidden   Code = "forbidden"              // 403: a cross-origin browser write
 	EMethod      Code = "method-not-allowed"     // 405
 	ETooLarge    Code = "too-large"              // 413: body over the limit
 	EMediaType   Code = "unsupported-media-type" // 415
@@ -33,6 +34,7 @@ var statuses = map[Code]int{
 	ENotFound:    http.StatusNotFound,
 	EAmbiguous:   http.StatusMultipleChoices,
 	EInvalid:     http.StatusBadRequest,
+	EForbidden:   http.StatusForbidden,
 	EMethod:      http.StatusMethodNotAllowed,
 	ETooLarge:    http.StatusRequestEntityTooLarge,
 	EMediaType:   http.StatusUnsupportedMediaType,

@@ -171,15 +171,16 @@ func (s *Server) routes() []route {
 }
 
 // NewHandler checks s and returns the handler serving the API, /healthz and
-// the web explorer, wrapped in panic recovery, access logging, the
-// per-request deadline and the in-flight limit.
+// the web explorer, wrapped in panic recovery, access logging, refusal of
+// cross-origin browser writes, the per-request deadline and the in-flight
+// limit.
 func NewHandler(s *Server) (http.Handler, error) {
 	if s.Store == nil {
 		return nil, errors.New("api: Server.Store is required")
 	}
 	s.limits = s.Limits.withDefaults()
 	s.slots = make(chan struct{}, s.limits.MaxInFlight)
-	return s.recoverPanics(s.logAccess(s.withDeadline(s.limitInFlight(s.router())))), nil
+	return s.recoverPanics(s.logAccess(s.refuseCrossOrigin(s.withDeadline(s.limitInFlight(s.router()))))), nil
 }
 
 // router registers every route on a new gorilla/mux router.
@@ -249,6 +250,21 @@ func (s *Server) withDeadline(next http.Handler) http.Handler {
 		ctx, cancel := context.WithTimeout(r.Context(), s.limits.RequestTimeout)
 		defer cancel()
 		next.ServeHTTP(w, r.WithContext(ctx))
+	})
+}
+
+// refuseCrossOrigin refuses POSTs that a browser sends from another
+// origin: a web page must not be able to write documents into a store the
+// user serves on localhost (text/plain bodies need no CORS preflight).
+// Non-browser clients (curl, Python) send no Origin and pass.
+func (s *Server) refuseCrossOrigin(next http.Handler) http.Handler {
+	cop := http.NewCrossOriginProtection()
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if err := cop.Check(r); err != nil {
+			s.writeError(w, r, &Error{Code: EForbidden, Message: "cross-origin writes are refused: send this request from the explorer's own origin or without a browser", Err: err})
+			return
+		}
+		next.ServeHTTP(w, r)
 	})
 }
 
