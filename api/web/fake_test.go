@@ -468,8 +468,8 @@ func TestExplorerFakeAPI(t *testing.T) {
 			t.Errorf("stub not marked as such")
 		}
 		from := eval[[]string](t, b, `[...document.querySelectorAll(".sightings tbody tr td:first-child")].map(td => td.textContent).sort()`)
-		if !slices.Equal(from, []string{"109/KH-UBND", "135-KH/TU", "307-CV/HU"}) {
-			t.Errorf("sightings from %q, want the three citing documents by number", from)
+		if !slices.Equal(from, []string{"109/KH-UBND (Thừa Thiên Huế)", "135-KH/TU (Quảng Trị)", "307-CV/HU (Quảng Trị)"}) {
+			t.Errorf("sightings from %q, want the three citing documents by number and province", from)
 		}
 		// A sighting opens the citing document at the place it cites.
 		b.goTo(t, "doc", chromedp.Click(chromedp.CSS(`.sightings a[href^="#/doc/cv307-hu-dk?at="]`)))

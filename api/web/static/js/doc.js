@@ -85,7 +85,9 @@ export async function renderDocument(main, { id, params, signal }) {
   main.appendChild(layout);
 
   primary.appendChild(metadata(doc));
-  const names = new Map(citedBy.map((l) => [l.id, l.number || l.title]));
+  // Citing documents by id, named by number and, since local numbers repeat
+  // across provinces, by province.
+  const names = new Map(citedBy.map((l) => [l.id, (l.number || l.title) + (l.number && l.province ? ` (${l.province})` : '')]));
   if (doc.stub || sightings.length) primary.appendChild(sightingsView(sightings, doc.stub, names));
   if (text) primary.appendChild(textView(text, refs, named, docID, at));
   else if (!doc.stub) primary.appendChild(h('p', { class: 'notice' }, 'Máy chủ không gửi toàn văn của văn bản này (trường “text” của API).'));
@@ -136,7 +138,7 @@ function sightingsView(sightings, isStub, names) {
     section.appendChild(h('p', { class: 'muted' }, isStub ? 'Chưa ghi nhận thông tin nào.' : 'Không có.'));
     return section;
   }
-  section.appendChild(h('table', {},
+  const table = h('table', {},
     h('thead', {}, h('tr', {}, ['Nguồn (văn bản dẫn chiếu)', 'Ngày nêu', 'Cơ quan nêu', 'Trích yếu nêu', 'Khóa']
       .map((t) => h('th', { scope: 'col' }, t)))),
     h('tbody', {}, sightings.map((s) => h('tr', {},
@@ -147,7 +149,11 @@ function sightingsView(sightings, isStub, names) {
       h('td', {}, s.date ? dateText(s.date) : '—'),
       h('td', {}, s.body || '—'),
       h('td', {}, s.title || '—'),
-      h('td', {}, s.term || '—'))))));
+      h('td', {}, s.term || '—')))));
+  // For a stub the sightings are all there is; for a document with its own
+  // text they are secondary, and folded when many.
+  if (isStub || sightings.length <= 8) section.appendChild(table);
+  else section.appendChild(h('details', {}, h('summary', {}, `${sightings.length} lượt được nêu`), table));
   return section;
 }
 
