@@ -161,25 +161,26 @@ func isSpaceAt(b []byte, i int) (bool, int) {
 // under NFC. Anything else sends the caller to the full quick check.
 func isNFCFast(b []byte) bool {
 	n := len(b)
-	for i := 0; i < n; {
+	i := 0
+	for i < n {
 		c := b[i]
-		if c < 0x80 {
+		switch {
+		case c < 0x80:
 			i++
-			continue
-		}
-		switch nfcLead[c] {
-		case 2:
-			if c == 0xC3 && i+1 < n && (b[i+1] == 0x90 || b[i+1] == 0xB0) {
+		case c == 0xE1:
+			// Latin Extended Additional: the precomposed Vietnamese vowels.
+			if i+2 >= n || b[i+1] < 0xB8 || b[i+1] > 0xBB {
+				return false
+			}
+			i += 3
+		case c == 0xC3:
+			if i+1 < n && (b[i+1] == 0x90 || b[i+1] == 0xB0) {
 				return false // Icelandic Eth for Đ: repaired by the slow path
 			}
 			i += 2
-		case 3: // E1: Latin Extended Additional only
-			if i+1 < n && b[i+1] >= 0xB8 && b[i+1] <= 0xBB {
-				i += 3
-				continue
-			}
-			return false
-		case 4: // E2: general punctuation
+		case c >= 0xC2 && c <= 0xCB:
+			i += 2
+		case c == 0xE2:
 			if i+2 < n && (b[i+1] == 0x80 && b[i+2] >= 0x90 || b[i+1] == 0x81 && b[i+2] <= 0xAF) {
 				i += 3
 				continue
@@ -192,13 +193,3 @@ func isNFCFast(b []byte) bool {
 	return true
 }
 
-// nfcLead classes UTF-8 lead bytes for isNFCFast: 2 for two-byte runes
-// below U+0300, 3 for E1, 4 for E2, 0 for anything that needs the full
-// check.
-var nfcLead = func() (t [256]byte) {
-	for c := 0xC2; c <= 0xCB; c++ {
-		t[c] = 2
-	}
-	t[0xE1], t[0xE2] = 3, 4
-	return t
-}()

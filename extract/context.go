@@ -212,7 +212,7 @@ func readBody(b []byte, i, limit int) (string, int) {
 	n := 0
 	end := i
 	pos := i
-	prevUnit := false
+	prevS, prevE := -1, -1 // the word before, for "Quận 1"
 	clean := true // the words are separated by single spaces, nothing dropped
 	for n < len(spans) {
 		if q := skipSpaces(b, pos); n > 0 && q+2 < limit && b[q] == '-' && b[q+1] == ' ' && q > pos {
@@ -264,7 +264,7 @@ func readBody(b []byte, i, limit int) (string, int) {
 		}
 		if w[0] >= '0' && w[0] <= '9' {
 			// Junk between two words of a name, unless a unit precedes it.
-			if prevUnit {
+			if prevS >= 0 && unitWord(b[prevS:prevE]) {
 				spans[n] = [2]int{s, e}
 				n++
 				end, pos = e, e
@@ -321,7 +321,7 @@ func readBody(b []byte, i, limit int) (string, int) {
 		}
 		spans[n] = [2]int{s, e}
 		n++
-		prevUnit = unitWord(w)
+		prevS, prevE = s, e
 		end, pos = e, e
 	}
 	if n == 0 {

@@ -403,11 +403,15 @@ func (r *resolver) add(m *mention, c *mctx, ref vncite.Reference, ri int) {
 	} else {
 		r.numbers = append(r.numbers[:ri], ref.Number)
 	}
-	keys := []string{"type:" + kindKey(ref.Type)}
+	var keys [2]string
+	keys[0] = "type:" + kindKey(ref.Type)
 	if ref.TypeName != "" {
-		keys = append(keys, "name:"+ref.TypeName)
+		keys[1] = "name:" + ref.TypeName
 	}
 	for _, k := range keys {
+		if k == "" {
+			continue
+		}
 		if c.inStatement {
 			r.lastStmt[k] = ri
 		} else {

@@ -70,7 +70,7 @@ func isParagraph(l line) bool {
 // body and signer.
 func readHeader(b []byte, ms []mention, cs *caser) header {
 	h := header{mention: -1}
-	lines := headLines(b, 0, 3000)
+	lines := headLines(b, 0, 2500)
 	firstPara := len(lines)
 	for k, l := range lines {
 		if isParagraph(l) {

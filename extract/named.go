@@ -103,7 +103,7 @@ func scanNamed(b []byte, ms []mention) []vncite.Named {
 	}
 	// "Nghị quyết Đại hội Đảng bộ tỉnh lần thứ X", "Nghị quyết Đại hội đại
 	// biểu toàn quốc lần thứ XIII của Đảng".
-	for _, lit := range []string{"Nghị quyết "} {
+	for _, lit := range []string{"Nghị quyết Đại hội", "Nghị quyết đại hội", "NGHỊ QUYẾT ĐẠI HỘI"} {
 		w := []byte(lit)
 		for from := 0; ; {
 			k := bytes.Index(b[from:], w)
@@ -111,11 +111,8 @@ func scanNamed(b []byte, ms []mention) []vncite.Named {
 				break
 			}
 			s := from + k
-			from = s + len(w)
-			pos, ok := phraseStartsAt(b, from, phrase{"dai", "hoi"})
-			if !ok {
-				continue
-			}
+			from = s + len("Nghị quyết ")
+			pos := s + len(w)
 			// A congress named: "Đảng bộ tỉnh", "đại biểu toàn quốc", not
 			// "đảng các cấp" (every level's).
 			if fs, fe := wordAfter(b, pos); fe == fs || !(isUpperStart(b[fs:fe]) || lowerEq(b[fs:fe], "đại") || lowerEq(b[fs:fe], "lần")) {

@@ -404,23 +404,24 @@ func isPeriodWord(w []byte) bool {
 // scanAnaphors finds a type word followed by "nêu trên" or "nói trên"
 // ("Chỉ thị nêu trên"): a mention of the last document of that kind.
 func scanAnaphors(b []byte, out []mention) []mention {
-	for _, lit := range []string{"trên", "TRÊN", "tren"} {
+	for _, lit := range []string{"nêu trên", "nói trên", "NÊU TRÊN", "neu tren", "noi tren"} {
 		w := []byte(lit)
 		for from := 0; ; {
 			k := bytes.Index(b[from:], w)
 			if k < 0 {
 				break
 			}
-			p := from + k
-			from = p + len(w)
+			ns := from + k
+			from = ns + len(w)
 			if from < len(b) {
 				if r, _ := utf8.DecodeRune(b[from:]); isWordRune(r) {
 					continue
 				}
 			}
-			ns, ne := wordBefore(b, p)
-			if ne != p-1 || !(lowerEq(b[ns:ne], "nêu") || lowerEq(b[ns:ne], "nói")) {
-				continue
+			if ns > 0 {
+				if r, _ := utf8.DecodeLastRune(b[:ns]); isWordRune(r) {
+					continue // inside a longer word
+				}
 			}
 			tw, twStart, so := typeWordBefore(b, ns)
 			if tw == nil || so || tw.abbr == "" {
