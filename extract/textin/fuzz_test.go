@@ -143,3 +143,49 @@ func vniOnly(s string) bool {
 	}
 	return true
 }
+
+// fuzzFormat fuzzes one document reader directly, from its fixtures.
+func fuzzFormat(f *testing.F, read func(Options, []byte) (Text, error), seeds ...[]byte) {
+	for _, s := range seeds {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, data []byte) {
+		got, err := read(Options{}.withDefaults(), data)
+		if err != nil {
+			for _, want := range []error{ErrEmpty, ErrBinary, ErrTooLarge, ErrUnknownEncoding, ErrUnsupported, ErrCorrupt} {
+				if errors.Is(err, want) {
+					return
+				}
+			}
+			t.Fatalf("untyped error %v", err)
+		}
+		checkText(t, got.Body)
+	})
+}
+
+func FuzzRTF(f *testing.F) {
+	fuzzFormat(f, Options.decodeRTF, readFixture(f, "unicode.rtf"), readFixture(f, "legacy.rtf"),
+		[]byte(`{\rtf1\ansi\ansicpg1258 Nghi\'f2 {\field{\*\fldinst X}{\fldrslt Y}}\u7883?\bin2 ab\cell\row}`))
+}
+
+func FuzzDOC(f *testing.F) {
+	fuzzFormat(f, Options.decodeDOC, readFixture(f, "unicode.doc"), readFixture(f, "legacy.doc"))
+}
+
+func FuzzDOCX(f *testing.F) {
+	fuzzFormat(f, Options.decodeDOCX, buildDOCX(f, map[string]string{
+		"word/document.xml": document(para(run(".VnTime", "Ngh\u00de quy\u00d5t")) + `<w:tbl><w:tr><w:tc>` + para(run("", "a")) + `</w:tc></w:tr></w:tbl>`),
+		"word/styles.xml":   `<w:styles ` + wNS + `><w:style w:type="paragraph" w:default="1" w:styleId="N"><w:rPr><w:rFonts w:ascii="VNI-Times"/></w:rPr></w:style></w:styles>`,
+	}))
+}
+
+func FuzzHTML(f *testing.F) {
+	var pages [][]byte
+	for _, s := range []string{
+		`<html><head><meta charset="windows-1258"><title>T</title></head><body><div class="content"><p>Nghị quyết số 25-NQ/TW, ngày 3/6/2013, của Ban Chấp hành Trung ương.</p><ul><li><a>x</a></li></ul></div><div id="footer">f</div></body></html>`,
+		`<table><tr><td><a>menu</a></td><td>Nội dung<br>dòng hai</td></tr></table>`,
+	} {
+		pages = append(pages, []byte(s))
+	}
+	fuzzFormat(f, Options.decodeHTML, pages...)
+}
