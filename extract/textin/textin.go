@@ -52,11 +52,12 @@ var (
 	// legacy encoding that can be told with confidence.
 	ErrUnknownEncoding = errors.New("unknown text encoding")
 	// ErrUnsupported is returned for documents recognised but not read
-	// here: PDF (the caller runs pdftotext), legacy .doc, RTF, encrypted
-	// DOCX.
+	// here: PDF (the caller runs pdftotext), Word 6/95, Excel and
+	// PowerPoint files, password-protected Office files.
 	ErrUnsupported = errors.New("unsupported document format")
 	// ErrCorrupt is returned for a DOCX that is not a readable archive or
-	// has no word/document.xml, and for malformed XML inside it.
+	// holds malformed XML, a .doc whose compound file or piece table is
+	// broken, an RTF nested too deep, and HTML too deeply nested to parse.
 	ErrCorrupt = errors.New("corrupt document")
 )
 
@@ -83,8 +84,9 @@ const (
 type Options struct {
 	// MaxBytes is the largest input accepted (DefaultMaxBytes when 0).
 	MaxBytes int64
-	// MaxExpanded caps the bytes unpacked from a DOCX archive, against zip
-	// bombs (DefaultMaxExpanded when 0).
+	// MaxExpanded caps the bytes unpacked from a DOCX archive (against
+	// zip bombs), read out of a .doc compound file, or produced from an RTF
+	// file (DefaultMaxExpanded when 0).
 	MaxExpanded int64
 	// KeepBoilerplate keeps the web furniture of plain text scraped from a
 	// page ("CÁC TIN KHÁC" and the headlines under it, comment prompts,
@@ -107,7 +109,9 @@ func (o Options) withDefaults() Options {
 type Text struct {
 	// Body is valid UTF-8, NFC, with "\n" line ends.
 	Body string
-	// Format is the kind of document: FormatText, FormatHTML or FormatDOCX.
+	// Format is the kind of document: FormatText, FormatHTML, FormatDOCX,
+	// FormatDOC or FormatRTF (FormatPDF is set by callers that ran
+	// pdftotext).
 	Format Format
 	// BoilerplateLines counts lines of web furniture removed from plain
 	// text (see Options.KeepBoilerplate).
