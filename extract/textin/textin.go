@@ -118,8 +118,11 @@ type Text struct {
 	BoilerplateLines int
 	// Encoding is the byte encoding the text was in: EncUTF8, EncUTF16LE,
 	// EncTCVN3, ...; "utf-8+tcvn3" for UTF-8 that carried TCVN3 mojibake
-	// and was repaired; for DOCX "utf-8" (XML), plus "+tcvn3"/"+vni" when
-	// runs in legacy fonts were converted.
+	// and was repaired ("+vni", "+cp1258", "+double-utf-8" likewise, and
+	// "+tcvn3+vni" for both); "utf-8+windows-1252" for UTF-8 with a few
+	// stray bytes. DOCX is "utf-8" (XML) plus "+tcvn3"/"+vni" for runs in
+	// legacy fonts; .doc is "windows-1252" or "utf-16le" (its pieces), RTF
+	// "windows-1252", "cp1258" or "unicode-escapes", each plus any repair.
 	Encoding string
 }
 
