@@ -11,6 +11,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/chromedp/cdproto/network"
 	"github.com/chromedp/chromedp"
 )
 
@@ -39,8 +40,9 @@ type browser struct {
 
 	navs int // navigations started by goTo
 
-	mu       sync.Mutex
-	problems []string
+	mu        sync.Mutex
+	problems  []string
+	requested []string // every URL the page asked for
 }
 
 // newBrowser starts headless Chromium with a new empty profile, sized as a
@@ -79,6 +81,19 @@ func newBrowser(t *testing.T) *browser {
 	if err := chromedp.Do(bctx, chromedp.EmulateViewport(1366, 768)); err != nil {
 		t.Fatalf("start chromium (%s): %v", exe, err)
 	}
+	requests := chromedp.Events(bctx, network.RequestWillBeSent)
+	go func() {
+		for ev, err := range requests {
+			if err != nil {
+				return
+			}
+			if ev.Request != nil {
+				b.mu.Lock()
+				b.requested = append(b.requested, ev.Request.URL)
+				b.mu.Unlock()
+			}
+		}
+	}()
 	messages := chromedp.Console(bctx)
 	go func() {
 		for m, err := range messages {
@@ -100,6 +115,27 @@ func (b *browser) consoleProblems() []string {
 	b.mu.Lock()
 	defer b.mu.Unlock()
 	return append([]string(nil), b.problems...)
+}
+
+// foreignRequests lists the URLs requested outside base (the page must work
+// offline: no CDN, no fonts from elsewhere).
+func (b *browser) foreignRequests(base string) []string {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	var out []string
+	for _, u := range b.requested {
+		if !strings.HasPrefix(u, base+"/") && u != base && !strings.HasPrefix(u, "data:") && u != "about:blank" {
+			out = append(out, u)
+		}
+	}
+	return out
+}
+
+// requestCount is how many requests the page made.
+func (b *browser) requestCount() int {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	return len(b.requested)
 }
 
 // do runs actions, failing the test on error.

@@ -106,6 +106,12 @@ func runWalk(t *testing.T, b *browser, w walk) {
 	if p := b.consoleProblems(); len(p) > 0 {
 		t.Errorf("console errors:\n%s", strings.Join(p, "\n"))
 	}
+	if f := b.foreignRequests(w.base); len(f) > 0 {
+		t.Errorf("requests to other origins (the page must work offline):\n%s", strings.Join(f, "\n"))
+	}
+	if n := b.requestCount(); n < 10 {
+		t.Errorf("only %d requests recorded: the recorder is not working", n)
+	}
 }
 
 // checkAccessible checks what a page needs for keyboard and screen-reader
