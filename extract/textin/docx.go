@@ -346,6 +346,12 @@ func (p *docxParser) parse(b []byte) error {
 				}
 			case "noBreakHyphen":
 				p.write("-")
+			case "softHyphen":
+				// Writers store a typed U+00AD this way, and in a .VnTime
+				// run that byte is "ư"; finish drops what is left.
+				if p.inRun {
+					p.write("\u00AD")
+				}
 			case "tbl":
 				p.tables = append(p.tables, &docxTable{})
 			case "tr":
@@ -465,7 +471,9 @@ func (p *docxParser) decodeSegment(s *docxSegment) string {
 	}
 	var out string
 	if enc == EncTCVN3 {
-		out = decodeTCVN3Bytes(b)
+		// decodeTCVN3 also restores capitals in words typed in capitals
+		// ("HO¹CH" shows "HOạCH" in .VnTime; its author meant "HOẠCH").
+		out, _ = decodeTCVN3(b)
 	} else {
 		out, _ = decodeVNI(b)
 	}

@@ -227,3 +227,26 @@ func TestDOCXRefusals(t *testing.T) {
 		t.Errorf("good: %v", err)
 	}
 }
+
+// TestDOCXLibreOffice reads DOCX files written by LibreOffice 7.4 from the
+// .doc fixtures: the same text as the .doc and the RTF.
+func TestDOCXLibreOffice(t *testing.T) {
+	for _, pair := range [][2]string{{"lo-unicode.docx", "unicode.doc"}, {"lo-legacy.docx", "legacy.doc"}} {
+		docx, err := Decode("x.docx", readFixture(t, pair[0]))
+		if err != nil {
+			t.Fatalf("%s: %v", pair[0], err)
+		}
+		doc, err := Decode("x.doc", readFixture(t, pair[1]))
+		if err != nil {
+			t.Fatalf("%s: %v", pair[1], err)
+		}
+		// LibreOffice writes table cells as paragraphs in the DOCX and as
+		// one row in the .doc: compare the text without the layout.
+		flat := func(s string) string {
+			return strings.Join(strings.Fields(strings.ReplaceAll(s, " | ", " ")), " ")
+		}
+		if flat(docx.Body) != flat(doc.Body) {
+			t.Errorf("%s and %s differ:\n%s\n---\n%s", pair[0], pair[1], docx.Body, doc.Body)
+		}
+	}
+}

@@ -172,12 +172,6 @@ func decodeTCVN3(b []byte) (string, int) {
 	return string(rs), bad
 }
 
-// decodeTCVN3Bytes decodes TCVN3 as written, for text whose font is known.
-func decodeTCVN3Bytes(b []byte) string {
-	rs, _ := tcvn3Runes(b)
-	return string(rs)
-}
-
 func tcvn3Runes(b []byte) ([]rune, int) {
 	rs := make([]rune, 0, len(b))
 	bad := 0
