@@ -192,4 +192,3 @@ func isNFCFast(b []byte) bool {
 	}
 	return true
 }
-

@@ -213,7 +213,7 @@ func readBody(b []byte, i, limit int) (string, int) {
 	end := i
 	pos := i
 	prevS, prevE := -1, -1 // the word before, for "Quận 1"
-	clean := true // the words are separated by single spaces, nothing dropped
+	clean := true          // the words are separated by single spaces, nothing dropped
 	for n < len(spans) {
 		if q := skipSpaces(b, pos); n > 0 && q+2 < limit && b[q] == '-' && b[q+1] == ' ' && q > pos {
 			// "Bà Rịa - Vũng Tàu": a dash between capitalized words.

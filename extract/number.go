@@ -346,6 +346,7 @@ func parseNumberAt(b []byte, start int, strong bool) (parsed, bool) {
 	// Type glued to the issuer: "07/2020/QĐUBND", "45/2016/TTBTC".
 	if ty, is, ok := splitGlued(a.str()); ok && (out.Year > 0 || strong) {
 		out.Type, out.Issuer, out.end = ty, is, a.e
+		out.Party = out.Year == 0 && partyIssuer(is)
 		return finish(b, out)
 	}
 	// No type at all: an official letter "1234/UBND-VX", only where the
