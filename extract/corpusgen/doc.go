@@ -54,7 +54,8 @@
 //
 //	id            the generator's identity of the document, unique
 //	file          path of the text relative to the corpus directory ("0003/0003141.txt"); absent when withheld
-//	form          "document", "news" (a web page reporting it) or "article" (no number of its own)
+//	form          "document", "draft" (its number left blank: "Số:      /KH-UBND"), "news" (a web page
+//	              reporting it) or "article" (no number of its own)
 //	number        canonical number ("135-KH/TU", "16/CT-TTg", "30/2020/NĐ-CP", "10/2022/QH15"); absent for articles
 //	type, type_name, issuer   "KH", "Kế hoạch", "TU"
 //	body          the issuing body in full ("Ban Thường vụ Tỉnh ủy Lâm Đồng")
@@ -71,7 +72,7 @@
 //	    number, target (the cited document's id), relation (of the cue before it),
 //	    mention (full, list, short, above, bare), form (spelling: canonical, spaces, en_dash, no_dash,
 //	    ascii_d, eth, cyrillic, line_break, upper, ocr_tu, so_colon, no_so, split, nbsp, glued, cap_so,
-//	    abbr_word, generic, short, bare, law_num),
+//	    abbr_word, generic, joint_slash, short, bare, law_num),
 //	    start, end (bytes of the file; file[start:end] == as_written), as_written,
 //	    date, body, term, title (as stated beside it), scope_from (where a reader finds a local target's unit), in_statement
 //	statements    edges the text states between two other documents:

@@ -34,6 +34,12 @@ func (r *renderer) render(i int32) (DocTruth, []byte) {
 		t.Form = "news"
 		r.newsPage()
 	default:
+		// Commune UBND plans implement and are cited by nothing below
+		// them: some are given as drafts, their number left blank.
+		if n.kind == kCommUB && r.rng.IntN(12) == 0 {
+			t.Form = "draft"
+			t.Number = ""
+		}
 		r.local()
 	}
 	text := r.buf
@@ -108,6 +114,11 @@ func (r *renderer) ownNumber(prefix string) {
 		return
 	}
 	r.str(prefix)
+	if r.t.Form == "draft" {
+		r.str("      ")
+		r.noise(NoiseDraft, "/"+np.abbr+"-"+np.issuer)
+		return
+	}
 	form := FormCanonical
 	if r.rng.Float64() < r.rates.Variant/3 {
 		form = [...]string{FormSpaces, FormEnDash, FormCanonical}[r.rng.IntN(3)]
@@ -281,6 +292,13 @@ func (r *renderer) extraCitation() {
 		r.str(".")
 	case x < 4:
 		run := r.sameWordRun(d, 2+r.rng.IntN(2))
+		if src >= 0 && r.p.nodes[src].kind == kProvCT {
+			// "các Chỉ thị số 05-CT/TW, 24-CT/TU": the centre's and the
+			// province's directives in one list.
+			if c := r.earlierCentral(d, src); c >= 0 && r.p.nodes[c].kind == kTWCT {
+				run = []int32{c, src}
+			}
+		}
 		if run == nil {
 			return
 		}

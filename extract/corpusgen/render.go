@@ -60,6 +60,7 @@ var variantWeights = [...]struct {
 	{FormCapSo, 0.03},
 	{FormAbbrWord, 0.04},
 	{FormGeneric, 0.03},
+	{FormJointSlash, 0.3},
 }
 
 // pickForm chooses how to spell a mention of target t.
@@ -80,6 +81,8 @@ func (r *renderer) pickForm(np numParts, o mentionOpt) string {
 			ok[i] = np.issuer == "TU" && o.body
 		case FormAbbrWord:
 			ok[i] = np.abbr != "" && np.abbr != "UBTVQH"
+		case FormJointSlash:
+			ok[i] = np.abbr == "TTLT"
 		default:
 			ok[i] = true
 		}
@@ -189,9 +192,12 @@ func (r *renderer) spell(np numParts, form string) {
 			sep(slash, 2)
 		}
 		b = append(b, abbr...)
-		if np.year == "" && brk == 2 {
+		switch {
+		case form == FormJointSlash:
+			b = append(b, '/')
+		case np.year == "" && brk == 2:
 			sep(dash, 2)
-		} else {
+		default:
 			sep(dash, 3)
 		}
 		b = append(b, issuer...)
@@ -262,9 +268,11 @@ func (r *renderer) mention(t int32, o mentionOpt) int {
 	r.t.Citations[ci].ScopeFrom = r.scopeFrom(t)
 	r.full = append(r.full, t)
 	r.lastOfWord[r.p.typeWord(t)] = t
-	if form == FormGeneric || form == FormAbbrWord {
-		// "Kế hoạch nêu trên" after "văn bản số 04-KH/HU" is ambiguous:
-		// no "nêu trên" for this type word until its next plain mention.
+	if form == FormGeneric || form == FormAbbrWord || o.inStatement {
+		// "Kế hoạch nêu trên" after "văn bản số 04-KH/HU", or after "Chỉ
+		// thị số 82-CT/TU ... về thực hiện Chỉ thị số 05-CT/TW", is
+		// ambiguous: no "nêu trên" for this type word until its next plain
+		// mention.
 		r.lastOfWord[r.p.typeWord(t)] = -1
 	}
 	r.clauses(t, o, ci)
@@ -409,7 +417,7 @@ func (r *renderer) short(t int32, rel vncite.Relation, allowAbove bool) {
 	end := len(r.buf)
 	r.t.Citations = append(r.t.Citations, Citation{
 		Number: r.p.canonical(t), Target: docID(t), Relation: rel, Mention: mention, Form: FormShort,
-		Span: Span{Start: start, End: end},
+		Span: Span{Start: start, End: end}, ScopeFrom: r.scopeFrom(t),
 	})
 	r.lastOfWord[word] = t
 }
@@ -465,7 +473,7 @@ func (r *renderer) list(ts []int32, rel vncite.Relation) {
 		}
 		r.t.Citations = append(r.t.Citations, Citation{
 			Number: np.canonical(), Target: docID(t), Relation: rel, Mention: mention, Form: form,
-			Span: Span{Start: start, End: len(r.buf)},
+			Span: Span{Start: start, End: len(r.buf)}, ScopeFrom: r.scopeFrom(t),
 		})
 		r.full = append(r.full, t)
 		r.lastOfWord[word] = t

@@ -21,9 +21,11 @@ type DocTruth struct {
 	// "/" separators; empty when the text is withheld (the document is
 	// known only from what cites it).
 	File string `json:"file,omitempty"`
-	// Form is "document" (the text of the document itself), "news" (a web
-	// page reporting on it, its own number in the running text) or
-	// "article" (a news article with no number of its own).
+	// Form is "document" (the text of the document itself), "draft" (its
+	// text as a draft: the number left blank, "Số:      /KH-UBND", so no
+	// number), "news" (a web page reporting on it, its own number in the
+	// running text) or "article" (a news article with no number of its
+	// own).
 	Form     string       `json:"form"`
 	Number   string       `json:"number,omitempty"` // canonical; empty for articles
 	Type     string       `json:"type,omitempty"`   // canonical abbreviation: "KH", "NĐ", "Luật" for laws
@@ -145,27 +147,28 @@ type NoiseTruth struct {
 
 // Number spellings (Citation.Form).
 const (
-	FormCanonical = "canonical" // 135-KH/TU, 16/CT-TTg
-	FormSpaces    = "spaces"    // 218- QĐ/TW, 135 - KH / TU
-	FormEnDash    = "en_dash"   // 218–QĐ/TW
-	FormNoDash    = "no_dash"   // 218QĐ/TW, 30/2020/NĐCP
-	FormASCIID    = "ascii_d"   // 218-QD/TW
-	FormEth       = "eth"       // 218-QÐ/TW with U+00D0
-	FormCyrillic  = "cyrillic"  // a Latin letter of the number replaced by its Cyrillic look-alike
-	FormBreak     = "line_break"
-	FormUpper     = "upper"  // the mention upper-cased: SỐ 08/CT-TTG
-	FormOCRTU     = "ocr_tu" // "TƯ" for "TU" beside "của ... Tỉnh ủy"
-	FormColon     = "so_colon"
-	FormNoSo      = "no_so"     // "Nghị quyết 25-NQ/TW"
-	FormSplit     = "split"     // "Nghị quyết\nsố 25-NQ/TW"
-	FormNBSP      = "nbsp"      // no-break spaces (U+00A0) of web pages: "số\u00a025 -\u00a0NQ/TW"
-	FormGlued     = "glued"     // no space after "số": "số25-NQ/TW"
-	FormCapSo     = "cap_so"    // "Số" capitalized in running text: "Kế hoạch Số 135-KH/TU"
-	FormAbbrWord  = "abbr_word" // the type word abbreviated: "KH số 135-KH/TU", "NQ 25-NQ/TW"
-	FormGeneric   = "generic"   // a generic word for the type: "văn bản số 1226-CV/TU"
-	FormShort     = "short"     // "Nghị quyết 25", "Kết luận nêu trên"
-	FormBare      = "bare"      // "Chỉ thị số 35"
-	FormLawName   = "law_num"   // "Luật Phòng, chống tham nhũng số 36/2018/QH14"
+	FormCanonical  = "canonical" // 135-KH/TU, 16/CT-TTg
+	FormSpaces     = "spaces"    // 218- QĐ/TW, 135 - KH / TU
+	FormEnDash     = "en_dash"   // 218–QĐ/TW
+	FormNoDash     = "no_dash"   // 218QĐ/TW, 30/2020/NĐCP
+	FormASCIID     = "ascii_d"   // 218-QD/TW
+	FormEth        = "eth"       // 218-QÐ/TW with U+00D0
+	FormCyrillic   = "cyrillic"  // a Latin letter of the number replaced by its Cyrillic look-alike
+	FormBreak      = "line_break"
+	FormUpper      = "upper"  // the mention upper-cased: SỐ 08/CT-TTG
+	FormOCRTU      = "ocr_tu" // "TƯ" for "TU" beside "của ... Tỉnh ủy"
+	FormColon      = "so_colon"
+	FormNoSo       = "no_so"       // "Nghị quyết 25-NQ/TW"
+	FormSplit      = "split"       // "Nghị quyết\nsố 25-NQ/TW"
+	FormNBSP       = "nbsp"        // no-break spaces (U+00A0) of web pages: "số\u00a025 -\u00a0NQ/TW"
+	FormGlued      = "glued"       // no space after "số": "số25-NQ/TW"
+	FormCapSo      = "cap_so"      // "Số" capitalized in running text: "Kế hoạch Số 135-KH/TU"
+	FormAbbrWord   = "abbr_word"   // the type word abbreviated: "KH số 135-KH/TU", "NQ 25-NQ/TW"
+	FormGeneric    = "generic"     // a generic word for the type: "văn bản số 1226-CV/TU"
+	FormJointSlash = "joint_slash" // a joint circular with a slash: "03/2015/TTLT/BTNMT-BNV-BTC"
+	FormShort      = "short"       // "Nghị quyết 25", "Kết luận nêu trên"
+	FormBare       = "bare"        // "Chỉ thị số 35"
+	FormLawName    = "law_num"     // "Luật Phòng, chống tham nhũng số 36/2018/QH14"
 )
 
 // Noise kinds (NoiseTruth.Kind).
