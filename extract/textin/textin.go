@@ -359,9 +359,36 @@ func cleanText(s string) string {
 		s = strings.NewReplacer("\r\n", "\n", "\r", "\n", "\f", "\n").Replace(s)
 	}
 	if !norm.NFC.IsNormalString(s) {
-		s = norm.NFC.String(s)
+		s = norm.NFC.String(fixMarkOrder(s))
 	}
 	return s
+}
+
+// fixMarkOrder puts a vowel's modifier (circumflex, breve) before its tone
+// mark. Some Vietnamese keyboards and converters write the tone first
+// ("e" U+0301 U+0302); both marks have combining class 230, so NFC keeps
+// that order and composes "é" + U+0302, not "ế".
+func fixMarkOrder(s string) string {
+	isTone := func(r rune) bool {
+		return r == '\u0300' || r == '\u0301' || r == '\u0303' || r == '\u0309'
+	}
+	isMod := func(r rune) bool { return r == '\u0302' || r == '\u0306' }
+	if !strings.ContainsAny(s, "\u0302\u0306") {
+		return s
+	}
+	rs := []rune(s)
+	changed := false
+	for i := 0; i+1 < len(rs); i++ {
+		if isTone(rs[i]) && isMod(rs[i+1]) {
+			rs[i], rs[i+1] = rs[i+1], rs[i]
+			changed = true
+			i++
+		}
+	}
+	if !changed {
+		return s
+	}
+	return string(rs)
 }
 
 // mostlyUTF8 reads UTF-8 text with a few stray bytes: a Windows-1252

@@ -244,6 +244,21 @@ func TestNormalization(t *testing.T) {
 	}
 }
 
+func TestMarkOrder(t *testing.T) {
+	for _, tc := range []struct{ in, want string }{
+		{"quye\u0301\u0302t", "quyết"},           // tone before circumflex
+		{"quye\u0302\u0301t", "quyết"},           // canonical
+		{"na\u0300\u0306m", "nằm"},               // tone before breve
+		{"Nghi\u0323 ve\u0302\u0323", "Nghị vệ"}, // dot below sorts itself
+		{"ca\u0301", "cá"},
+	} {
+		got, err := exact.Decode("x.txt", []byte(tc.in))
+		if err != nil || got.Body != tc.want {
+			t.Errorf("%q: got %q %v, want %q", tc.in, got.Body, err, tc.want)
+		}
+	}
+}
+
 func mustEncode(t testing.TB, s, enc string) []byte {
 	t.Helper()
 	b, err := Encode(s, enc)
