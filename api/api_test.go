@@ -1030,6 +1030,19 @@ func TestCrossOrigin(t *testing.T) {
 			}
 		})
 	}
+	// With Hosts set, another Host (DNS rebinding) is refused, even a GET.
+	a.srv.Hosts = []string{"127.0.0.1:8080", "localhost:8080"}
+	for host, status := range map[string]int{"localhost:8080": 200, "127.0.0.1:8080": 200, "evil.example:8080": 403, "LOCALHOST:8080": 200} {
+		req := httptest.NewRequest("GET", "/api/v1/stats", nil)
+		req.Host = host
+		rec := httptest.NewRecorder()
+		a.h.ServeHTTP(rec, req)
+		if rec.Code != status {
+			t.Errorf("Host %s: %d, want %d", host, rec.Code, status)
+		}
+	}
+	a.srv.Hosts = nil
+
 	req := httptest.NewRequest("GET", "/api/v1/stats", nil)
 	req.Header.Set("Sec-Fetch-Site", "cross-site")
 	rec := httptest.NewRecorder()

@@ -9,6 +9,7 @@ import (
 	"net"
 	"net/http"
 	"runtime/debug"
+	"slices"
 	"strings"
 	"time"
 
@@ -133,6 +134,10 @@ type Server struct {
 	Web http.Handler
 	// Limits bound request bodies, depth, page sizes, queries and time.
 	Limits Limits
+	// Hosts, when set, are the only Host headers served ("127.0.0.1:8080",
+	// "localhost:8080"); others get a 403. A server on loopback sets them
+	// so that a web page cannot reach it through DNS rebinding.
+	Hosts []string
 
 	limits Limits
 	slots  chan struct{} // one per request in flight, up to MaxInFlight
@@ -253,13 +258,18 @@ func (s *Server) withDeadline(next http.Handler) http.Handler {
 	})
 }
 
-// refuseCrossOrigin refuses POSTs that a browser sends from another
-// origin: a web page must not be able to write documents into a store the
-// user serves on localhost (text/plain bodies need no CORS preflight).
-// Non-browser clients (curl, Python) send no Origin and pass.
+// refuseCrossOrigin refuses requests for another Host than Server.Hosts,
+// and POSTs that a browser sends from another origin: a web page must not
+// be able to write documents into a store the user serves on localhost
+// (text/plain bodies need no CORS preflight). Non-browser clients (curl,
+// Python) send no Origin and pass.
 func (s *Server) refuseCrossOrigin(next http.Handler) http.Handler {
 	cop := http.NewCrossOriginProtection()
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if len(s.Hosts) > 0 && !slices.Contains(s.Hosts, strings.ToLower(r.Host)) {
+			s.writeError(w, r, errorf(EForbidden, "this server answers to %s, not to the host %q", strings.Join(s.Hosts, ", "), clip(r.Host, 80)))
+			return
+		}
 		if err := cop.Check(r); err != nil {
 			s.writeError(w, r, &Error{Code: EForbidden, Message: "cross-origin writes are refused: send this request from the explorer's own origin or without a browser", Err: err})
 			return

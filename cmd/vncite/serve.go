@@ -6,6 +6,7 @@ import (
 	"io"
 	"log/slog"
 	"net"
+	"strconv"
 	"strings"
 
 	"github.com/vncite/vncite/api"
@@ -51,7 +52,7 @@ func runServe(ctx context.Context, e *env, args []string) error {
 	if err != nil {
 		return fmt.Errorf("listen on %s: %w", *addr, err)
 	}
-	h, err := api.NewHandler(&api.Server{Store: a.store, Index: a.index, Logger: logger})
+	h, err := api.NewHandler(&api.Server{Store: a.store, Index: a.index, Logger: logger, Hosts: loopbackHosts(ln.Addr())})
 	if err != nil {
 		ln.Close()
 		return err
@@ -161,4 +162,16 @@ func loadSyntheticCascade(ctx context.Context, a *app, log io.Writer) error {
 		fmt.Fprintf(log, "vncite: synthetic %s skipped: %s\n", sk.Source, sk.Reason)
 	}
 	return nil
+}
+
+// loopbackHosts lists the Host headers a server listening on loopback
+// answers to, so that no web page reaches it through DNS rebinding; nil
+// (any host) for a server on another address.
+func loopbackHosts(addr net.Addr) []string {
+	tcp, ok := addr.(*net.TCPAddr)
+	if !ok || !tcp.IP.IsLoopback() {
+		return nil
+	}
+	port := strconv.Itoa(tcp.Port)
+	return []string{"127.0.0.1:" + port, "localhost:" + port, "[::1]:" + port}
 }
