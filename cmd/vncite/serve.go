@@ -173,5 +173,9 @@ func loopbackHosts(addr net.Addr) []string {
 		return nil
 	}
 	port := strconv.Itoa(tcp.Port)
-	return []string{"127.0.0.1:" + port, "localhost:" + port, "[::1]:" + port}
+	hosts := []string{"127.0.0.1:" + port, "localhost:" + port, "[::1]:" + port}
+	if tcp.Port == 80 { // clients leave the default port out
+		hosts = append(hosts, "127.0.0.1", "localhost", "[::1]")
+	}
+	return hosts
 }
