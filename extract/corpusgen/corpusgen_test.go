@@ -117,7 +117,7 @@ func loose(s string, table map[string]rune) string {
 
 func TestTruthSpans(t *testing.T) {
 	table := composeTable()
-	docs := testCorpus(t, 1500, 9, 0)
+	docs := testCorpus(t, 3000, 9, 0)
 	seen := map[string]int{}
 	for _, d := range docs {
 		if d.Text == nil {
@@ -222,13 +222,13 @@ func TestTruthSpans(t *testing.T) {
 	}
 	for _, f := range []string{"crlf", "unaccented", "draft", "news", "article"} {
 		if seen[f] == 0 {
-			t.Errorf("no %s document in 1500", f)
+			t.Errorf("no %s document in 3000", f)
 		}
 	}
 	// Every spelling of document-numbers.md occurs.
-	for _, f := range []string{FormCanonical, FormSpaces, FormEnDash, FormNoDash, FormASCIID, FormEth, FormCyrillic, FormBreak, FormUpper, FormOCRTU, FormColon, FormNoSo, FormSplit, FormNBSP, FormGlued, FormCapSo, FormAbbrWord, FormGeneric, FormJointSlash, FormShort, FormBare, FormLawName} {
+	for _, f := range []string{FormCanonical, FormSpaces, FormEnDash, FormNoDash, FormASCIID, FormEth, FormCyrillic, FormBreak, FormUpper, FormOCRTU, FormColon, FormNoSo, FormSplit, FormNBSP, FormGlued, FormCapSo, FormAbbrWord, FormGeneric, FormJointSlash, FormTable, FormFootnote, FormShort, FormBare, FormLawName} {
 		if seen[f] == 0 {
-			t.Errorf("no mention spelled %s in 1500 documents", f)
+			t.Errorf("no mention spelled %s in 3000 documents", f)
 		}
 	}
 }

@@ -72,7 +72,7 @@
 //	    number, target (the cited document's id), relation (of the cue before it),
 //	    mention (full, list, short, above, bare), form (spelling: canonical, spaces, en_dash, no_dash,
 //	    ascii_d, eth, cyrillic, line_break, upper, ocr_tu, so_colon, no_so, split, nbsp, glued, cap_so,
-//	    abbr_word, generic, joint_slash, short, bare, law_num),
+//	    abbr_word, generic, joint_slash, table, footnote, short, bare, law_num),
 //	    start, end (bytes of the file; file[start:end] == as_written), as_written,
 //	    date, body, term, title (as stated beside it), scope_from (where a reader finds a local target's unit), in_statement
 //	statements    edges the text states between two other documents:

@@ -311,7 +311,7 @@ func (r *renderer) extraCitation() {
 			return
 		}
 		r.str(" Việc thực hiện phải bảo đảm theo tinh thần ")
-		r.mention(c, mentionOpt{rel: vncite.BasedOn, body: r.rng.IntN(2) == 0, date: r.rng.IntN(3) == 0})
+		r.mention(c, mentionOpt{rel: vncite.BasedOn, body: r.rng.IntN(2) == 0, date: r.rng.IntN(3) == 0, term: r.rng.IntN(3) == 0})
 		r.str(".")
 	case x < 6:
 		c := r.earlierCentral(d, src)
@@ -825,6 +825,50 @@ func (r *renderer) local() {
 		role = []string{"T/M ĐẢNG ỦY", "BÍ THƯ"}
 	}
 	r.signature(recipients, role)
+	if r.rng.IntN(15) == 0 {
+		r.annexTable()
+	}
+}
+
+// annexTable writes an annex listing the documents the text rests on, as a
+// table converted to text: one row per line, cells between bars, numbers
+// with no type word and no "số".
+func (r *renderer) annexTable() {
+	p, i := r.p, r.self
+	var rows []int32
+	for t := p.nodes[i].parent; t >= 0 && len(rows) < 4; t = p.nodes[t].parent {
+		if p.nodes[t].seq > 0 {
+			rows = append(rows, t)
+		}
+		if p.nodes[t].kind.isCentral() {
+			break
+		}
+	}
+	if len(rows) == 0 {
+		return
+	}
+	r.str("\nPHỤ LỤC\nDANH MỤC VĂN BẢN LIÊN QUAN\n\n| TT | Số, ký hiệu | Ngày ban hành | Cơ quan ban hành | Trích yếu |\n")
+	for k := len(rows) - 1; k >= 0; k-- {
+		t := rows[k]
+		np, _ := p.parts(t)
+		r.str("| ")
+		r.buf = appendInt(r.buf, len(rows)-k)
+		r.str(" | ")
+		start := len(r.buf)
+		r.spell(np, FormCanonical)
+		r.t.Citations = append(r.t.Citations, Citation{
+			Number: np.canonical(), Target: docID(t), Relation: vncite.Cites, Mention: "full", Form: FormTable,
+			Span: Span{Start: start, End: len(r.buf)}, ScopeFrom: r.scopeFrom(t),
+			Date: p.nodes[t].date.String(), Body: p.bodyShort(t, 0),
+		})
+		r.str(" | ")
+		r.buf = p.nodes[t].date.appendVN(r.buf, 1)
+		r.str(" | ")
+		r.str(p.bodyShort(t, 0))
+		r.str(" | ")
+		r.str(docKinds[p.nodes[t].kind].word)
+		r.str(" |\n")
+	}
 }
 
 // cascadeRoot returns the index of the central document at the root of

@@ -256,6 +256,10 @@ func (r *renderer) mention(t int32, o mentionOpt) int {
 	start := len(r.buf)
 	r.spell(np, form)
 	end := len(r.buf)
+	if form == FormCanonical && r.rng.Float64() < r.rates.Variant/25 {
+		form = FormFootnote
+		r.buf = append(r.buf, [...]string{"¹", "²", "³"}[r.rng.IntN(3)]...)
+	}
 	rel := o.rel
 	if rel == "" {
 		rel = vncite.Cites
@@ -290,6 +294,13 @@ func (r *renderer) clauses(t int32, o mentionOpt, ci int) {
 		r.buf = append(r.buf, " ngày "...)
 		r.buf = n.date.appendVN(r.buf, [...]int{0, 0, 1, 2, 2, 3}[r.rng.IntN(6)])
 		r.t.Citations[ci].Date = n.date.String()
+	}
+	if o.term && !o.body && n.kind.isParty() && n.kind.isCentral() {
+		term := r.p.termName(t)
+		r.buf = append(r.buf, " (khóa "...)
+		r.buf = append(r.buf, term...)
+		r.buf = append(r.buf, ')')
+		r.t.Citations[ci].Term = term
 	}
 	if o.body {
 		r.buf = append(r.buf, " của "...)

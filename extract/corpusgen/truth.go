@@ -166,6 +166,8 @@ const (
 	FormAbbrWord   = "abbr_word"   // the type word abbreviated: "KH số 135-KH/TU", "NQ 25-NQ/TW"
 	FormGeneric    = "generic"     // a generic word for the type: "văn bản số 1226-CV/TU"
 	FormJointSlash = "joint_slash" // a joint circular with a slash: "03/2015/TTLT/BTNMT-BNV-BTC"
+	FormTable      = "table"       // in a table cell, no type word: "| 1 | 25-NQ/TW | 03/6/2013 |"
+	FormFootnote   = "footnote"    // a footnote mark after it: "25-NQ/TW¹"
 	FormShort      = "short"       // "Nghị quyết 25", "Kết luận nêu trên"
 	FormBare       = "bare"        // "Chỉ thị số 35"
 	FormLawName    = "law_num"     // "Luật Phòng, chống tham nhũng số 36/2018/QH14"
