@@ -1,6 +1,7 @@
 package web_test
 
 import (
+	"context"
 	"encoding/json"
 	"fmt"
 	"net/http"
@@ -10,6 +11,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/chromedp/cdproto/input"
 	"github.com/chromedp/chromedp"
 	"github.com/chromedp/chromedp/kb"
 
@@ -554,6 +556,22 @@ func TestExplorerFakeAPI(t *testing.T) {
 		b.do(t, "tab", chromedp.KeyEvent(kb.Tab), chromedp.KeyEvent(kb.Tab))
 		if got := eval[string](t, b, `document.activeElement.id`); got != "q" {
 			t.Errorf("third Tab focuses %q, want the search box", got)
+		}
+		// A real "/" keystroke: one keyDown carrying its text, so that the
+		// page's preventDefault keeps the "/" out of the box (chromedp's
+		// KeyEvent sends the character as a separate event).
+		slash := input.DispatchKeyEventParams{Type: input.DispatchKeyEventTypeKeyDown, Key: "/", Code: "Slash", Text: "/", WindowsVirtualKeyCode: 191}
+		b.do(t, "leave the box", chromedp.Evaluate[chromedp.Void](`document.activeElement.blur()`),
+			chromedp.Func(func(ctx context.Context, _ *chromedp.Target) error {
+				if _, err := chromedp.Call(ctx, input.DispatchKeyEvent, slash); err != nil {
+					return err
+				}
+				slash.Type, slash.Text = input.DispatchKeyEventTypeKeyUp, ""
+				_, err := chromedp.Call(ctx, input.DispatchKeyEvent, slash)
+				return err
+			}))
+		if got := eval[string](t, b, `document.activeElement.id + "|" + document.getElementById("q").value`); got != "q|" {
+			t.Errorf("after “/”: focus|value = %q, want the empty search box focused", got)
 		}
 	})
 

@@ -91,6 +91,14 @@ function start() {
     const q = document.getElementById('q').value.trim();
     go('search', '', { q });
   });
+  // "/" jumps to the search box from anywhere but a field.
+  document.addEventListener('keydown', (ev) => {
+    const t = ev.target;
+    if (ev.key !== '/' || ev.ctrlKey || ev.metaKey || ev.altKey) return;
+    if (t instanceof HTMLInputElement || t instanceof HTMLTextAreaElement || t instanceof HTMLSelectElement || t.isContentEditable) return;
+    ev.preventDefault();
+    document.getElementById('q').focus();
+  });
   window.addEventListener('hashchange', route);
   route();
 }
