@@ -7,6 +7,7 @@ import (
 	"net/url"
 	"strings"
 	"testing"
+	"time"
 )
 
 // FuzzRequests sends arbitrary paths, query strings and bodies to the read
@@ -48,6 +49,32 @@ func FuzzRequests(f *testing.F) {
 			t.Fatalf("%s %s?%s: %d %s", method, path, rawQuery, rec.Code, rec.Body.String())
 		case rec.Code >= 400 && rec.Header().Get("Content-Type") != "application/problem+json":
 			t.Fatalf("%s %s?%s: %d with Content-Type %q", method, path, rawQuery, rec.Code, rec.Header().Get("Content-Type"))
+		}
+	})
+}
+
+// FuzzCursorAndDate checks the two small parsers of query values: a cursor
+// decodes to an offset that encodes back to the same cursor, or is
+// refused; a date is refused or normalized to a valid YYYY-MM-DD.
+func FuzzCursorAndDate(f *testing.F) {
+	for _, s := range []string{"", "bzA", "bzAw", "bys1", encodeCursor(50), "!!!", "2016", "2016-05", "2016-05-15", "2016-02-30", "-1", "99999-01-01"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		if off, err := decodeCursor(s); err == nil && s != "" {
+			if off < 0 || encodeCursor(off) != s {
+				t.Errorf("cursor %q → %d → %q", s, off, encodeCursor(off))
+			}
+		}
+		p := params{v: url.Values{"d": {s}}}
+		for _, end := range []bool{false, true} {
+			d, err := p.date("d", end)
+			if err != nil || d == "" {
+				continue
+			}
+			if _, perr := time.Parse("2006-01-02", d); perr != nil || len(d) != 10 {
+				t.Errorf("date %q → %q", s, d)
+			}
 		}
 	})
 }

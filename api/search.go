@@ -117,8 +117,9 @@ func decodeCursor(c string) (int, error) {
 	}
 	b, err := base64.RawURLEncoding.DecodeString(c)
 	if err == nil && strings.HasPrefix(string(b), cursorPrefix) {
-		n, err := strconv.Atoi(string(b[len(cursorPrefix):]))
-		if err == nil && n >= 0 && n <= search.MaxOffset {
+		digits := string(b[len(cursorPrefix):])
+		n, err := strconv.Atoi(digits)
+		if err == nil && n >= 0 && n <= search.MaxOffset && strconv.Itoa(n) == digits {
 			return n, nil
 		}
 	}
