@@ -358,10 +358,38 @@ func cleanText(s string) string {
 	if strings.ContainsAny(s, "\r\f") {
 		s = strings.NewReplacer("\r\n", "\n", "\r", "\n", "\f", "\n").Replace(s)
 	}
-	if !norm.NFC.IsNormalString(s) {
+	if !isNFC(s) {
 		s = norm.NFC.String(fixMarkOrder(s))
 	}
 	return s
+}
+
+// isNFC is norm.NFC.IsNormalString with a fast path: text made only of
+// characters that are NFC and never compose with their neighbours (ASCII,
+// Latin-1, Latin Extended-A, ơ ư, the precomposed Vietnamese letters,
+// common punctuation) is NFC without asking the normalizer. Anything else
+// (a combining mark, a singleton such as U+2000) goes to norm.
+func isNFC(s string) bool {
+	for i := 0; i < len(s); {
+		c := s[i]
+		switch {
+		case c < utf8.RuneSelf:
+			i++
+			continue
+		case c == 0xE1 && i+2 < len(s) && (s[i+1] == 0xB8 || s[i+1] == 0xB9 || s[i+1] == 0xBA || s[i+1] == 0xBB):
+			i += 3 // U+1E00..U+1EFF, Latin Extended Additional
+			continue
+		}
+		r, n := utf8.DecodeRuneInString(s[i:])
+		switch {
+		case r >= 0xA0 && r <= 0x17F, r == 'Ơ', r == 'ơ', r == 'Ư', r == 'ư',
+			r >= 0x2010 && r <= 0x2027, r >= 0x2030 && r <= 0x205E, r == '€', r == '™':
+			i += n
+		default:
+			return norm.NFC.IsNormalString(s)
+		}
+	}
+	return true
 }
 
 // fixMarkOrder puts a vowel's modifier (circumflex, breve) before its tone

@@ -244,6 +244,20 @@ func TestNormalization(t *testing.T) {
 	}
 }
 
+// TestIsNFC checks the fast path against norm on the seeds, their NFD
+// forms and characters that are not NFC or compose.
+func TestIsNFC(t *testing.T) {
+	cases := []string{"", "abc", "e\u0301", "\u2000", "\u212B", "Å", "A\u030A", "ơ\u0301", "\u0340", "ế", "x\u0323"}
+	for _, s := range seeds(t) {
+		cases = append(cases, s, norm.NFD.String(s))
+	}
+	for _, s := range cases {
+		if got, want := isNFC(s), norm.NFC.IsNormalString(s); got != want {
+			t.Errorf("isNFC(%.30q) = %v, want %v", s, got, want)
+		}
+	}
+}
+
 func TestMarkOrder(t *testing.T) {
 	for _, tc := range []struct{ in, want string }{
 		{"quye\u0301\u0302t", "quyết"},           // tone before circumflex
