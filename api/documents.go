@@ -246,11 +246,9 @@ type IngestRequest struct {
 	Text string `json:"text"`
 }
 
-// serveIngest stores a document from its text and answers it: 201 Created,
-// or 200 when the same text was already stored. A JSON Lines body is a
-// batch (serveIngestBatch).
-// The body is JSON {"source","text"} or the text itself as text/plain (the
-// source then from ?source=).
+// serveIngest stores a document from its text (see readText for the
+// bodies it takes) and answers it: 201 Created, or 200 when the same text
+// was already stored. A JSON Lines body is a batch (serveIngestBatch).
 func (s *Server) serveIngest(w http.ResponseWriter, r *http.Request) error {
 	if mt, _, err := mime.ParseMediaType(r.Header.Get("Content-Type")); err == nil && batchTypes[mt] {
 		return s.serveIngestBatch(w, r)
@@ -294,8 +292,12 @@ func (s *Server) readText(w http.ResponseWriter, r *http.Request, limit int64, r
 		return errorf(EMediaType, "send application/json {\"source\",\"text\"}, or the document as text/plain, text/html, DOCX or application/octet-stream; not %s", clip(mediaType, 80))
 	}
 	body, err := io.ReadAll(http.MaxBytesReader(w, r.Body, limit))
-	if err != nil {
-		return err // *http.MaxBytesError → 413; others are I/O
+	var maxBytes *http.MaxBytesError
+	switch {
+	case errors.As(err, &maxBytes):
+		return err // 413
+	case err != nil:
+		return &Error{Code: EInvalid, Message: "the body could not be read: " + err.Error(), Err: err}
 	}
 	utf8Declared := mediaType == "application/json" || charset == "utf-8" || charset == "utf8"
 	if utf8Declared && !utf8.Valid(body) {
