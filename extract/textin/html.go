@@ -451,7 +451,7 @@ func (a *article) renderWithSiblings(w *textWriter, top *html.Node) {
 			seenTop = true
 			continue
 		}
-		if seenTop && endsArticle(s) {
+		if seenTop && a.endsArticle(s) {
 			break
 		}
 		if a.removed[s] {
@@ -589,7 +589,7 @@ func (a *article) render(w *textWriter, n *html.Node) {
 		}
 	}
 	for c := n.FirstChild; c != nil; c = c.NextSibling {
-		if endsArticle(c) {
+		if a.endsArticle(c) {
 			break
 		}
 		a.render(w, c)
@@ -633,9 +633,12 @@ func (a *article) title(doc, top *html.Node) string {
 // endsArticle reports a heading that opens what follows an article:
 // "Ý kiến bạn đọc", "Bình luận", "Tin liên quan" as an <hN> or a short
 // line of bold text. Nothing after it in the same container is article.
-func endsArticle(n *html.Node) bool {
+func (a *article) endsArticle(n *html.Node) bool {
 	if n.Type != html.ElementNode {
 		return false
+	}
+	if in := a.info[n]; in == nil || in.text > 60 {
+		return false // removed, or too long for a heading: skip the text walk
 	}
 	switch n.DataAtom {
 	case atom.H1, atom.H2, atom.H3, atom.H4, atom.H5, atom.H6, atom.B, atom.Strong, atom.Div, atom.P, atom.Span:
