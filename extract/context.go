@@ -140,7 +140,7 @@ func lineBreakEnds(b []byte, k int) bool {
 	}
 	prev, _ := utf8.DecodeLastRune(b[:p])
 	switch prev {
-	case '.', '!', '?', ';', ':', '”', '"', ')':
+	case '.', '!', '?', ';', ':', '”', '"', ')', '|':
 		return true
 	case '-', '/', ',', '–', '(':
 		return false
@@ -786,6 +786,7 @@ func readContext(b []byte, m *mention, c *mctx, limit int) {
 	if m.kind != mFull {
 		pos = m.end
 	}
+	pos = skipFootnote(b, pos)
 	c.ctxEnd = pos
 	for steps := 0; steps < 8; steps++ {
 		q := skipSpaces(b, pos)
@@ -877,6 +878,86 @@ func readContext(b []byte, m *mention, c *mctx, limit int) {
 		}
 		break
 	}
+}
+
+// readTableRow fills what a table row says about a mention in one of its
+// cells ("| 1 | 06-KL/TW | 31/07/2001 | Bộ Chính trị | Kết luận |"): a
+// date cell, a body cell, a type cell, a summary cell. Cells are split by
+// '|' or tabs; only fields the clause left empty are filled.
+func readTableRow(b []byte, m *mention, c *mctx) {
+	ls := bytes.LastIndexByte(b[:m.start], '\n') + 1
+	le := bytes.IndexByte(b[m.end:], '\n')
+	if le < 0 {
+		le = len(b)
+	} else {
+		le += m.end
+	}
+	line := b[ls:le]
+	sep := byte('|')
+	if bytes.Count(line, []byte{'|'}) < 2 {
+		if bytes.Count(line, []byte{'\t'}) < 2 {
+			return
+		}
+		sep = '\t'
+	}
+	// Cells after the one holding the number.
+	rest := b[m.end:le]
+	if k := bytes.IndexByte(rest, sep); k >= 0 {
+		rest = rest[k+1:]
+	} else {
+		return
+	}
+	for _, cell := range bytes.Split(rest, []byte{sep}) {
+		cell = bytes.TrimSpace(cell)
+		if len(cell) == 0 {
+			continue
+		}
+		if d, end, ok := dateAt(cell, 0); ok && end == len(cell) {
+			if c.date == "" {
+				c.date = d
+			}
+			continue
+		}
+		if tw, end, ok := typeWordAt(cell, 0); ok && end == len(cell) {
+			if c.typeName == "" {
+				c.typeName = tw.name
+			}
+			continue
+		}
+		str := string(cell)
+		if isUpperStart(cell) && (bodyIssuer(str) != "" || startsWithOrgWord(strings.ToUpper(str))) && countWords(str) <= 12 {
+			if c.body == "" {
+				c.body = str
+			}
+			continue
+		}
+		if countWords(str) >= 3 && c.title == "" {
+			c.title = cleanTitle(str)
+		}
+	}
+}
+
+// skipFootnote steps over a footnote mark right after a number:
+// superscript digits ("05-CT/TU³") or a bracketed number ("[3]").
+func skipFootnote(b []byte, i int) int {
+	for i < len(b) {
+		r, size := utf8.DecodeRune(b[i:])
+		if r == '¹' || r == '²' || r == '³' || r >= '⁰' && r <= '⁹' {
+			i += size
+			continue
+		}
+		break
+	}
+	if i+2 < len(b) && b[i] == '[' {
+		j := i + 1
+		for j < len(b) && j-i < 4 && b[j] >= '0' && b[j] <= '9' {
+			j++
+		}
+		if j > i+1 && j < len(b) && b[j] == ']' {
+			return j + 1
+		}
+	}
+	return i
 }
 
 // bodyBefore finds a body named before a mention: "của Ban Thường vụ Tỉnh

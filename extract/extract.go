@@ -128,6 +128,9 @@ func analyse(b []byte, ms []mention, cs []mctx) {
 			limit = m.end
 		}
 		readContext(b, m, c, limit)
+		if m.kind == mFull {
+			readTableRow(b, m, c)
+		}
 	}
 	// Titles that state a relation to the next mention: "về triển khai
 	// thực hiện Kết luận số 114-KL/TW". The title then runs to the end of
@@ -279,12 +282,12 @@ func build(text string, ms []mention, cs []mctx, own int, ex *vncite.Extraction)
 	for i := range refIndex {
 		refIndex[i] = -1
 	}
-	rs := &resolver{seq: map[string]int{}, ambiguous: map[string]bool{}, last: map[string]int{}, lastStmt: map[string]int{}, party: map[string]string{}}
+	rs := &resolver{seq: map[rkey]int{}, ambiguous: map[rkey]bool{}, last: map[rkey]int{}, lastStmt: map[rkey]int{}, party: map[rkey]string{}}
 	for i := range ms {
 		// Party numbers read without an OCR slip, for deciding "TƯ".
 		if o := &ms[i]; o.kind == mFull && !o.num.horn && o.num.Party && (o.num.Issuer == "TW" || o.num.Issuer == "TU") {
-			if _, ok := rs.party[o.num.Type+"|"+o.num.Seq]; !ok {
-				rs.party[o.num.Type+"|"+o.num.Seq] = o.num.Issuer
+			if _, ok := rs.party[rkey{o.num.Type, o.num.Seq}]; !ok {
+				rs.party[rkey{o.num.Type, o.num.Seq}] = o.num.Issuer
 			}
 		}
 	}
@@ -353,7 +356,7 @@ func atoi4(date string) int {
 // decideHorn settles "TƯ" (Ư for U): the body beside the number decides;
 // else another mention of the same type and sequence; else TU, the
 // committee whose code OCR most often misreads so.
-func decideHorn(p parsed, body string, party map[string]string) Number {
+func decideHorn(p parsed, body string, party map[rkey]string) Number {
 	n := p.Number
 	if n.Issuer != "TU" || !n.Party {
 		return n
@@ -363,7 +366,7 @@ func decideHorn(p parsed, body string, party map[string]string) Number {
 		n.Issuer = "TW"
 	case "TU":
 	default:
-		if is, ok := party[n.Type+"|"+n.Seq]; ok {
+		if is, ok := party[rkey{n.Type, n.Seq}]; ok {
 			n.Issuer = is
 		}
 	}
@@ -374,13 +377,16 @@ func decideHorn(p parsed, body string, party map[string]string) Number {
 // resolver remembers the references met so far, so that each short form
 // is resolved in constant time whatever the length of the text.
 type resolver struct {
-	seq       map[string]int  // kind|seq → first full or completed reference
-	ambiguous map[string]bool // kind|seq met with two different numbers
-	last      map[string]int  // type word or type → latest reference
-	lastStmt  map[string]int  // the same, for objects of statements
-	numbers   []string        // number of each reference, by index
-	party     map[string]string
+	seq       map[rkey]int  // {kind, seq} → first full or completed reference
+	ambiguous map[rkey]bool // {kind, seq} met with two different numbers
+	last      map[rkey]int  // {"name", type word} or {"type", type} → latest reference
+	lastStmt  map[rkey]int  // the same, for objects of statements
+	numbers   []string      // number of each reference, by index
+	party     map[rkey]string
 }
+
+// rkey is a two-part map key (no string concatenation per reference).
+type rkey [2]string
 
 // kindKey folds QĐ and QĐi (Quyết định and Quy định share QĐ before 2018).
 func kindKey(t string) string {
@@ -393,23 +399,20 @@ func kindKey(t string) string {
 // add records reference ri (from mention m).
 func (r *resolver) add(m *mention, c *mctx, ref vncite.Reference, ri int) {
 	if ref.ResolvedFrom == nil && ref.Number != "" {
-		k := kindKey(effType(m)) + "|" + m.num.Seq
+		k := rkey{kindKey(effType(m)), m.num.Seq}
 		if first, ok := r.seq[k]; !ok {
 			r.seq[k] = ri
 		} else if first != ri {
 			r.ambiguous[k] = r.ambiguous[k] || r.numbers[first] != ref.Number
 		}
-		r.numbers = append(r.numbers[:ri], ref.Number)
-	} else {
-		r.numbers = append(r.numbers[:ri], ref.Number)
 	}
-	var keys [2]string
-	keys[0] = "type:" + kindKey(ref.Type)
+	r.numbers = append(r.numbers[:ri], ref.Number)
+	keys := [2]rkey{{"type", kindKey(ref.Type)}}
 	if ref.TypeName != "" {
-		keys[1] = "name:" + ref.TypeName
+		keys[1] = rkey{"name", ref.TypeName}
 	}
 	for _, k := range keys {
-		if k == "" {
+		if k[0] == "" {
 			continue
 		}
 		if c.inStatement {
@@ -461,9 +464,9 @@ func (r *resolver) resolve(ms []mention, cs []mctx, own, i int, ref *vncite.Refe
 	// preferring those not named only as the object of a statement; the
 	// kind named ("Quy định") rather than the abbreviation it shares.
 	if m.kind == mAnaphoric {
-		for _, k := range []string{"name:" + m.tw.name, "type:" + kindKey(m.num.Type)} {
+		for _, k := range [2]rkey{{"name", m.tw.name}, {"type", kindKey(m.num.Type)}} {
 			if ri, ok := r.last[k]; ok {
-				if k[0] == 't' && ex.References[ri].TypeName != "" && ex.References[ri].TypeName != m.tw.name {
+				if k[0] == "type" && ex.References[ri].TypeName != "" && ex.References[ri].TypeName != m.tw.name {
 					continue
 				}
 				return link(ri)
@@ -475,7 +478,7 @@ func (r *resolver) resolve(ms []mention, cs []mctx, own, i int, ref *vncite.Refe
 		return false
 	}
 	// The same kind and sequence number, mentioned before.
-	k := kindKey(m.num.Type) + "|" + m.num.Seq
+	k := rkey{kindKey(m.num.Type), m.num.Seq}
 	if ri, ok := r.seq[k]; ok {
 		if r.ambiguous[k] {
 			return false // two candidates: never guess
