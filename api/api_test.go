@@ -1051,3 +1051,27 @@ func TestCrossOrigin(t *testing.T) {
 		t.Errorf("cross-site GET: %d", rec.Code)
 	}
 }
+
+// TestWithoutIndex serves a store with no search index: the routes that
+// need one answer 503 problem+json, the others work.
+func TestWithoutIndex(t *testing.T) {
+	st, err := graph.Open(context.Background(), t.TempDir(), graph.Options{Logger: slog.New(slog.DiscardHandler)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Close()
+	srv := &Server{Store: st}
+	h, err := NewHandler(srv)
+	if err != nil {
+		t.Fatal(err)
+	}
+	a := &testAPI{srv: srv, h: h}
+	a.do(t, "GET", "/api/v1/search?q=dan", "", nil).problem(t, http.StatusServiceUnavailable)
+	a.do(t, "GET", "/api/v1/documents", "", nil).problem(t, http.StatusServiceUnavailable)
+	a.do(t, "POST", "/api/v1/documents", "text/plain; charset=utf-8", []byte("HUYỆN ỦY ĐAKRÔNG\nSố: 41-KH/HU\nThực hiện Nghị quyết số 25-NQ/TW.")).ok(t, http.StatusCreated)
+	a.do(t, "GET", "/api/v1/documents/25-NQ/TW", "", nil).ok(t, http.StatusOK)
+	a.do(t, "GET", "/api/v1/stats", "", nil).ok(t, http.StatusOK)
+	if _, err := NewHandler(&Server{}); err == nil {
+		t.Error("NewHandler without a store: no error")
+	}
+}
