@@ -7,6 +7,15 @@
 // canonical form from extract.Canonical, the same function that reads a
 // user's query, so "nq 25/tw" finds 25-NQ/TW. The graph store keeps the index
 // in step through Index, Delete and Hashes (graph.Indexer).
+//
+// A query is either a document number in any spelling ("25-NQ/TW",
+// "nghi quyet so 25-nq/tw", "Nghị quyết 25"), which lists the documents
+// carrying the number and then those citing it, or words and "quoted
+// phrases", with or without diacritics, "-" before one to exclude it. The
+// query is parsed here, never handed to Bleve's query-string syntax:
+// wildcards and regular expressions are refused, and the length and the
+// number of terms are capped, so every query costs a bounded number of term
+// lookups.
 package search
 
 import (
