@@ -115,7 +115,7 @@ function metadata(doc) {
     ['Định danh', doc.key ? keyText(doc.key) : null],
     ['Nguồn', doc.source],
     ['Nạp lúc', doc.ingested_at ? new Date(doc.ingested_at).toLocaleString('vi-VN') : null],
-    ['Mã băm (sha256)', doc.hash ? h('code', { class: 'hash', title: doc.hash }, doc.hash.slice(0, 16) + '…') : null],
+    ['Mã băm (sha256)', doc.hash && !doc.stub ? h('code', { class: 'hash', title: doc.hash }, doc.hash.slice(0, 16) + '…') : null],
   ].filter(([, v]) => v !== null && v !== undefined && v !== '');
   return h('section', { class: 'metadata', 'aria-labelledby': 'meta-h' },
     h('h2', { id: 'meta-h', class: 'visually-hidden' }, 'Thông tin văn bản'),
