@@ -400,7 +400,7 @@ var bodyStopASCII = func() map[string]bool {
 	for w := range bodyStop {
 		m[foldString(w)] = true
 	}
-	for _, keep := range []string{"thi", "nam", "dang", "ban", "hoi", "chi", "so", "tong", "phat", "giao", "nhan", "thong", "trinh", "quan", "hoc", "tri"} {
+	for _, keep := range []string{"thi", "nam", "dang", "ban", "hoi", "chi", "so", "tong", "phat", "giao", "nhan", "thong", "trinh", "quan", "hoc", "tri", "van", "tu"} {
 		delete(m, keep)
 	}
 	return m
