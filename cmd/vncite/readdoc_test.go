@@ -337,3 +337,54 @@ func TestReadDocumentDOC(t *testing.T) {
 		t.Errorf("%s %q", got.Format, got.Body)
 	}
 }
+
+// TestExtractReadsEveryFormat runs `vncite extract` on the same directive
+// in each input form readDocument handles and checks the references come
+// out of every one.
+func TestExtractReadsEveryFormat(t *testing.T) {
+	seed, err := os.ReadFile("../../testdata/seeds/004_9483022ebc446430.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	dir := t.TempDir()
+	var files []string
+	for _, enc := range []string{textin.EncTCVN3, textin.EncVNI, textin.EncCP1258, textin.EncUTF16LE} {
+		b, err := textin.Encode(string(seed), enc)
+		if err != nil {
+			t.Fatal(err)
+		}
+		files = append(files, writeFile(t, dir, "kh-"+enc+".txt", b))
+	}
+	var page strings.Builder
+	page.WriteString(`<html><body><div id="menu"><a href="/">Trang chủ</a> <a href="/vb">Văn bản</a></div><div class="content">`)
+	for _, l := range strings.Split(string(seed), "\n") {
+		if strings.TrimSpace(l) != "" {
+			fmt.Fprintf(&page, "<p>%s</p>\n", html.EscapeString(l))
+		}
+	}
+	page.WriteString(`</div><div id="footer">Bản quyền</div></body></html>`)
+	files = append(files, writeFile(t, dir, "kh.html", []byte(page.String())))
+	for _, fx := range []string{"legacy.doc", "unicode.rtf"} {
+		b, err := os.ReadFile("../../extract/textin/testdata/" + fx)
+		if err != nil {
+			t.Fatal(err)
+		}
+		files = append(files, writeFile(t, dir, fx, b))
+	}
+	var out, errb bytes.Buffer
+	code := run(context.Background(), append([]string{"extract", "--format", "json"}, files...), &env{
+		stdin: strings.NewReader(""), stdout: &out, stderr: &errb, getenv: func(string) string { return "" },
+	})
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, errb.String())
+	}
+	lines := strings.Split(strings.TrimSpace(out.String()), "\n")
+	if len(lines) != len(files) {
+		t.Fatalf("%d output lines for %d files:\n%s", len(lines), len(files), out.String())
+	}
+	for i, l := range lines {
+		if !strings.Contains(l, `"25-NQ/TW"`) {
+			t.Errorf("%s: no 25-NQ/TW in %.300s", filepath.Base(files[i]), l)
+		}
+	}
+}
