@@ -14,6 +14,9 @@ import (
 type header struct {
 	doc     vncite.Document
 	mention int // index of the mention that is the document's own number, or -1
+	// leadEnd is the end of the first paragraph: where a news page names
+	// the document it reports on.
+	leadEnd int
 }
 
 // line is one line of the text.
@@ -75,6 +78,7 @@ func readHeader(b []byte, ms []mention, cs *caser) header {
 	for k, l := range lines {
 		if isParagraph(l) {
 			firstPara = k
+			h.leadEnd = l.e
 			break
 		}
 	}
@@ -718,7 +722,7 @@ func newsOwn(b []byte, ms []mention, cs []mctx, h *header) int {
 	}
 	for i := range ms {
 		m := &ms[i]
-		if m.start > 3000 {
+		if lead := h.leadEnd; m.start > lead && (lead > 0 || m.start > 3000) {
 			break
 		}
 		if m.kind != mFull || m.tw == nil {
