@@ -443,7 +443,7 @@ func (r *resolver) resolve(ms []mention, cs []mctx, own, i int, ref *vncite.Refe
 					t = "QĐ"
 				}
 			}
-			if t != "" && t != "L" && t != "PL" {
+			if t != "" && t != "Luật" && t != "PL" {
 				n := Number{Seq: m.num.Seq, Type: t, Issuer: code, Party: true}
 				ref.Number, ref.Issuer, ref.Completed = n.canonical(), code, true
 				return true

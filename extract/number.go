@@ -60,7 +60,7 @@ var typeNames = map[string]string{
 	"BC": "Báo cáo", "TTr": "Tờ trình", "ĐA": "Đề án", "CV": "Công văn", "BB": "Biên bản",
 	"TT": "Thông tư", "TTLT": "Thông tư liên tịch", "NQLT": "Nghị quyết liên tịch", "NĐ": "Nghị định",
 	"CĐ": "Công điện", "VBHN": "Văn bản hợp nhất", "PA": "Phương án", "GM": "Giấy mời",
-	"L": "Luật",
+	"Luật": "Luật", "L": "Lệnh",
 }
 
 // TypeName returns the usual full name of a type abbreviation ("KH" →

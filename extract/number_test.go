@@ -103,7 +103,7 @@ func TestParseNumber(t *testing.T) {
 		{"Quy định số 217-QĐ/TW", Number{Canonical: "217-QĐ/TW", Seq: "217", Type: "QĐ", TypeName: "Quy định", Issuer: "TW", Party: true}},
 		{"18/2000/CT-TTg", Number{Canonical: "18/2000/CT-TTg", Seq: "18", Type: "CT", Issuer: "TTg", Year: 2000}},
 		{"Thông tư liên tịch số 03/2015/TTLT-BTNMT-BNV-BTC", Number{Canonical: "03/2015/TTLT-BTNMT-BNV-BTC", Seq: "03", Type: "TTLT", TypeName: "Thông tư liên tịch", Issuer: "BTNMT-BNV-BTC", Year: 2015}},
-		{"Luật số 10/2022/QH15", Number{Canonical: "10/2022/QH15", Seq: "10", Type: "L", TypeName: "Luật", Issuer: "QH15", Year: 2022}},
+		{"Luật số 10/2022/QH15", Number{Canonical: "10/2022/QH15", Seq: "10", Type: "Luật", TypeName: "Luật", Issuer: "QH15", Year: 2022}},
 	}
 	for _, tt := range tests {
 		got, err := ParseNumber(tt.in)

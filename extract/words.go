@@ -23,7 +23,7 @@ var typeWords = func() []typeWord {
 		{"Hướng dẫn", "HD"}, {"Kế hoạch", "KH"}, {"Chương trình", "CTr"}, {"Thông báo", "TB"},
 		{"Báo cáo", "BC"}, {"Tờ trình", "TTr"}, {"Đề án", "ĐA"}, {"Công văn", "CV"}, {"Biên bản", "BB"},
 		{"Nghị định", "NĐ"}, {"Thông tư", "TT"}, {"Công điện", "CĐ"}, {"Phương án", "PA"},
-		{"Bộ luật", "L"}, {"Luật", "L"}, {"Pháp lệnh", "PL"}, {"Văn bản", ""}, {"Thông tri", "TT"},
+		{"Bộ luật", "Luật"}, {"Luật", "Luật"}, {"Pháp lệnh", "PL"}, {"Văn bản", ""}, {"Thông tri", "TT"},
 	}
 	out := make([]typeWord, 0, len(list))
 	for _, l := range list {
