@@ -8,6 +8,7 @@ import (
 	"net"
 	"strconv"
 	"strings"
+	"time"
 
 	"github.com/vncite/vncite/api"
 	"github.com/vncite/vncite/extract"
@@ -58,7 +59,35 @@ func runServe(ctx context.Context, e *env, args []string) error {
 		return err
 	}
 	fmt.Fprintf(e.stdout, "vncite: serving http://%s/\n", displayAddr(ln.Addr()))
-	return api.Serve(ctx, ln, h, logger)
+	gcCtx, stopGC := context.WithCancel(ctx)
+	gcDone := make(chan struct{})
+	go func() {
+		defer close(gcDone)
+		collectGarbage(gcCtx, a, gcInterval)
+	}()
+	err = api.Serve(ctx, ln, h, logger)
+	stopGC()
+	<-gcDone // the store closes after the collector stops
+	return err
+}
+
+// gcInterval is how often a running server collects Badger's value-log
+// garbage: the log grows as documents are replaced.
+const gcInterval = 10 * time.Minute
+
+// collectGarbage runs the store's garbage collection every interval until
+// ctx ends.
+func collectGarbage(ctx context.Context, a *app, interval time.Duration) {
+	t := time.NewTicker(interval)
+	defer t.Stop()
+	for {
+		select {
+		case <-ctx.Done():
+			return
+		case <-t.C:
+			a.store.CollectGarbage()
+		}
+	}
 }
 
 // newLogger returns the server's logger writing to w in format.
