@@ -576,6 +576,10 @@ func TestHeader(t *testing.T) {
 			vncite.Document{Number: "08/CT-TTg", Type: "CT", TypeName: "Chỉ thị", Issuer: "TTg", Body: "THỦ TƯỚNG CHÍNH PHỦ", Place: "Hà Nội", Date: "2021-03-12", Title: "Về việc tăng cường phòng chống dịch"}},
 		{"Tin tức\nHội nghị sơ kết công tác dân vận năm 2023 của huyện\nCập nhật: 10:30 17/09/2023\nSáng nay, huyện tổ chức hội nghị sơ kết công tác dân vận với nhiều nội dung quan trọng.\n",
 			vncite.Document{Date: "2023-09-17", Title: "Hội nghị sơ kết công tác dân vận năm 2023 của huyện"}},
+		{"HUYỆN ỦY ĐỨC TRỌNG        ĐẢNG CỘNG SẢN VIỆT NAM\n*\nSố: 07-KH/HU        Đức Trọng, ngày 5 tháng 6 năm 2022\n\nKẾ HOẠCH\nThực hiện Chỉ thị số 05-CT/TW\n",
+			vncite.Document{Number: "07-KH/HU", Type: "KH", TypeName: "Kế hoạch", Issuer: "HU", Place: "Đức Trọng", Date: "2022-06-05", Title: "Thực hiện Chỉ thị số 05-CT/TW", Body: "HUYỆN ỦY ĐỨC TRỌNG"}},
+		{"HUYỆN ỦY ĐỨC TRỌNG    Số: 08-KH/HU    ĐẢNG CỘNG SẢN VIỆT NAM\n",
+			vncite.Document{Number: "08-KH/HU", Type: "KH", TypeName: "Kế hoạch", Issuer: "HU", Body: "HUYỆN ỦY ĐỨC TRỌNG"}},
 		{"HUYỆN ỦY ĐỨC TRỌNG\nSố:\n12-CV/HU\nV/v tổ chức hội nghị\n",
 			vncite.Document{Number: "12-CV/HU", Type: "CV", TypeName: "Công văn", Issuer: "HU", Body: "HUYỆN ỦY ĐỨC TRỌNG", Title: "tổ chức hội nghị"}},
 	}

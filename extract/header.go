@@ -90,6 +90,9 @@ func readHeader(b []byte, ms []mention, cs *caser) header {
 		l := lines[k]
 		at := soAtLineStart(b, l)
 		if at < 0 {
+			at = soInHeaderLine(b, l, ms)
+		}
+		if at < 0 {
 			continue
 		}
 		numberLine = k
@@ -268,6 +271,31 @@ func soAtLineStart(b []byte, l line) int {
 	return -1
 }
 
+// soInHeaderLine finds "Số:" inside a header line whose table cells were
+// flattened onto one line ("HUYỆN ỦY ĐỨC TRỌNG    Số: 12-KH/HU    ĐẢNG
+// CỘNG SẢN VIỆT NAM"): after a tab or two spaces, with a number right
+// after it. It returns the offset after "Số:" or -1.
+func soInHeaderLine(b []byte, l line, ms []mention) int {
+	if l.words > 24 {
+		return -1
+	}
+	seg := b[l.s:l.e]
+	for _, lit := range []string{"Số:", "SỐ:", "Số "} {
+		k := bytes.Index(seg, []byte(lit))
+		if k <= 0 || !(seg[k-1] == '\t' || k >= 2 && seg[k-1] == ' ' && seg[k-2] == ' ') {
+			continue
+		}
+		at := l.s + k + len(lit)
+		pos := skipSpaces(b, at)
+		for i := range ms {
+			if ms[i].kind == mFull && ms[i].start == pos {
+				return at
+			}
+		}
+	}
+	return -1
+}
+
 // blankNumber reads "/KH-UBND" after a draft's blank number.
 func blankNumber(b []byte, pos int) (string, string, bool) {
 	var toks [8]numTok
@@ -438,14 +466,16 @@ func ownBody(b []byte, lines []line, numberLine int, issuer string) string {
 			}
 		}
 	}
-	for k := numberLine - 1; k >= 0 && k >= numberLine-4; k-- {
-		t := strings.Trim(lines[k].text, "*-– ")
+	for k := numberLine; k >= 0 && k >= numberLine-4; k-- {
+		// The left cell of a header flattened from a table.
+		t := firstCell(lines[k].text)
+		t = strings.Trim(t, "*-– ")
 		if t == "" || !isAllUpper([]byte(t)) || strings.Contains(t, "CỘNG") || strings.Contains(t, "ĐỘC LẬP") {
 			continue
 		}
 		// "ỦY BAN NHÂN DÂN" over "TỈNH QUẢNG NAM" is one name.
 		if k > 0 && startsWithPlace(t) {
-			if p := strings.TrimSpace(lines[k-1].text); p != "" && isAllUpper([]byte(p)) && bodyIssuer(p) != "" {
+			if p := firstCell(lines[k-1].text); p != "" && isAllUpper([]byte(p)) && bodyIssuer(p) != "" {
 				return p + " " + t
 			}
 		}
@@ -455,6 +485,21 @@ func ownBody(b []byte, lines []line, numberLine int, issuer string) string {
 		break
 	}
 	return ""
+}
+
+// firstCell returns the text before a tab or a run of two spaces.
+func firstCell(t string) string {
+	t = strings.TrimSpace(t)
+	if i := strings.IndexByte(t, '\t'); i >= 0 {
+		t = t[:i]
+	}
+	if i := strings.Index(t, "  "); i >= 0 {
+		t = t[:i]
+	}
+	if strings.HasPrefix(t, "Số") || strings.HasPrefix(t, "SỐ") {
+		return ""
+	}
+	return strings.TrimSpace(t)
 }
 
 func startsWithPlace(t string) bool {
