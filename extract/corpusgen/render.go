@@ -63,7 +63,7 @@ var variantWeights = [...]struct {
 	{FormJointSlash, 0.3},
 }
 
-// pickForm chooses how to spell a mention of target t.
+// pickForm chooses how to spell a mention of a number.
 func (r *renderer) pickForm(np numParts, o mentionOpt) string {
 	if o.plain || r.rng.Float64() >= r.rates.Variant {
 		return FormCanonical
