@@ -7,6 +7,7 @@ import (
 	"errors"
 	"fmt"
 	"sort"
+	"strings"
 
 	"github.com/dgraph-io/badger/v4"
 
@@ -24,15 +25,22 @@ const (
 // writes go to an overlay first; only a document that was computed without
 // error is copied into the transaction, so a failing document leaves no
 // trace and a reader never sees half of one.
+//
+// Reads see, newest first: the current document's layer, the open
+// transaction's layer, the layer of the transaction committing in the
+// background, then the database through a read-only transaction opened
+// after the last completed commit. (Badger's own read-write transactions
+// re-sort every pending write for each iterator, which made scans
+// quadratic in the batch size.)
 type writer struct {
-	s   *Store
-	ctx context.Context
-	txn *badger.Txn
+	s    *Store
+	ctx  context.Context
+	txn  *badger.Txn // write-only: reads go through the layers and rtxn
+	rtxn *badger.Txn
 
 	entries, bytes, docs int
 
-	sets map[string][]byte
-	dels map[string]bool
+	doc, txnL *layer
 
 	// ids written or deleted in the open transaction, and in the current
 	// document, for the Indexer.
@@ -40,12 +48,6 @@ type writer struct {
 	docTouched, docDeleted map[string]bool
 	docFloating            []string
 
-	// txnSets and txnDels mirror what the open transaction wrote, and
-	// inflight what the transaction being committed in the background
-	// wrote: reads consult them before the database, which does not show
-	// either yet.
-	txnSets  map[string][]byte
-	txnDels  map[string]bool
 	inflight *inflightTxn
 	// sources are the inputs in the open transaction.
 	sources []string
@@ -58,23 +60,85 @@ type writer struct {
 	readIns map[string]*readIn
 }
 
+// layer is a set of writes not yet readable from the database, indexed
+// by group (a key's prefix byte and first part) for prefix scans.
+type layer struct {
+	sets   map[string][]byte
+	dels   map[string]bool
+	groups map[string]map[string]bool
+}
+
+func newLayer() *layer {
+	return &layer{sets: map[string][]byte{}, dels: map[string]bool{}, groups: map[string]map[string]bool{}}
+}
+
+// groupOf is the scan prefix a key falls under: its prefix byte and first
+// part with the separator after it ("" for keys of one part).
+func groupOf(k string) string {
+	if i := strings.IndexByte(k, separator); i >= 0 {
+		return k[:i+1]
+	}
+	return ""
+}
+
+func (l *layer) note(k string) {
+	g := groupOf(k)
+	if g == "" {
+		return
+	}
+	m := l.groups[g]
+	if m == nil {
+		m = map[string]bool{}
+		l.groups[g] = m
+	}
+	m[k] = true
+}
+
+func (l *layer) set(k string, v []byte) {
+	delete(l.dels, k)
+	l.sets[k] = v
+	l.note(k)
+}
+
+func (l *layer) del(k string) {
+	delete(l.sets, k)
+	l.dels[k] = true
+	l.note(k)
+}
+
+// lookup says whether the layer holds k: set (with its value) or deleted.
+func (l *layer) lookup(k string) (v []byte, deleted, found bool) {
+	if l.dels[k] {
+		return nil, true, true
+	}
+	v, found = l.sets[k]
+	return v, false, found
+}
+
+func (l *layer) reset() {
+	clear(l.sets)
+	clear(l.dels)
+	clear(l.groups)
+}
+
 func (s *Store) newWriter(ctx context.Context) *writer {
 	return &writer{
-		s: s, ctx: ctx, txn: s.db.NewTransaction(true),
-		sets: map[string][]byte{}, dels: map[string]bool{},
+		s: s, ctx: ctx, txn: s.db.NewTransaction(true), rtxn: s.db.NewTransaction(false),
+		doc: newLayer(), txnL: newLayer(),
 		touched: map[string]bool{}, deleted: map[string]bool{},
 		docTouched: map[string]bool{}, docDeleted: map[string]bool{},
 		docs_: map[string]*vncite.Document{}, docDocs: map[string]*vncite.Document{},
 		readIns: map[string]*readIn{},
-		txnSets: map[string][]byte{}, txnDels: map[string]bool{},
 	}
 }
+
+// maxCachedDocs bounds the writer's document cache.
+const maxCachedDocs = 100000
 
 // inflightTxn is a transaction committing in the background while the
 // next one is built: Badger's write goroutine then works in parallel.
 type inflightTxn struct {
-	sets             map[string][]byte
-	dels             map[string]bool
+	layer            *layer
 	touched, deleted map[string]bool
 	sources          []string
 	done             chan error
@@ -92,37 +156,28 @@ func (e *BatchError) Error() string {
 
 func (e *BatchError) Unwrap() error { return e.Err }
 
-// maxCachedDocs bounds the writer's document cache.
-const maxCachedDocs = 100000
-
 // kv is one key and value read by a scan.
 type kv struct {
 	k, v []byte
 }
 
+// layers returns the write layers, newest first.
+func (w *writer) layers() []*layer {
+	ls := []*layer{w.doc, w.txnL}
+	if w.inflight != nil {
+		ls = append(ls, w.inflight.layer)
+	}
+	return ls
+}
+
 func (w *writer) get(k []byte) ([]byte, bool, error) {
 	ks := string(k)
-	if w.dels[ks] {
-		return nil, false, nil
-	}
-	if v, ok := w.sets[ks]; ok {
-		return v, true, nil
-	}
-	if w.txnDels[ks] {
-		return nil, false, nil
-	}
-	if v, ok := w.txnSets[ks]; ok {
-		return v, true, nil
-	}
-	if f := w.inflight; f != nil {
-		if f.dels[ks] {
-			return nil, false, nil
-		}
-		if v, ok := f.sets[ks]; ok {
-			return v, true, nil
+	for _, l := range w.layers() {
+		if v, deleted, found := l.lookup(ks); found {
+			return v, !deleted, nil
 		}
 	}
-	item, err := w.txn.Get(k)
+	item, err := w.rtxn.Get(k)
 	if errors.Is(err, badger.ErrKeyNotFound) {
 		return nil, false, nil
 	}
@@ -133,37 +188,20 @@ func (w *writer) get(k []byte) ([]byte, bool, error) {
 	return v, err == nil, err
 }
 
-func (w *writer) set(k, v []byte) {
-	ks := string(k)
-	delete(w.dels, ks)
-	w.sets[ks] = v
-}
+func (w *writer) set(k, v []byte) { w.doc.set(string(k), v) }
 
-func (w *writer) del(k []byte) {
-	ks := string(k)
-	delete(w.sets, ks)
-	w.dels[ks] = true
-}
+func (w *writer) del(k []byte) { w.doc.del(string(k)) }
 
-// scan returns every key under prefix, the overlay over the transaction,
-// in key order. Badger allows one iterator at a time in a read-write
-// transaction, so the iterator is closed before scan returns.
+// scan returns every key under prefix (a key's prefix byte and first part:
+// see groupOf), the layers over the database, in key order.
 func (w *writer) scan(prefix []byte, values bool) ([]kv, error) {
-	var out []kv
+	found := map[string][]byte{}
 	opt := badger.DefaultIteratorOptions
 	opt.PrefetchValues = values
 	opt.Prefix = prefix
-	it := w.txn.NewIterator(opt)
+	it := w.rtxn.NewIterator(opt)
 	for it.Seek(prefix); it.ValidForPrefix(prefix); it.Next() {
 		item := it.Item()
-		k := item.KeyCopy(nil)
-		ks := string(k)
-		if w.dels[ks] {
-			continue
-		}
-		if _, ok := w.sets[ks]; ok {
-			continue // added from the overlay below
-		}
 		var v []byte
 		if values {
 			var err error
@@ -172,64 +210,29 @@ func (w *writer) scan(prefix []byte, values bool) ([]kv, error) {
 				return nil, err
 			}
 		}
-		out = append(out, kv{k, v})
+		found[string(item.Key())] = v
 	}
 	it.Close()
-	added := false
-	if f := w.inflight; f != nil {
-		// The transaction committing in the background: its deletions
-		// hide keys, its writes add them, unless newer layers say otherwise.
-		if len(f.dels) > 0 {
-			kept := out[:0]
-			for _, e := range out {
-				ks := string(e.k)
-				if f.dels[ks] && !w.txnHas(ks) {
-					continue
-				}
-				kept = append(kept, e)
-			}
-			out = kept
-		}
-		for ks, v := range f.sets {
-			if len(ks) >= len(prefix) && ks[:len(prefix)] == string(prefix) && !w.txnHas(ks) && !w.dels[ks] {
-				if _, ok := w.sets[ks]; ok {
-					continue
-				}
-				if !containsKey(out, ks) {
-					out = append(out, kv{[]byte(ks), v})
-					added = true
+	ls := w.layers()
+	g := string(prefix)
+	for i := len(ls) - 1; i >= 0; i-- {
+		l := ls[i]
+		for k := range l.groups[g] {
+			if v, deleted, ok := l.lookup(k); ok {
+				if deleted {
+					delete(found, k)
+				} else {
+					found[k] = v
 				}
 			}
 		}
 	}
-	for ks, v := range w.sets {
-		if len(ks) >= len(prefix) && ks[:len(prefix)] == string(prefix) {
-			out = append(out, kv{[]byte(ks), v})
-			added = true
-		}
+	out := make([]kv, 0, len(found))
+	for k, v := range found {
+		out = append(out, kv{[]byte(k), v})
 	}
-	if added {
-		sort.Slice(out, func(i, j int) bool { return bytes.Compare(out[i].k, out[j].k) < 0 })
-	}
+	sort.Slice(out, func(i, j int) bool { return bytes.Compare(out[i].k, out[j].k) < 0 })
 	return out, nil
-}
-
-// txnHas reports whether the open transaction wrote or deleted ks.
-func (w *writer) txnHas(ks string) bool {
-	if w.txnDels[ks] {
-		return true
-	}
-	_, ok := w.txnSets[ks]
-	return ok
-}
-
-func containsKey(kvs []kv, ks string) bool {
-	for _, e := range kvs {
-		if string(e.k) == ks {
-			return true
-		}
-	}
-	return false
 }
 
 // exists reports whether any key lies under prefix.
@@ -258,7 +261,7 @@ func (w *writer) getDoc(id string) (*vncite.Document, error) {
 	if err := decodeDoc(v, &d); err != nil {
 		return nil, fmt.Errorf("graph: document %s: %w", id, err)
 	}
-	if _, pending := w.sets[string(key(pDoc, id))]; !pending {
+	if _, pending := w.doc.sets[string(key(pDoc, id))]; !pending {
 		if len(w.docs_) >= maxCachedDocs {
 			clear(w.docs_)
 		}
@@ -358,7 +361,7 @@ func (w *writer) addEdge(e vncite.Edge) error {
 	v := encodeEvidence(e.Evidence)
 	r := edgeRef{From: e.From, To: e.To, Rel: e.Relation, Doc: e.Evidence.Doc, Start: e.Evidence.Start}
 	fk := r.fwd()
-	if _, exists := w.sets[string(fk)]; exists {
+	if _, exists := w.doc.sets[string(fk)]; exists {
 		return nil // the same edge read twice at the same place
 	}
 	w.set(fk, v)
@@ -385,7 +388,7 @@ func (w *writer) addSighting(id string, sg vncite.Sighting) error {
 	}
 	r := sightRef{ID: id, Citing: sg.Citing, Start: sg.Start}
 	mk := r.main()
-	_, exists := w.sets[string(mk)]
+	_, exists := w.doc.sets[string(mk)]
 	w.set(mk, v)
 	if exists {
 		return nil
@@ -400,8 +403,7 @@ func (w *writer) addSighting(id string, sg vncite.Sighting) error {
 
 // discardDoc drops the current document's overlay.
 func (w *writer) discardDoc() {
-	clear(w.sets)
-	clear(w.dels)
+	w.doc.reset()
 	clear(w.docTouched)
 	clear(w.docDeleted)
 	clear(w.docDocs)
@@ -413,11 +415,11 @@ func (w *writer) discardDoc() {
 // committing the transaction first when the document would not fit.
 func (w *writer) commitDoc(source string) error {
 	n, size := 0, 0
-	for k, v := range w.sets {
+	for k, v := range w.doc.sets {
 		n++
 		size += len(k) + len(v) + 32
 	}
-	for k := range w.dels {
+	for k := range w.doc.dels {
 		n++
 		size += len(k) + 32
 	}
@@ -426,23 +428,21 @@ func (w *writer) commitDoc(source string) error {
 			return err
 		}
 	}
-	for k, v := range w.sets {
+	for k, v := range w.doc.sets {
 		if err := w.txn.Set([]byte(k), v); err != nil {
 			return w.failTxn(err)
 		}
 	}
-	for k := range w.dels {
+	for k := range w.doc.dels {
 		if err := w.txn.Delete([]byte(k)); err != nil {
 			return w.failTxn(err)
 		}
 	}
-	for k, v := range w.sets {
-		w.txnSets[k] = v
-		delete(w.txnDels, k)
+	for k, v := range w.doc.sets {
+		w.txnL.set(k, v)
 	}
-	for k := range w.dels {
-		w.txnDels[k] = true
-		delete(w.txnSets, k)
+	for k := range w.doc.dels {
+		w.txnL.del(k)
 	}
 	w.entries += n
 	w.bytes += size
@@ -490,7 +490,7 @@ func (w *writer) failTxn(err error) error {
 func (w *writer) resetTxnState() {
 	w.entries, w.bytes, w.docs = 0, 0, 0
 	w.touched, w.deleted = map[string]bool{}, map[string]bool{}
-	w.txnSets, w.txnDels = map[string][]byte{}, map[string]bool{}
+	w.txnL = newLayer()
 	w.sources = nil
 }
 
@@ -504,7 +504,7 @@ func (w *writer) commit() error {
 	if err := w.wait(); err != nil {
 		return err
 	}
-	f := &inflightTxn{sets: w.txnSets, dels: w.txnDels, touched: w.touched, deleted: w.deleted, sources: w.sources, done: make(chan error, 1)}
+	f := &inflightTxn{layer: w.txnL, touched: w.touched, deleted: w.deleted, sources: w.sources, done: make(chan error, 1)}
 	w.txn.CommitWith(func(err error) { f.done <- err })
 	w.inflight = f
 	w.txn = w.s.db.NewTransaction(true)
@@ -521,6 +521,9 @@ func (w *writer) wait() error {
 	}
 	err := <-f.done
 	w.inflight = nil
+	// A new read snapshot that holds the commit just done.
+	w.rtxn.Discard()
+	w.rtxn = w.s.db.NewTransaction(false)
 	if err != nil {
 		clear(w.docs_)
 		return &BatchError{Sources: f.sources, Err: err}
@@ -543,6 +546,7 @@ func (w *writer) close() {
 		<-w.inflight.done
 		w.inflight = nil
 	}
+	w.rtxn.Discard()
 }
 
 // mayFloat reports whether number may have documents of unknown term or
