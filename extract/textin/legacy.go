@@ -1,6 +1,7 @@
 package textin
 
 import (
+	"math"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -210,9 +211,15 @@ func upcaseHFontWords(rs []rune) {
 		capital
 		code
 	)
-	type word struct{ start, end, kind, line int }
-	var words []word
-	line := 0
+	type word struct {
+		start, end, line int32
+		kind             uint8
+	}
+	if len(rs) >= math.MaxInt32 {
+		return
+	}
+	words := make([]word, 0, len(rs)/5+1)
+	line := int32(0)
 	for i := 0; i < len(rs); {
 		if !unicode.IsLetter(rs[i]) {
 			if rs[i] == '\n' {
@@ -244,13 +251,13 @@ func upcaseHFontWords(rs []rune) {
 		case lateUpper:
 			kind = capital
 		}
-		words = append(words, word{start: i, end: j, kind: kind, line: line})
+		words = append(words, word{start: int32(i), end: int32(j), kind: uint8(kind), line: line})
 		i = j
 	}
 	// The nearest judged word before and after each word in its line,
 	// found in one pass each way.
-	before := make([]int, len(words))
-	after := make([]int, len(words))
+	before := make([]uint8, len(words))
+	after := make([]uint8, len(words))
 	for k := range words {
 		if k > 0 && words[k-1].line == words[k].line {
 			if before[k] = words[k-1].kind; before[k] == undecided || before[k] == code {
@@ -273,13 +280,13 @@ func upcaseHFontWords(rs []rune) {
 			// capitals (at least one side; the other may be the line's end).
 			b, a := before[k], after[k]
 			if b == small || a == small || b != capital && a != capital {
-				if sentenceStart(rs, w.start) {
+				if sentenceStart(rs, int(w.start)) {
 					rs[w.start] = unicode.ToUpper(rs[w.start])
 				}
 				continue
 			}
 		default: // small, code
-			if sentenceStart(rs, w.start) {
+			if sentenceStart(rs, int(w.start)) {
 				rs[w.start] = unicode.ToUpper(rs[w.start])
 			}
 			continue
