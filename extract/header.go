@@ -441,10 +441,28 @@ func usDateAt(b []byte, i int) (string, int, bool) {
 	return isoDate(y, m, d), k, true
 }
 
-// ownBody names the issuing body: the subject of the text's directive verb
-// when it matches the document's issuer ("Ban Thường vụ Huyện ủy yêu cầu"),
-// else an organisation line of the header.
+// ownBody names the issuing body: the organisation line of the header,
+// else the subject of the text's directive verb when it matches the
+// document's issuer ("Ban Thường vụ Huyện ủy yêu cầu").
 func ownBody(b []byte, lines []line, numberLine int, issuer string) string {
+	for k := numberLine; k >= 0 && k >= numberLine-4; k-- {
+		// The left cell of a header flattened from a table.
+		t := firstCell(lines[k].text)
+		t = strings.Trim(t, "*-– ")
+		if t == "" || !isAllUpper([]byte(t)) || strings.Contains(t, "CỘNG") || strings.Contains(t, "ĐỘC LẬP") {
+			continue
+		}
+		// "ỦY BAN NHÂN DÂN" over "TỈNH QUẢNG NAM" is one name.
+		if k > 0 && startsWithPlace(t) {
+			if p := firstCell(lines[k-1].text); p != "" && isAllUpper([]byte(p)) && bodyIssuer(p) != "" {
+				return p + " " + t
+			}
+		}
+		if bodyIssuer(t) != "" || startsWithOrgWord(t) {
+			return t
+		}
+		break
+	}
 	if issuer != "" {
 		// The directive sentence stands near the top.
 		if len(b) > 5000 {
@@ -465,24 +483,6 @@ func ownBody(b []byte, lines []line, numberLine int, issuer string) string {
 				}
 			}
 		}
-	}
-	for k := numberLine; k >= 0 && k >= numberLine-4; k-- {
-		// The left cell of a header flattened from a table.
-		t := firstCell(lines[k].text)
-		t = strings.Trim(t, "*-– ")
-		if t == "" || !isAllUpper([]byte(t)) || strings.Contains(t, "CỘNG") || strings.Contains(t, "ĐỘC LẬP") {
-			continue
-		}
-		// "ỦY BAN NHÂN DÂN" over "TỈNH QUẢNG NAM" is one name.
-		if k > 0 && startsWithPlace(t) {
-			if p := firstCell(lines[k-1].text); p != "" && isAllUpper([]byte(p)) && bodyIssuer(p) != "" {
-				return p + " " + t
-			}
-		}
-		if bodyIssuer(t) != "" || startsWithOrgWord(t) {
-			return t
-		}
-		break
 	}
 	return ""
 }

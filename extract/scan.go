@@ -404,23 +404,32 @@ func isPeriodWord(w []byte) bool {
 // scanAnaphors finds a type word followed by "nêu trên" or "nói trên"
 // ("Chỉ thị nêu trên"): a mention of the last document of that kind.
 func scanAnaphors(b []byte, out []mention) []mention {
-	for _, lit := range []string{"nêu trên", "nói trên", "NÊU TRÊN", "neu tren", "noi tren"} {
+	// One pass per spelling of "trên" (with and without diacritics), then
+	// the word before must be "nêu" or "nói".
+	for _, lit := range []string{"trên", "tren"} {
 		w := []byte(lit)
 		for from := 0; ; {
 			k := bytes.Index(b[from:], w)
 			if k < 0 {
 				break
 			}
-			ns := from + k
-			from = ns + len(w)
+			p := from + k
+			from = p + len(w)
 			if from < len(b) {
 				if r, _ := utf8.DecodeRune(b[from:]); isWordRune(r) {
 					continue
 				}
 			}
+			if p < 5 || b[p-1] != ' ' {
+				continue
+			}
+			ns, ne := wordBefore(b, p)
+			if ne != p-1 || !(lowerEq(b[ns:ne], "nêu") || lowerEq(b[ns:ne], "nói")) {
+				continue
+			}
 			if ns > 0 {
 				if r, _ := utf8.DecodeLastRune(b[:ns]); isWordRune(r) {
-					continue // inside a longer word
+					continue
 				}
 			}
 			tw, twStart, so := typeWordBefore(b, ns)
