@@ -31,10 +31,13 @@ func (o Options) decodeDOCX(data []byte) (Text, error) {
 	}
 	doc := files["word/document.xml"]
 	if doc == nil {
+		if odt := files["content.xml"]; odt != nil && odtText(files) {
+			return o.decodeODT(odt)
+		}
 		for name, what := range map[string]string{
 			"xl/workbook.xml":      "an Excel workbook (.xlsx)",
 			"ppt/presentation.xml": "a PowerPoint file (.pptx)",
-			"content.xml":          "an OpenDocument file (.odt); save it as .docx",
+			"content.xml":          "an OpenDocument spreadsheet or presentation",
 		} {
 			if files[name] != nil {
 				return Text{}, fmt.Errorf("textin: %w: %s", ErrUnsupported, what)
@@ -44,28 +47,8 @@ func (o Options) decodeDOCX(data []byte) (Text, error) {
 	}
 	budget := o.MaxExpanded
 	read := func(f *zip.File) ([]byte, error) {
-		if f.Flags&0x1 != 0 {
-			return nil, fmt.Errorf("textin: %w: encrypted DOCX entry %s", ErrUnsupported, f.Name)
-		}
-		if f.UncompressedSize64 > uint64(budget) {
-			return nil, fmt.Errorf("textin: %w: %s unpacks to %d bytes, over the limit of %d (zip bomb?)", ErrTooLarge, f.Name, f.UncompressedSize64, o.MaxExpanded)
-		}
-		rc, err := f.Open()
-		if err != nil {
-			return nil, fmt.Errorf("textin: %w: %s: %v", ErrCorrupt, f.Name, err)
-		}
-		defer rc.Close()
-		b, err := io.ReadAll(io.LimitReader(rc, budget+1))
-		if err != nil {
-			return nil, fmt.Errorf("textin: %w: %s: %v", ErrCorrupt, f.Name, err)
-		}
-		if int64(len(b)) > budget {
-			return nil, fmt.Errorf("textin: %w: %s unpacks past the limit of %d bytes (zip bomb?)", ErrTooLarge, f.Name, o.MaxExpanded)
-		}
-		budget -= int64(len(b))
-		return b, nil
+		return readZipEntry(f, &budget, o.MaxExpanded)
 	}
-
 	fonts := docxFonts{styles: map[string]docxStyle{}}
 	if f := files["word/styles.xml"]; f != nil {
 		b, err := read(f)
@@ -117,6 +100,68 @@ func (o Options) decodeDOCX(data []byte) (Text, error) {
 	}
 	body = finish(body)
 	return Text{Body: body, Format: FormatDOCX, Encoding: enc}, nil
+}
+
+// readZipEntry unpacks one archive entry, charging it to budget: entries
+// flagged encrypted are refused, and an entry that declares or turns out
+// to unpack past what is left of the budget is a zip bomb.
+func readZipEntry(f *zip.File, budget *int64, limit int64) ([]byte, error) {
+	if f.Flags&0x1 != 0 {
+		return nil, fmt.Errorf("textin: %w: encrypted archive entry %s", ErrUnsupported, f.Name)
+	}
+	if f.UncompressedSize64 > uint64(*budget) {
+		return nil, fmt.Errorf("textin: %w: %s unpacks to %d bytes, over the limit of %d (zip bomb?)", ErrTooLarge, f.Name, f.UncompressedSize64, limit)
+	}
+	rc, err := f.Open()
+	if err != nil {
+		return nil, fmt.Errorf("textin: %w: %s: %v", ErrCorrupt, f.Name, err)
+	}
+	defer rc.Close()
+	b, err := io.ReadAll(io.LimitReader(rc, *budget+1))
+	if err != nil {
+		return nil, fmt.Errorf("textin: %w: %s: %v", ErrCorrupt, f.Name, err)
+	}
+	if int64(len(b)) > *budget {
+		return nil, fmt.Errorf("textin: %w: %s unpacks past the limit of %d bytes (zip bomb?)", ErrTooLarge, f.Name, limit)
+	}
+	*budget -= int64(len(b))
+	return b, nil
+}
+
+// odtText reports an OpenDocument text archive (by its mimetype entry).
+func odtText(files map[string]*zip.File) bool {
+	f := files["mimetype"]
+	if f == nil || f.UncompressedSize64 > 100 {
+		return false
+	}
+	budget := int64(100)
+	b, err := readZipEntry(f, &budget, 100)
+	return err == nil && strings.HasPrefix(string(b), "application/vnd.oasis.opendocument.text")
+}
+
+// decodeODT reads an OpenDocument text file's content.xml.
+func (o Options) decodeODT(content *zip.File) (Text, error) {
+	budget := o.MaxExpanded
+	b, err := readZipEntry(content, &budget, o.MaxExpanded)
+	if err != nil {
+		return Text{}, err
+	}
+	s, err := decodeODTContent(b)
+	if err != nil {
+		return Text{}, err
+	}
+	body := cleanText(s)
+	enc := EncUTF8
+	if fixed, legacy := repairMojibake(body); legacy != "" {
+		body, enc = fixed, encRepairedPrefix+legacy
+	}
+	if strings.TrimSpace(body) == "" {
+		return Text{}, fmt.Errorf("textin: %w: ODT without text", ErrEmpty)
+	}
+	if err := checkGarbled(body); err != nil {
+		return Text{}, err
+	}
+	return Text{Body: finish(body), Format: FormatODT, Encoding: enc}, nil
 }
 
 // joinLines joins paragraphs with newlines, at most one blank line in a row.
@@ -487,14 +532,28 @@ func (p *docxParser) decodeSegment(s *docxSegment) string {
 	return out
 }
 
-// endTable turns a finished table into lines: a row of one-paragraph cells
-// is one line "a | b | c"; otherwise each cell's paragraphs become lines.
+// endTable turns a finished table into lines and files them in the
+// enclosing cell or the output.
 func (p *docxParser) endTable() {
 	tb := p.table()
 	if tb == nil {
 		return
 	}
 	p.tables = p.tables[:len(p.tables)-1]
+	lines := tableLines(tb)
+	if outer := p.table(); outer != nil && len(outer.rows) > 0 {
+		row := outer.rows[len(outer.rows)-1]
+		if len(row) > 0 {
+			row[len(row)-1] = append(row[len(row)-1], lines...)
+			return
+		}
+	}
+	p.out = append(p.out, lines...)
+}
+
+// tableLines lays a table out: a row of one-paragraph cells is one line
+// "a | b | c"; otherwise each cell's paragraphs become lines.
+func tableLines(tb *docxTable) []string {
 	var lines []string
 	for _, row := range tb.rows {
 		single := true
@@ -515,14 +574,7 @@ func (p *docxParser) endTable() {
 			lines = append(lines, c...)
 		}
 	}
-	if outer := p.table(); outer != nil && len(outer.rows) > 0 {
-		row := outer.rows[len(outer.rows)-1]
-		if len(row) > 0 {
-			row[len(row)-1] = append(row[len(row)-1], lines...)
-			return
-		}
-	}
-	p.out = append(p.out, lines...)
+	return lines
 }
 
 func nonEmpty(c docxCell) int {

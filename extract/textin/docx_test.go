@@ -250,3 +250,47 @@ func TestDOCXLibreOffice(t *testing.T) {
 		}
 	}
 }
+
+// TestODT reads OpenDocument text written by LibreOffice 7.4 from the .doc
+// fixtures: the same text as the .doc.
+func TestODT(t *testing.T) {
+	flat := func(s string) string {
+		return strings.Join(strings.Fields(strings.ReplaceAll(s, " | ", " ")), " ")
+	}
+	for _, pair := range [][2]string{{"lo-unicode.odt", "unicode.doc"}, {"lo-legacy.odt", "legacy.doc"}} {
+		odt, err := Decode("x.odt", readFixture(t, pair[0]))
+		if err != nil {
+			t.Fatalf("%s: %v", pair[0], err)
+		}
+		doc, err := Decode("x.doc", readFixture(t, pair[1]))
+		if err != nil {
+			t.Fatalf("%s: %v", pair[1], err)
+		}
+		if odt.Format != FormatODT || flat(odt.Body) != flat(doc.Body) {
+			t.Errorf("%s (%s) and %s differ:\n%s\n---\n%s", pair[0], odt.Format, pair[1], odt.Body, doc.Body)
+		}
+	}
+	// Spaces, tabs, line breaks, notes and tracked deletions.
+	content := `<?xml version="1.0"?><office:document-content xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0" xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0"><office:body><office:text>` +
+		`<text:tracked-changes><text:changed-region><text:deletion><text:p>Quyết định 99-QĐ/TW</text:p></text:deletion></text:changed-region></text:tracked-changes>` +
+		`<text:h>NGHỊ QUYẾT</text:h><text:p>Căn cứ<text:s text:c="3"/>Nghị quyết<text:tab/>25-NQ/TW<text:line-break/>của Ban Chấp hành<text:note><text:note-citation>1</text:note-citation><text:note-body><text:p>Xem Kết luận 01-KL/TW.</text:p></text:note-body></text:note>.</text:p>` +
+		`<table:table><table:table-row><table:table-cell><text:p>1</text:p></table:table-cell><table:table-cell><text:p>Chỉ thị 05-CT/TW</text:p></table:table-cell></table:table-row></table:table>` +
+		`</office:text></office:body></office:document-content>`
+	data := buildDOCX(t, map[string]string{"mimetype": "application/vnd.oasis.opendocument.text", "content.xml": content})
+	got, err := Decode("x.odt", data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, w := range []string{"NGHỊ QUYẾT\n", "Căn cứ   Nghị quyết\t25-NQ/TW\ncủa Ban Chấp hành.", "Xem Kết luận 01-KL/TW.", "1 | Chỉ thị 05-CT/TW"} {
+		if !strings.Contains(got.Body, w) {
+			t.Errorf("missing %q in %q", w, got.Body)
+		}
+	}
+	if strings.Contains(got.Body, "99-QĐ/TW") || strings.Contains(got.Body, "1Xem") {
+		t.Errorf("deleted text or note number kept: %q", got.Body)
+	}
+	ods := buildDOCX(t, map[string]string{"mimetype": "application/vnd.oasis.opendocument.spreadsheet", "content.xml": content})
+	if _, err := Decode("x.ods", ods); !errors.Is(err, ErrUnsupported) {
+		t.Errorf("ods: %v", err)
+	}
+}

@@ -26,7 +26,7 @@ func addSeedCorpus(f *testing.F) {
 			f.Add(b)
 		}
 	}
-	for _, name := range []string{"unicode.doc", "legacy.doc", "unicode.rtf", "legacy.rtf"} {
+	for _, name := range []string{"unicode.doc", "legacy.doc", "unicode.rtf", "legacy.rtf", "lo-unicode.odt", "lo-legacy.docx"} {
 		f.Add(readFixture(f, name))
 	}
 	f.Add(buildDOCX(f, map[string]string{"word/document.xml": document(para(run(".VnTime", "Ngh\u00de quy\u00d5t")) + `<w:tbl><w:tr><w:tc>` + para(run("", "a")) + `</w:tc></w:tr></w:tbl>`)}))

@@ -72,6 +72,7 @@ const (
 	FormatPDF  Format = "pdf"
 	FormatDOC  Format = "doc" // Word 97-2003
 	FormatRTF  Format = "rtf"
+	FormatODT  Format = "odt" // OpenDocument text
 )
 
 // Defaults for Options.
@@ -110,8 +111,8 @@ type Text struct {
 	// Body is valid UTF-8, NFC, with "\n" line ends.
 	Body string
 	// Format is the kind of document: FormatText, FormatHTML, FormatDOCX,
-	// FormatDOC or FormatRTF (FormatPDF is set by callers that ran
-	// pdftotext).
+	// FormatDOC, FormatRTF or FormatODT (FormatPDF is set by callers that
+	// ran pdftotext).
 	Format Format
 	// BoilerplateLines counts lines of web furniture removed from plain
 	// text (see Options.KeepBoilerplate).
@@ -185,8 +186,8 @@ func Sniff(name string, data []byte) Format {
 	switch ext {
 	case ".pdf":
 		return FormatPDF
-	case ".docx":
-		return FormatDOCX
+	case ".docx", ".odt":
+		return FormatDOCX // both are ZIP archives; decodeDOCX tells them apart
 	case ".html", ".htm", ".xhtml", ".shtml", ".php", ".asp", ".aspx":
 		return FormatHTML
 	}
