@@ -437,6 +437,9 @@ func (r *renderer) short(t int32, rel vncite.Relation, allowAbove bool) {
 // mentioned in full, and no other mentioned document shares its type word
 // and sequence number.
 func (r *renderer) canShort(t int32) bool {
+	if r.p.nodes[t].kind == kLaw {
+		return false // laws are called by their names, never "Luật 07"
+	}
 	found := false
 	np, _ := r.p.parts(t)
 	word := r.p.typeWord(t)
