@@ -29,7 +29,7 @@ var errNoPDFTool = errors.New("PDF needs pdftotext, which is not installed (inst
 
 // readDocument reads one input file as NFC UTF-8 text: plain text in any
 // encoding textin detects, HTML (the article text), DOCX, Word 97-2003 .doc,
-// RTF and PDF (through pdftotext). Errors name the file and the reason; they wrap textin's
+// RTF, OpenDocument text and PDF (through pdftotext). Errors name the file and the reason; they wrap textin's
 // ErrBinary, ErrEmpty, ErrTooLarge, ErrUnknownEncoding, ErrUnsupported and
 // ErrCorrupt, or errNoPDFTool.
 func readDocument(ctx context.Context, path string) ([]byte, error) {

@@ -339,8 +339,8 @@ func TestReadDocumentDOC(t *testing.T) {
 }
 
 // TestExtractReadsEveryFormat runs `vncite extract` on the same directive
-// in each input form readDocument handles and checks the references come
-// out of every one.
+// in each input form readDocument handles (PDF has its own tests) and
+// checks the references come out of every one.
 func TestExtractReadsEveryFormat(t *testing.T) {
 	seed, err := os.ReadFile("../../testdata/seeds/004_9483022ebc446430.txt")
 	if err != nil {
@@ -364,7 +364,7 @@ func TestExtractReadsEveryFormat(t *testing.T) {
 	}
 	page.WriteString(`</div><div id="footer">Bản quyền</div></body></html>`)
 	files = append(files, writeFile(t, dir, "kh.html", []byte(page.String())))
-	for _, fx := range []string{"legacy.doc", "unicode.rtf"} {
+	for _, fx := range []string{"legacy.doc", "unicode.rtf", "lo-unicode.odt", "lo-legacy.docx"} {
 		b, err := os.ReadFile("../../extract/textin/testdata/" + fx)
 		if err != nil {
 			t.Fatal(err)
