@@ -71,32 +71,52 @@ func lowerEq(b []byte, w string) bool {
 	if len(b) == 0 {
 		return false
 	}
-	i, j := 0, 0
-	ascii := true
-	for i < len(b) && j < len(w) {
-		r, size := utf8.DecodeRune(b[i:])
-		q, qs := utf8.DecodeRuneInString(w[j:])
-		if r >= utf8.RuneSelf {
-			ascii = false
-		}
-		if unicode.ToLower(r) != q {
-			break
-		}
-		i += size
-		j += qs
-	}
-	if i == len(b) && j == len(w) {
-		return true
-	}
-	if ascii {
-		for _, c := range b {
-			if c >= utf8.RuneSelf {
-				return false
+	// Upper and lower case of a Vietnamese letter have the same length in
+	// UTF-8, so only equal lengths can match exactly.
+	if len(b) == len(w) {
+		i := 0
+		for i < len(b) {
+			c, d := b[i], w[i]
+			if c < utf8.RuneSelf && d < utf8.RuneSelf {
+				if c != d && !(c >= 'A' && c <= 'Z' && c+32 == d) {
+					break
+				}
+				i++
+				continue
 			}
+			r, size := utf8.DecodeRune(b[i:])
+			q, _ := utf8.DecodeRuneInString(w[i:])
+			if unicode.ToLower(r) != q {
+				break
+			}
+			i += size
 		}
-		return foldEq(b, foldString(w))
+		if i == len(b) {
+			return true
+		}
 	}
-	return false
+	// Text typed without diacritics: "cua" for "của".
+	for _, c := range b {
+		if c >= utf8.RuneSelf {
+			return false
+		}
+	}
+	j := 0
+	for _, q := range w {
+		if j >= len(b) {
+			return false
+		}
+		f := foldRune(q)
+		c := rune(b[j])
+		if c >= 'A' && c <= 'Z' {
+			c += 32
+		}
+		if c != f {
+			return false
+		}
+		j++
+	}
+	return j == len(b)
 }
 
 // wordAfter returns the span of the word starting at or after i (skipping
