@@ -222,7 +222,7 @@ func (e *Evaluator) AddExtraction(x vncite.Extraction) error {
 		if best >= 0 {
 			matched[best] = true
 			e.rep.Refs.TP++
-			e.attributes(&d.Citations[best], ref)
+			e.attributes(d, &d.Citations[best], ref, x.Text)
 			continue
 		}
 		e.rep.Refs.FP++
@@ -308,17 +308,24 @@ func (e *Evaluator) AddExtraction(x vncite.Extraction) error {
 
 // attributes compares what the text stated beside a mention with what was
 // extracted.
-func (e *Evaluator) attributes(c *Citation, ref vncite.Reference) {
+func (e *Evaluator) attributes(d *DocTruth, c *Citation, ref vncite.Reference, text string) {
+	wrong := func(what, want, got string) {
+		e.example(&e.rep.Misses, "miss:"+what, Example{File: d.File, Class: what, Number: c.Number, AsWritten: "want " + want + ", got " + got, Context: context(text, ref.Start, min(len(text), ref.End+80))})
+	}
 	if c.Date != "" {
 		e.rep.Date.Total++
 		if ref.Date == c.Date {
 			e.rep.Date.Right++
+		} else {
+			wrong("date", c.Date, ref.Date)
 		}
 	}
 	if c.Body != "" {
 		e.rep.Body.Total++
 		if fold(strings.TrimSpace(ref.Body)) == fold(c.Body) {
 			e.rep.Body.Right++
+		} else {
+			wrong("body", c.Body, ref.Body)
 		}
 	}
 	if c.Term != "" {
