@@ -113,6 +113,7 @@ type identity struct {
 	Place    place // the issuing unit, when local and known
 	Level    vncite.Level
 	Floating bool // term or year not known: may be merged with the one candidate later
+	sameDoc  bool // taken from another mention of the number in the same document
 }
 
 // apply copies identity facts onto d.

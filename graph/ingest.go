@@ -349,12 +349,43 @@ func (w *writer) putExtraction(ext vncite.Extraction, source, hash, text string,
 
 	cx := refContext{ID: doc.ID, Doc: doc, Place: own.Place, Issuer: ext.Document.Issuer}
 	refIDs := make([]string, len(ext.References))
+	ids := make([]identity, len(ext.References))
+	// Within one document a number means one document: a mention without
+	// date or term takes the identity its dated mentions have, when they
+	// agree on one.
+	definite := map[string]map[string]bool{}
+	for i, r := range ext.References {
+		if r.Number == "" {
+			continue
+		}
+		ids[i] = s.refIdentity(r, cx)
+		if !ids[i].Floating && ids[i].Key.Confidence != "unscoped" {
+			if definite[r.Number] == nil {
+				definite[r.Number] = map[string]bool{}
+			}
+			definite[r.Number][ids[i].ID] = true
+		}
+	}
+	for i, r := range ext.References {
+		if r.Number == "" || !ids[i].Floating || len(definite[r.Number]) != 1 {
+			continue
+		}
+		for id := range definite[r.Number] {
+			for j := range ext.References {
+				if ids[j].ID == id && !ids[j].Floating {
+					ids[i] = ids[j]
+					ids[i].sameDoc = true
+					break
+				}
+			}
+		}
+	}
 	for i, r := range ext.References {
 		if r.Number == "" {
 			continue
 		}
 		sum.References++
-		tid, created, err := w.resolveRef(r, cx, text)
+		tid, created, err := w.resolveRef(r, cx, ids[i])
 		if err != nil {
 			return 0, err
 		}
@@ -449,9 +480,11 @@ func clip(s string) string {
 
 // resolveRef finds or creates the node a reference is to, and records the
 // citing context as a sighting.
-func (w *writer) resolveRef(r vncite.Reference, cx refContext, text string) (string, bool, error) {
-	id := w.s.refIdentity(r, cx)
+func (w *writer) resolveRef(r vncite.Reference, cx refContext, id identity) (string, bool, error) {
 	why := ""
+	if id.sameDoc {
+		why = "inferred: cited without date or term here; the same document cites " + r.Number + " with them elsewhere"
+	}
 	if id.Floating {
 		c, err := w.candidate(r.Number, id.Class, scopeOf(id.ID), cx.Doc.Date)
 		if err != nil {

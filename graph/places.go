@@ -442,20 +442,32 @@ func (g *Gazetteer) resolve(p place, date, contextProvince string) place {
 		}
 	}
 	if p.Kind != "tinh" && p.Name != "" && p.Code == "" {
-		if u, ok := g.findUnit(p.Kind, p.Name, contextProvince); ok {
-			p.Code, p.Kind, p.Name = u.Code, u.Kind, u.Name
-			if u.Province != "" {
-				p.ProvinceCode = u.Province
-			}
-		} else if contextProvince != "" && p.ProvinceCode == "" && !g.full {
+		prov := p.ProvinceCode
+		if prov == "" {
+			prov = contextProvince
+		}
+		switch u, ok := g.findUnit(p.Kind, p.Name, prov); {
+		case ok:
+			p.Code, p.Kind, p.Name, p.ProvinceCode = u.Code, u.Kind, u.Name, u.Province
+		case !g.full:
 			// Without a gazetteer, a named unit in a document of a known
 			// province is taken to be in that province.
-			p.ProvinceCode = contextProvince
+			if p.ProvinceCode == "" {
+				p.ProvinceCode = prov
+			}
+		case prov != "" && g.countUnits(p.Kind, p.Name, prov) > 0:
+			// Several of that name in the province: the province stands.
+			p.ProvinceCode = prov
+		default:
+			// Not in the province the context suggests: the one unit of
+			// that name elsewhere, if there is exactly one; the context's
+			// province if the gazetteer knows no such unit at all.
+			if u, ok := g.findUnit(p.Kind, p.Name, ""); ok {
+				p.Code, p.Kind, p.Name, p.ProvinceCode = u.Code, u.Kind, u.Name, u.Province
+			} else if g.countUnits(p.Kind, p.Name, "") == 0 && p.ProvinceCode == "" {
+				p.ProvinceCode = prov
+			}
 		}
-	}
-	if p.ProvinceCode == "" && contextProvince != "" && p.Kind != "tinh" && p.Name != "" && g.full {
-		// The gazetteer found no unique unit; keep the document's province.
-		p.ProvinceCode = contextProvince
 	}
 	if p.ProvinceCode != "" && date >= mergerDay {
 		if _, ok := g.newProv[p.ProvinceCode]; !ok {
@@ -540,7 +552,13 @@ func (g *Gazetteer) docPlace(d vncite.Document, text string) place {
 			return place{Kind: kind, ProvinceCode: prov, Province: g.provinceName(prov, d.Date)}
 		}
 	}
-	return g.resolve(p, d.Date, prov)
+	p = g.resolve(p, d.Date, prov)
+	if p.ProvinceCode == "" && p.Kind != "tinh" && p.Name != "" {
+		if q, ok := g.placeInText(p, text, d.Date); ok {
+			return q
+		}
+	}
+	return p
 }
 
 // kindOfIssuer is the unit kind an issuer code implies on its own: "HU" is
@@ -603,6 +621,13 @@ func (g *Gazetteer) letterhead(text, date string) (prov, kind, name string) {
 		if lines++; lines > 12 {
 			break
 		}
+		// Two-column headers: the issuer on the left, the national motto
+		// on the right.
+		if i := strings.Index(line, "   "); i > 0 {
+			line = line[:i]
+		} else if i := strings.IndexByte(line, '\t'); i > 0 {
+			line = line[:i]
+		}
 		if len(line) > 120 || hasLower(line) {
 			continue // running text, not a letterhead (written in capitals)
 		}
@@ -652,4 +677,70 @@ func hasLower(s string) bool {
 		}
 	}
 	return false
+}
+
+// countUnits counts the gazetteer's units of kind (may be empty) and name,
+// in province prov when given.
+func (g *Gazetteer) countUnits(kind, name, prov string) int {
+	n := 0
+	for _, u := range g.units[kind+"|"+g.slug(name)] {
+		if prov == "" || u.Province == prov {
+			n++
+		}
+	}
+	return n
+}
+
+// placeInText pins down a unit the gazetteer holds several of ("xã Tân
+// Thành") by the provinces and districts the text names: the one unit of
+// that kind and name among them, if exactly one.
+func (g *Gazetteer) placeInText(p place, text, date string) (place, bool) {
+	if !g.full || p.Name == "" || text == "" {
+		return p, false
+	}
+	if len(text) > 20000 {
+		text = text[:20000]
+	}
+	provs, dists := map[string]bool{}, map[string]bool{}
+	ws := words(text)
+	for i := range ws {
+		for _, u := range unitWords {
+			if !matchWords(ws, i, u.words) {
+				continue
+			}
+			n := nameAfter(ws, i+len(u.words))
+			if n == "" {
+				break
+			}
+			switch u.kind {
+			case "tinh", "thanh pho":
+				if c, ok := g.provinceCode(n, date); ok {
+					provs[c] = true
+				}
+				if u.kind == "thanh pho" {
+					dists[g.slug(n)] = true
+				}
+			case "huyen", "thi xa", "quan":
+				dists[g.slug(n)] = true
+			}
+			break
+		}
+	}
+	var found []unit
+	for _, u := range g.units[p.Kind+"|"+g.slug(p.Name)] {
+		in := provs[u.Province]
+		if parent, ok := g.byCode[u.Parent]; ok && dists[g.slug(parent.Name)] {
+			in = true
+		}
+		if in {
+			found = append(found, u)
+		}
+	}
+	if len(found) != 1 {
+		return p, false
+	}
+	u := found[0]
+	p.Code, p.Kind, p.Name, p.ProvinceCode = u.Code, u.Kind, u.Name, u.Province
+	p.Province = g.provinceName(u.Province, date)
+	return p, true
 }
