@@ -885,10 +885,18 @@ func readContext(b []byte, m *mention, c *mctx, limit int) {
 // date cell, a body cell, a type cell, a summary cell. Cells are split by
 // '|' or tabs; only fields the clause left empty are filled.
 func readTableRow(b []byte, m *mention, c *mctx) {
-	ls := bytes.LastIndexByte(b[:m.start], '\n') + 1
-	le := bytes.IndexByte(b[m.end:], '\n')
+	// A row is short: look no further than 1000 bytes each way.
+	lo, hi := m.start-1000, m.end+1000
+	if lo < 0 {
+		lo = 0
+	}
+	if hi > len(b) {
+		hi = len(b)
+	}
+	ls := lo + bytes.LastIndexByte(b[lo:m.start], '\n') + 1
+	le := bytes.IndexByte(b[m.end:hi], '\n')
 	if le < 0 {
-		le = len(b)
+		le = hi
 	} else {
 		le += m.end
 	}

@@ -632,7 +632,11 @@ func (c *caser) recase(s string) string {
 	out := make([]string, len(hw))
 	for i := 0; i < len(hw); {
 		bestLen, bestAt := 0, -1
-		for _, k := range c.index[lower[i]] {
+		occ := c.index[lower[i]]
+		if len(occ) > 64 {
+			occ = occ[:64] // enough to find the usual casing, bounded
+		}
+		for _, k := range occ {
 			n := 0
 			for i+n < len(hw) && k+n < len(c.tl) && c.tl[k+n] == lower[i+n] {
 				n++
