@@ -66,9 +66,15 @@ func allDigits(s string) bool {
 	return s != ""
 }
 
-// maxFurnitureLine is the longest line (in bytes) taken for furniture;
-// longer lines are text, and are never run through the patterns.
-const maxFurnitureLine = 300
+// maxFurnitureLine is the longest line (in bytes) taken for furniture
+// (search boxes, counters, copyright, tail headings); longer lines are
+// text and are never run through the patterns. maxTailLine is the longest
+// line a dropped tail may hold (a headline); a longer one is article text
+// and keeps the tail.
+const (
+	maxFurnitureLine = 120
+	maxTailLine      = 300
+)
 
 // stripWebBoilerplate removes web furniture from plain text and returns the
 // text and the number of lines removed.
@@ -100,7 +106,7 @@ func stripWebBoilerplate(text string) (string, int) {
 		citing := false
 		for _, l := range lines[tail:] {
 			// A long line is article text, not a headline or a counter.
-			if len(l) > maxFurnitureLine || mayCite.MatchString(l) {
+			if len(l) > maxTailLine || mayCite.MatchString(l) {
 				citing = true
 				break
 			}
