@@ -31,7 +31,7 @@ func scanNamed(b []byte, ms []mention) []vncite.Named {
 		name := strings.Join(strings.Fields(string(b[s:e])), " ")
 		out = append(out, vncite.Named{Name: name, Kind: kind, Start: s, End: e})
 	}
-	for _, lit := range []struct{ word, kind string }{{"Bộ luật", "Bộ luật"}, {"Luật", "Luật"}, {"Pháp lệnh", "Pháp lệnh"}} {
+	for _, lit := range []struct{ word, kind string }{{"Bộ luật", "Bộ luật"}, {"Luật", "Luật"}, {"Pháp lệnh", "Pháp lệnh"}, {"Luat", "Luật"}} {
 		w := []byte(lit.word)
 		for from := 0; ; {
 			k := bytes.Index(b[from:], w)
@@ -45,7 +45,7 @@ func scanNamed(b []byte, ms []mention) []vncite.Named {
 					continue // inside a word, or "Bộ luật" seen as "luật"
 				}
 			}
-			if lit.word == "Luật" && s >= len("Bộ ") && string(b[s-len("Bộ "):s]) == "Bộ " {
+			if (lit.word == "Luật" || lit.word == "Luat") && s >= 3 && (string(b[s-len("Bộ "):s]) == "Bộ " || string(b[s-3:s]) == "Bo ") {
 				continue
 			}
 			e := lawNameEnd(b, from, lit.word != "Luật")
@@ -183,6 +183,32 @@ func congressWord(w []byte) bool {
 	return false
 }
 
+// inWordSet reports whether w equals a word of the set, ignoring case
+// (and diacritics when w is typed without them).
+func inWordSet(w []byte, set map[string]bool) bool {
+	if set[strings.ToLower(string(w))] {
+		return true
+	}
+	if !isASCIIWord(w) {
+		return false
+	}
+	for k := range set {
+		if lowerEq(w, k) {
+			return true
+		}
+	}
+	return false
+}
+
+func isASCIIWord(w []byte) bool {
+	for _, c := range w {
+		if c >= 0x80 {
+			return false
+		}
+	}
+	return true
+}
+
 // lawNameEnd reads a law's name after "Luật": words up to a function word,
 // punctuation or a number; "năm 2013" is kept. It returns from when the
 // word is no law's name (a common noun, or a numbered law).
@@ -192,8 +218,7 @@ func lawNameEnd(b []byte, from int, needUpper bool) int {
 		return from
 	}
 	first := b[s:e]
-	lw := strings.ToLower(string(first))
-	if notLawName[lw] || first[0] >= '0' && first[0] <= '9' || needUpper && !isUpperStart(first) {
+	if inWordSet(first, notLawName) || first[0] >= '0' && first[0] <= '9' || needUpper && !isUpperStart(first) {
 		return from
 	}
 	end := e
@@ -205,17 +230,17 @@ func lawNameEnd(b []byte, from int, needUpper bool) int {
 		}
 		w := b[ws:we]
 		l := strings.ToLower(string(w))
-		if l == "năm" {
+		if lowerEq(w, "năm") {
 			ys, ye := wordAfter(b, we)
 			if ye-ys == 4 && b[ys] >= '1' && b[ys] <= '2' {
 				end = ye
 			}
 			break
 		}
-		if namedStop[l] || w[0] >= '0' && w[0] <= '9' {
+		if namedStop[l] || isASCIIWord(w) && inWordSet(w, namedStop) || w[0] >= '0' && w[0] <= '9' {
 			break
 		}
-		if l == "ở" {
+		if lowerEq(w, "ở") {
 			// "ở cơ sở" belongs to the name; "ở địa phương" does not.
 			if e2, ok := phraseStartsAt(b, we, phrase{"co", "so"}); ok {
 				end, pos = e2, e2
