@@ -81,7 +81,14 @@ func groupOf(k string) string {
 	return ""
 }
 
+// scanned are the record kinds writer.scan reads by prefix; only their
+// keys are indexed by group.
+var scanned = [256]bool{pNumber: true, pFloat: true, pSight: true, pFwd: true, pRev: true}
+
 func (l *layer) note(k string) {
+	if k == "" || !scanned[k[0]] {
+		return
+	}
 	g := groupOf(k)
 	if g == "" {
 		return
@@ -172,8 +179,14 @@ func (w *writer) layers() []*layer {
 
 func (w *writer) get(k []byte) ([]byte, bool, error) {
 	ks := string(k)
-	for _, l := range w.layers() {
-		if v, deleted, found := l.lookup(ks); found {
+	if v, deleted, found := w.doc.lookup(ks); found {
+		return v, !deleted, nil
+	}
+	if v, deleted, found := w.txnL.lookup(ks); found {
+		return v, !deleted, nil
+	}
+	if w.inflight != nil {
+		if v, deleted, found := w.inflight.layer.lookup(ks); found {
 			return v, !deleted, nil
 		}
 	}
