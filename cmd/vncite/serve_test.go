@@ -4,13 +4,18 @@ import (
 	"bufio"
 	"context"
 	"encoding/json"
+	"fmt"
 	"io"
 	"net/http"
 	"net/url"
+	"os"
+	"os/exec"
+	"os/signal"
 	"path/filepath"
 	"regexp"
 	"strings"
 	"sync"
+	"syscall"
 	"testing"
 	"time"
 
@@ -175,5 +180,109 @@ func checkSyntheticMarked(t *testing.T, base string) {
 		if strings.Contains(d.Document.Title, "SYNTHETIC") || strings.HasPrefix(d.Document.Source, syntheticSource) {
 			t.Errorf("seed %s marked synthetic: %q %q", n, d.Document.Title, d.Document.Source)
 		}
+	}
+}
+
+// serveChildEnv makes the test binary a `vncite serve` child process.
+const serveChildEnv = "VNCITE_SERVE_CHILD"
+
+// TestServeChild is the child of TestServeSignal: `vncite serve` with the
+// signal handling of main, on the data directory named in its environment.
+func TestServeChild(t *testing.T) {
+	data := os.Getenv(serveChildEnv)
+	if data == "" {
+		t.Skip("only run as the child of TestServeSignal")
+	}
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	defer stop()
+	code := run(ctx, []string{"serve", "--data", data, "--addr", "127.0.0.1:0", "--sample", "real", "--log", "none"},
+		&env{stdin: os.Stdin, stdout: os.Stdout, stderr: os.Stderr, getenv: func(string) string { return "" }})
+	fmt.Printf("exit %d\n", code)
+}
+
+// TestServeSignal runs `vncite serve` as a child process, reads its URL,
+// and sends it SIGTERM while a request body is still arriving: that request
+// is answered, the child exits 0, and the store opens again at once (the
+// server released its lock).
+func TestServeSignal(t *testing.T) {
+	if testing.Short() {
+		t.Skip("spawns a child process")
+	}
+	data := filepath.Join(t.TempDir(), "data")
+	cmd := exec.Command(os.Args[0], "-test.run=^TestServeChild$", "-test.v")
+	cmd.Env = append(os.Environ(), serveChildEnv+"="+data)
+	var stderr strings.Builder
+	cmd.Stderr = &serveTestWriter{w: &stderr}
+	stdout, err := cmd.StdoutPipe()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	defer cmd.Process.Kill()
+	lines := make(chan string, 100)
+	go func() {
+		sc := bufio.NewScanner(stdout)
+		for sc.Scan() {
+			lines <- sc.Text()
+		}
+		close(lines)
+	}()
+	var base string
+	for base == "" {
+		select {
+		case line, ok := <-lines:
+			if !ok {
+				t.Fatalf("child ended before serving:\n%s", stderr.String())
+			}
+			if m := regexp.MustCompile(`^vncite: serving (http://127\.0\.0\.1:\d+)/$`).FindStringSubmatch(line); m != nil {
+				base = m[1]
+			}
+		case <-time.After(2 * time.Minute):
+			t.Fatalf("child printed no URL:\n%s", stderr.String())
+		}
+	}
+
+	// A POST whose body is held back: the signal arrives while it is in
+	// flight, and it must still be answered.
+	bodyR, bodyW := io.Pipe()
+	answered := make(chan int, 1)
+	go func() {
+		resp, err := http.Post(base+"/api/v1/documents?source=signal.txt", "text/plain; charset=utf-8", bodyR)
+		if err != nil {
+			answered <- -1
+			return
+		}
+		resp.Body.Close()
+		answered <- resp.StatusCode
+	}()
+	io.WriteString(bodyW, "HUYỆN ỦY ĐAKRÔNG\nSố: 55-KH/HU\n")
+	time.Sleep(200 * time.Millisecond) // let the request reach the handler
+	if err := cmd.Process.Signal(syscall.SIGTERM); err != nil {
+		t.Fatal(err)
+	}
+	io.WriteString(bodyW, "Thực hiện Nghị quyết số 25-NQ/TW.\n")
+	bodyW.Close()
+	if code := <-answered; code != http.StatusCreated {
+		t.Errorf("request in flight at SIGTERM: %d", code)
+	}
+	exit := ""
+	for line := range lines {
+		if strings.HasPrefix(line, "exit ") {
+			exit = line
+		}
+	}
+	if err := cmd.Wait(); err != nil || exit != "exit 0" {
+		t.Fatalf("child: %v, %q\n%s", err, exit, stderr.String())
+	}
+	// The lock is released and the document is stored.
+	a, err := openApp(context.Background(), &storeFlags{data: data})
+	if err != nil {
+		t.Fatalf("reopen after shutdown: %v", err)
+	}
+	defer a.Close()
+	if _, err := a.store.Resolve(context.Background(), "55-KH/HU"); err != nil {
+		t.Errorf("the document posted during shutdown: %v", err)
 	}
 }
