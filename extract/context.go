@@ -739,6 +739,12 @@ var subjectHead = map[string]bool{"uy": true, "ubnd": true, "ban": true, "dang":
 	"thu": true, "quan": true, "xa": true, "phuong": true, "hdnd": true, "btv": true, "bch": true, "mat": true,
 	"van": true, "thuong": true, "cong": true, "cuc": true, "tong": true}
 
+// titleTails are the connectors and cues left at the end of a title cut
+// before a following reference ("... gắn với thực hiện").
+var titleTails = []string{" gắn với việc thực hiện", " gắn với thực hiện", " gắn với việc", " gắn với",
+	" và việc thực hiện", " và thực hiện", " đồng thời", " và", " cùng với", " theo", " tại", " thực hiện",
+	" triển khai thực hiện", " triển khai", " tiếp tục", " của", " về"}
+
 // cleanTitle trims a title: spaces, quotes and punctuation at the ends, and
 // the connectors left before a following reference ("gắn với thực hiện").
 func cleanTitle(s string) string {
@@ -757,10 +763,8 @@ func cleanTitle(s string) string {
 			}
 		}
 		s = strings.TrimSpace(s)
-		for _, tail := range []string{"gắn với việc thực hiện", "gắn với thực hiện", "gắn với việc", "gắn với", "và việc thực hiện", "và thực hiện", "đồng thời", "và", "cùng với", "theo", "tại", "thực hiện", "triển khai thực hiện", "triển khai", "tiếp tục", "của", "về"} {
-			if strings.HasSuffix(s, " "+tail) {
-				s = strings.TrimSuffix(s, " "+tail)
-			}
+		for _, tail := range titleTails {
+			s = strings.TrimSuffix(s, tail)
 		}
 		if s == before {
 			break
