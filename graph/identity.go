@@ -310,6 +310,12 @@ func (s *Store) refScope(r vncite.Reference, parts numberParts, cx refContext) (
 	if kind == "thanh pho" && cp.Kind == "tinh" && cp.ProvinceCode != "" && s.gaz.isCentralCity(cp.ProvinceCode, date) {
 		return cp, "inferred", strings.TrimSpace(r.Body) + " named without a place, cited by a document " + cpDesc, true
 	}
+	if par := cp.Parent; par != nil && par.Name != "" && levelOfKind(kind) == vncite.LevelDistrict && (par.Kind == kind || par.Kind == "") {
+		// A commune's document citing its district's committee.
+		pl := *par
+		pl.Kind = kind
+		return pl, "inferred", strings.TrimSpace(r.Body) + " named without a place, cited by a document " + cpDesc + " of " + par.unitName(), true
+	}
 	if cp.Name != "" && (cp.Kind == kind || (cp.Kind == "" && levelOfKind(kind) == vncite.LevelDistrict)) {
 		pl := cp
 		pl.Kind = kind

@@ -16,6 +16,9 @@ type place struct {
 	ProvinceCode string
 	Province     string // short name at the date
 	Code         string // gazetteer code of a district or commune
+	// Parent is the district a commune belongs to, when known (its
+	// letterhead's "ĐẢNG BỘ HUYỆN X", or the gazetteer).
+	Parent *place
 	FromText     bool   // the name was found in the document's text, not its header
 	// New is set for a province formed by the 2025 merger, in a document
 	// dated from 2025-07-01: a new committee, not the old province whose
@@ -501,7 +504,7 @@ func (g *Gazetteer) docPlace(d vncite.Document, text string) place {
 	}
 	// The letterhead ("ĐẢNG BỘ TỈNH LÂM ĐỒNG / HUYỆN ỦY ĐỨC TRỌNG", "UBND
 	// TỈNH ...") names the province and often the unit.
-	lhProv, lhKind, lhName := g.letterhead(text, d.Date)
+	lhProv, lhKind, lhName, lhParent := g.letterhead(text, d.Date)
 	if prov == "" {
 		prov = lhProv
 	}
@@ -555,7 +558,18 @@ func (g *Gazetteer) docPlace(d vncite.Document, text string) place {
 	p = g.resolve(p, d.Date, prov)
 	if p.ProvinceCode == "" && p.Kind != "tinh" && p.Name != "" {
 		if q, ok := g.placeInText(p, text, d.Date); ok {
-			return q
+			p = q
+		}
+	}
+	if levelOfKind(p.Kind) == vncite.LevelCommune {
+		if u, ok := g.byCode[p.Code]; ok && len(u.Code) == 5 {
+			if par, ok := g.byCode[u.Parent]; ok {
+				pp := place{Kind: par.Kind, Name: par.Name, Code: par.Code, ProvinceCode: par.Province, Province: g.provinceName(par.Province, d.Date)}
+				p.Parent = &pp
+			}
+		} else if lhParent.Name != "" {
+			pp := g.resolve(lhParent, d.Date, p.ProvinceCode)
+			p.Parent = &pp
 		}
 	}
 	return p
@@ -611,7 +625,7 @@ func onlyUnitNamed(text, kind string) string {
 // letterhead reads the first lines of a text for the issuing units: the
 // province ("ĐẢNG BỘ TỈNH X", "TỈNH ỦY X", "UBND TỈNH X") and a unit below
 // it ("HUYỆN ỦY Y", "UBND HUYỆN Y").
-func (g *Gazetteer) letterhead(text, date string) (prov, kind, name string) {
+func (g *Gazetteer) letterhead(text, date string) (prov, kind, name string, parent place) {
 	lines := 0
 	for line := range strings.SplitSeq(text, "\n") {
 		line = strings.TrimSpace(line)
@@ -635,8 +649,15 @@ func (g *Gazetteer) letterhead(text, date string) (prov, kind, name string) {
 			for _, u := range unitWords {
 				if matchWords(ws, 2, u.words) {
 					n := nameAfter(ws, 2+len(u.words))
-					if r := g.resolve(place{Kind: u.kind, Name: n}, date, ""); r.Kind == "tinh" && r.ProvinceCode != "" && prov == "" {
-						prov = r.ProvinceCode
+					r := g.resolve(place{Kind: u.kind, Name: n}, date, "")
+					switch {
+					case r.Kind == "tinh" && r.ProvinceCode != "":
+						if prov == "" {
+							prov = r.ProvinceCode
+						}
+					case n != "" && parent.Name == "":
+						// "ĐẢNG BỘ HUYỆN LƯƠNG SƠN" above a commune's committee.
+						parent = place{Kind: u.kind, Name: n}
 					}
 					break
 				}
@@ -667,7 +688,7 @@ func (g *Gazetteer) letterhead(text, date string) (prov, kind, name string) {
 			kind, name = k, n
 		}
 	}
-	return prov, kind, name
+	return prov, kind, name, parent
 }
 
 func hasLower(s string) bool {
