@@ -18,8 +18,8 @@ type place struct {
 	Code         string // gazetteer code of a district or commune
 	// Parent is the district a commune belongs to, when known (its
 	// letterhead's "ĐẢNG BỘ HUYỆN X", or the gazetteer).
-	Parent *place
-	FromText     bool   // the name was found in the document's text, not its header
+	Parent   *place
+	FromText bool // the name was found in the document's text, not its header
 	// New is set for a province formed by the 2025 merger, in a document
 	// dated from 2025-07-01: a new committee, not the old province whose
 	// code it kept.
