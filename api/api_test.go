@@ -25,6 +25,7 @@ import (
 	"github.com/vncite/vncite/graph"
 	"github.com/vncite/vncite/graph/export"
 	"github.com/vncite/vncite/search"
+	"golang.org/x/text/unicode/norm"
 )
 
 // testAPI is a real store and index in a temporary directory with the
@@ -692,6 +693,24 @@ func TestCitationLookup(t *testing.T) {
 	for n, s := range want {
 		if status[n] != s {
 			t.Errorf("%s: status %q, want %q (all: %v)", n, status[n], s, status)
+		}
+	}
+	if res.Normalized || res.Text != "" {
+		t.Errorf("NFC text reported normalized")
+	}
+	// NFD text is read as NFC: the offsets point into the text sent back.
+	nfd := norm.NFD.String(text)
+	body, _ = json.Marshal(IngestRequest{Text: nfd})
+	r = a.do(t, "POST", "/api/v1/citation-lookup", "application/json", body)
+	r.ok(t, http.StatusOK)
+	var nres LookupResult
+	r.decode(t, &nres)
+	if !nres.Normalized || nres.Text != text || len(nres.Citations) != len(res.Citations) {
+		t.Errorf("NFD lookup: normalized %v, %d citations", nres.Normalized, len(nres.Citations))
+	}
+	for _, c := range nres.Citations {
+		if nres.Text[c.Start:c.End] != c.AsWritten {
+			t.Errorf("NFD lookup offsets of %s", c.Number)
 		}
 	}
 	// Plain text works too.

@@ -244,6 +244,9 @@ type IngestRequest struct {
 	Source string `json:"source"`
 	// Text is the document's full text.
 	Text string `json:"text"`
+
+	// posted is the text as it arrived, before textin read it.
+	posted string
 }
 
 // serveIngest stores a document from its text (see readText for the
@@ -336,7 +339,7 @@ func (s *Server) readText(w http.ResponseWriter, r *http.Request, limit int64, r
 	if err != nil {
 		return err
 	}
-	req.Text = text.Body
+	req.posted, req.Text = string(body), text.Body
 	return nil
 }
 

@@ -3,8 +3,6 @@ package api
 import (
 	"net/http"
 
-	"golang.org/x/text/unicode/norm"
-
 	"github.com/vncite/vncite"
 	"github.com/vncite/vncite/extract"
 )
@@ -22,9 +20,11 @@ const maxLookupReferences = 5000
 
 // LookupResult is the answer of POST /citation-lookup.
 type LookupResult struct {
-	// Normalized is set when the text was not in Unicode NFC: the offsets
-	// then point into its NFC form.
+	// Normalized is set when the text read differs from the text posted
+	// (Unicode NFC, line ends, a legacy encoding, HTML or DOCX read as
+	// text): the offsets then point into Text, sent only then.
 	Normalized bool          `json:"normalized"`
+	Text       string        `json:"text,omitempty"`
 	Citations  []LookupEntry `json:"citations"`
 }
 
@@ -59,7 +59,10 @@ func (s *Server) serveCitationLookup(w http.ResponseWriter, r *http.Request) err
 	if len(ex.References) > maxLookupReferences {
 		return errorf(EInvalid, "the text holds %d references; at most %d are looked up at once: split it", len(ex.References), maxLookupReferences)
 	}
-	res := LookupResult{Normalized: !norm.NFC.IsNormalString(req.Text), Citations: []LookupEntry{}}
+	res := LookupResult{Citations: []LookupEntry{}}
+	if req.posted != req.Text {
+		res.Normalized, res.Text = true, req.Text
+	}
 	// A text cites the same document many times: look each up once.
 	type lookupKey struct {
 		number, term, date string
