@@ -67,7 +67,7 @@ type NumberMatch struct {
 	Seq       string `json:"seq"`
 	Partial   bool   `json:"partial,omitempty"` // "Nghị quyết 25": any issuer
 	Carrying  uint64 `json:"carrying"`          // documents (and stubs) with this number
-	Citing    uint64 `json:"citing"`            // documents citing it
+	Citing    uint64 `json:"citing"`            // documents citing it, other than those carrying it
 }
 
 // Hit is one matching document.
@@ -102,13 +102,11 @@ var facetFields = []string{fieldType, fieldIssuer, fieldLevel, fieldProvince, fi
 
 // Scoring weights. An exact-diacritics match adds to the folded match of the
 // same word, so "dân vận" ranks documents saying "dân vận" above those
-// saying "dẫn vấn". Of the documents that do not carry a searched number,
-// those citing it rank above those only mentioning it.
+// saying "dẫn vấn".
 const (
-	boostExact      = 2.0
-	boostTitle      = 3.0
-	boostCiting     = 5.0
-	boostNumberText = 0.2
+	boostExact  = 2.0
+	boostTitle  = 3.0
+	boostCiting = 5.0
 )
 
 // Search runs req. Errors about the request wrap ErrBadQuery.
@@ -142,7 +140,7 @@ func (ix *Index) Search(ctx context.Context, req Request) (Result, error) {
 	if err != nil {
 		return Result{}, err
 	}
-	words, err := ix.run(ctx, req, q, filter, "")
+	words, err := ix.run(ctx, req, q, nil, filter, "")
 	if err != nil {
 		return Result{}, err
 	}
@@ -194,8 +192,7 @@ func numberSpellings(q string) []string {
 }
 
 // searchNumber finds the documents carrying the number, then those citing
-// it, then those mentioning it in their text without the extractor having
-// recorded it. Sorted by relevance, the carrying documents form a first
+// it. Sorted by relevance, the carrying documents form a first
 // tier paged before the rest, whatever the scores: a long document citing
 // the number many times never outranks the document itself.
 func (ix *Index) searchNumber(ctx context.Context, req Request, n extract.Number, filter query.Query) (Result, error) {
@@ -210,27 +207,28 @@ func (ix *Index) searchNumber(ctx context.Context, req Request, n extract.Number
 		cite = termQuery(fieldCites, n.Canonical, boostCiting)
 		text = ix.analyze(exactAnalyzer, n.Canonical)
 	}
-	refs := []query.Query{cite}
+	// The number as written in the text is only looked for in the page's
+	// documents, for highlighting: in the whole index it would check word
+	// positions in every document holding "25", "nq" and "tw".
+	highlight := []query.Query{carry, cite}
 	if len(text) > 1 {
-		pq := bleve.NewPhraseQuery(text, fieldBody)
-		pq.SetBoost(boostNumberText)
-		refs = append(refs, pq)
+		highlight = append(highlight, bleve.NewPhraseQuery(text, fieldBody))
 	}
-	// rest: citing or mentioning, not carrying.
-	rest := bleve.NewBooleanQuery()
-	rest.AddShould(refs...)
-	rest.AddMustNot(carry)
+	hl := bleve.NewDisjunctionQuery(highlight...)
+	citing := bleve.NewBooleanQuery() // citing, not carrying
+	citing.AddMust(cite)
+	citing.AddMustNot(carry)
 
 	m := &NumberMatch{Canonical: n.Canonical, Type: n.Type, Seq: n.Seq, Partial: n.Partial}
 	var err error
 	if m.Carrying, err = ix.count(ctx, carry, filter); err != nil {
 		return Result{}, err
 	}
-	if m.Citing, err = ix.count(ctx, cite, filter); err != nil {
-		return Result{}, err
-	}
 	if req.Sort != "" && req.Sort != "relevance" {
-		res, err := ix.run(ctx, req, bleve.NewDisjunctionQuery(carry, rest), filter, "text")
+		if m.Citing, err = ix.count(ctx, citing, filter); err != nil {
+			return Result{}, err
+		}
+		res, err := ix.run(ctx, req, bleve.NewDisjunctionQuery(carry, cite), hl, filter, "cites")
 		res.Number = m
 		return res, err
 	}
@@ -240,29 +238,31 @@ func (ix *Index) searchNumber(ctx context.Context, req Request, n extract.Number
 		page := req
 		page.Facets = false
 		page.Limit = int(min(uint64(req.Limit), m.Carrying-uint64(req.Offset)))
-		first, err := ix.run(ctx, page, carry, filter, "number")
+		first, err := ix.run(ctx, page, carry, hl, filter, "number")
 		if err != nil {
 			return Result{}, err
 		}
 		res.Hits = append(res.Hits, first.Hits...)
 	}
 	page := req
+	page.Facets = false
 	page.Offset = int(uint64(req.Offset) - min(uint64(req.Offset), m.Carrying))
 	page.Limit = req.Limit - len(res.Hits)
 	if page.Limit == 0 {
 		// The page is full of carrying documents; this run counts the rest.
 		page.Limit = 1
 	}
-	second, err := ix.run(ctx, page, rest, filter, "text")
+	second, err := ix.run(ctx, page, citing, hl, filter, "cites")
 	if err != nil {
 		return Result{}, err
 	}
 	if len(res.Hits) < req.Limit {
 		res.Hits = append(res.Hits, second.Hits...)
 	}
+	m.Citing = second.Total
 	res.Total = m.Carrying + second.Total
 	if req.Facets {
-		all, err := ix.run(ctx, Request{Limit: 1, Facets: true}, bleve.NewDisjunctionQuery(carry, rest), filter, "text")
+		all, err := ix.run(ctx, Request{Limit: 1, Facets: true}, bleve.NewDisjunctionQuery(carry, cite), nil, filter, "")
 		if err != nil {
 			return Result{}, err
 		}
@@ -463,10 +463,11 @@ func withFilter(q, filter query.Query) query.Query {
 // storedFields are loaded for every hit.
 var storedFields = []string{fieldTitle, fieldBody, fieldNumber, fieldType, fieldDate, fieldIssuer, fieldLevel, fieldProvince, fieldTerm, fieldStub}
 
-// run executes q with filter and turns Bleve's answer into a Result. match
-// is the Match of hits that matched neither number field ("" for word
+// run executes q with filter and turns Bleve's answer into a Result, with
+// highlights of what highlight (q when nil) matches in each hit. match is
+// the Match of hits that matched neither number field ("" for word
 // queries).
-func (ix *Index) run(ctx context.Context, req Request, q, filter query.Query, match string) (Result, error) {
+func (ix *Index) run(ctx context.Context, req Request, q, highlight, filter query.Query, match string) (Result, error) {
 	sr := bleve.NewSearchRequestOptions(withFilter(q, filter), req.Limit, req.Offset, false)
 	switch req.Sort {
 	case "", "relevance":
@@ -496,7 +497,10 @@ func (ix *Index) run(ctx context.Context, req Request, q, filter query.Query, ma
 		return Result{}, fmt.Errorf("search: %q: %w", req.Query, err)
 	}
 	out := Result{Total: res.Total, Hits: make([]Hit, 0, len(res.Hits))}
-	details, err := ix.details(ctx, q, res.Hits)
+	if highlight == nil {
+		highlight = q
+	}
+	details, err := ix.details(ctx, highlight, res.Hits)
 	if err != nil {
 		return Result{}, err
 	}
