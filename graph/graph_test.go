@@ -185,14 +185,6 @@ func resolveOne(t *testing.T, s *Store, number string) vncite.Document {
 	return ds[0]
 }
 
-func nodeIDs(g vncite.Graph) map[string]vncite.Node {
-	m := map[string]vncite.Node{}
-	for _, n := range g.Nodes {
-		m[n.ID] = n
-	}
-	return m
-}
-
 func hasNumber(g vncite.Graph, number string) bool {
 	for _, n := range g.Nodes {
 		if n.Number == number {

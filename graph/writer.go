@@ -227,10 +227,9 @@ func (w *writer) scan(prefix []byte, values bool) ([]kv, error) {
 	}
 	it.Close()
 	ls := w.layers()
-	g := string(prefix)
 	for i := len(ls) - 1; i >= 0; i-- {
 		l := ls[i]
-		for k := range l.groups[g] {
+		for k := range l.groups[string(prefix)] {
 			if v, deleted, ok := l.lookup(k); ok {
 				if deleted {
 					delete(found, k)
