@@ -391,8 +391,11 @@ func shapeCascade(seed uint64, poolIndex int, c poolDoc, limit int, forced *forc
 			dState := dIdx
 			if party && forced == nil && rng.Float64() < imp.ub {
 				u := node{parent: stateParent, topic: root.topic, rel: relImplements, kind: kDistUB, prov: int8(prov), dist: int8(j), comm: -1}
-				if nodes[pIdx].kind == kProvCT || rng.Float64() < 0.3 {
+				switch x := rng.Float64(); {
+				case nodes[pIdx].kind == kProvCT || x < 0.3:
 					u.parent = pIdx // the UBND implements the Tỉnh ủy's document (seed 004)
+				case x < 0.6:
+					u.parent = dIdx // ... or its own Huyện ủy's plan
 				}
 				u.date = max(after(u.parent, 12, 90), dd+1)
 				if u.date < reform && u.date <= timelineEnd {
