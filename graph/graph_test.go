@@ -559,3 +559,23 @@ func TestCancelledIngest(t *testing.T) {
 		t.Errorf("check --repair: %+v %v", rep, err)
 	}
 }
+
+// TestSameCommuneNameTwoProvinces: two communes named alike, province
+// unknown, same number and year: two documents, neither replaces the other.
+func TestSameCommuneNameTwoProvinces(t *testing.T) {
+	ctx := context.Background()
+	s := openTest(t, t.TempDir(), Options{})
+	mk := func(src, date string) Input {
+		text := "ĐẢNG ỦY XÃ MINH KHAI\nSố 34-KH/ĐU\nMinh Khai, " + date + "\nKế hoạch số 34-KH/ĐU."
+		e := vncite.Extraction{Text: text, Document: vncite.Document{Number: "34-KH/ĐU", Issuer: "ĐU", Body: "Đảng ủy xã Minh Khai", Place: "Minh Khai", Date: date}}
+		return Input{Source: src, Extraction: &e}
+	}
+	sum, err := s.Ingest(ctx, inputsOf(mk("a.txt", "2003-10-12"), mk("b.txt", "2003-11-14")), IngestOptions{})
+	if err != nil || sum.Documents != 2 || sum.Replaced != 0 {
+		t.Fatalf("ingest: %+v %v", sum, err)
+	}
+	ds, err := s.Resolve(ctx, "34-KH/ĐU")
+	if err != nil || len(ds) != 2 {
+		t.Fatalf("34-KH/ĐU: %d documents (%v), want 2", len(ds), err)
+	}
+}

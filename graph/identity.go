@@ -161,7 +161,7 @@ func (s *Store) ownIdentity(d vncite.Document, source, text string) identity {
 	if pl.FromText {
 		conf, why = "inferred", "its header names "+strings.TrimSpace(d.Body)+" without a place; the text names one "+kindWord(pl.Kind)+": "+pl.Name
 	}
-	return s.localIdentity(d.Number, parts, class, pl, d.Date, conf, why)
+	return s.localIdentity(d.Number, parts, class, pl, d.Date, conf, why, source)
 }
 
 // centralIdentity keys a central Party number by term, a central state
@@ -207,19 +207,29 @@ func (s *Store) centralIdentity(number string, parts numberParts, class numberCl
 }
 
 // localIdentity keys a local number by its scope and year.
-func (s *Store) localIdentity(number string, parts numberParts, class numberClass, pl place, date, confidence, why string) identity {
+func (s *Store) localIdentity(number string, parts numberParts, class numberClass, pl place, date, confidence, why, anchor string) identity {
 	id := identity{Class: class, Place: pl, Level: pl.level(), Key: vncite.Key{Number: number, Scope: pl.committee(parts.Issuer), Confidence: confidence, Why: why}}
 	if id.Level == "" {
 		id.Level = levelOfIssuer(parts.Issuer)
+	}
+	scope := pl.slug()
+	if pl.ProvinceCode == "" {
+		// A unit below the province, or a province named only through
+		// one, without its province: the name may exist in several
+		// provinces ("xã Minh Khai"), so it is kept apart per citing
+		// document (per source for the document itself) and never merged
+		// across provinces.
+		scope += "~" + shortHash(anchor)
+		id.Key.Why += "; its province is not known, so it is not merged with another document's " + number
 	}
 	year := parts.Year
 	if year == 0 {
 		year = yearOf(date)
 	}
-	q := pl.slug() + ".unk"
+	q := scope + ".unk"
 	if year != 0 {
 		id.Key.Year = year
-		q = pl.slug() + "." + strconv.Itoa(year)
+		q = scope + "." + strconv.Itoa(year)
 	} else {
 		id.Floating = true
 	}
@@ -254,7 +264,7 @@ func (s *Store) refIdentity(r vncite.Reference, cx refContext) identity {
 			Class: class, Place: pl, Level: pl.level(),
 		}
 	}
-	return s.localIdentity(r.Number, parts, class, pl, r.Date, conf, why)
+	return s.localIdentity(r.Number, parts, class, pl, r.Date, conf, why, cx.ID)
 }
 
 // refScope finds the unit a local reference belongs to: named in the
