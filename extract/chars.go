@@ -160,35 +160,42 @@ func isSpaceAt(b []byte, i int) (bool, int) {
 // vowels live) and the common punctuation of U+2010–U+206F are all stable
 // under NFC. Anything else sends the caller to the full quick check.
 func isNFCFast(b []byte) bool {
-	n := len(b)
-	i := 0
-	for i < n {
-		c := b[i]
-		switch {
-		case c < 0x80:
+	for i := 0; i < len(b); {
+		if b[i] < 0x80 {
 			i++
-		case c == 0xE1:
-			// Latin Extended Additional: the precomposed Vietnamese vowels.
-			if i+2 >= n || b[i+1] < 0xB8 || b[i+1] > 0xBB {
-				return false
-			}
-			i += 3
-		case c == 0xC3:
-			if i+1 < n && (b[i+1] == 0x90 || b[i+1] == 0xB0) {
-				return false // Icelandic Eth for Đ: repaired by the slow path
-			}
-			i += 2
-		case c >= 0xC2 && c <= 0xCB:
-			i += 2
-		case c == 0xE2:
-			if i+2 < n && (b[i+1] == 0x80 && b[i+2] >= 0x90 || b[i+1] == 0x81 && b[i+2] <= 0xAF) {
-				i += 3
-				continue
-			}
-			return false
-		default:
+			continue
+		}
+		size, ok := nfcStep(b, i)
+		if !ok {
 			return false
 		}
+		i += size
 	}
 	return true
+}
+
+// nfcStep checks the multi-byte rune led by b[i] (≥ 0x80) for isNFCFast:
+// its size, and false when it may not be NFC.
+func nfcStep(b []byte, i int) (int, bool) {
+	n := len(b)
+	switch c := b[i]; {
+	case c == 0xE1:
+		// Latin Extended Additional: the precomposed Vietnamese vowels.
+		if i+2 >= n || b[i+1] < 0xB8 || b[i+1] > 0xBB {
+			return 0, false
+		}
+		return 3, true
+	case c == 0xC3:
+		if i+1 < n && (b[i+1] == 0x90 || b[i+1] == 0xB0) {
+			return 0, false // Icelandic Eth for Đ: repaired by the slow path
+		}
+		return 2, true
+	case c >= 0xC2 && c <= 0xCB:
+		return 2, true
+	case c == 0xE2:
+		if i+2 < n && (b[i+1] == 0x80 && b[i+2] >= 0x90 || b[i+1] == 0x81 && b[i+2] <= 0xAF) {
+			return 3, true
+		}
+	}
+	return 0, false
 }

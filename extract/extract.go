@@ -38,7 +38,11 @@ func Extract(text []byte) (vncite.Extraction, error) {
 		return vncite.Extraction{}, fmt.Errorf("%w: %d bytes (limit %d)", ErrTooLarge, len(text), MaxInput)
 	}
 	b := text
-	if !isNFCFast(b) {
+	// One pass finds where references can be and checks, from the bytes
+	// alone, that the text is NFC already; only when it may not be is it
+	// validated, normalized and passed over again.
+	var trig triggers
+	if !scanTriggers(b, true, &trig) {
 		if !utf8.Valid(b) {
 			return vncite.Extraction{}, ErrNotText
 		}
@@ -46,11 +50,13 @@ func Extract(text []byte) (vncite.Extraction, error) {
 			b = norm.NFC.Bytes(b)
 		}
 		b = repairEth(b)
+		trig = triggers{slashes: trig.slashes[:0], digits: trig.digits[:0], tren: trig.tren[:0], named: trig.named[:0]}
+		scanTriggers(b, false, &trig)
 	}
 	// Text is a copy; b (the caller's bytes or the normalized copy) has the
 	// same content, so offsets found in b hold in Text.
 	ex := vncite.Extraction{Text: string(b)}
-	run(b, ex.Text, &ex)
+	run(b, ex.Text, &ex, &trig)
 	return ex, nil
 }
 
@@ -66,10 +72,10 @@ func repairEth(b []byte) []byte {
 }
 
 // run fills ex from the NFC text b.
-func run(b []byte, text string, ex *vncite.Extraction) {
-	full := scanNumbers(b, make([]mention, 0, len(b)/1024+4))
-	short := scanShortForms(b, full, nil)
-	short = scanAnaphors(b, short)
+func run(b []byte, text string, ex *vncite.Extraction, trig *triggers) {
+	full := scanNumbersAt(b, trig.slashes, make([]mention, 0, len(trig.slashes)+len(trig.tren)))
+	short := scanShortForms(b, trig.digits, full, nil)
+	short = scanAnaphors(b, trig.tren, short)
 	ms := full
 	if len(short) > 0 {
 		ms = append(ms, short...)
@@ -91,7 +97,7 @@ func run(b []byte, text string, ex *vncite.Extraction) {
 	}
 	ex.Document = hdr.doc
 	build(text, ms, ctxs, own, ex)
-	ex.Named = scanNamed(b, ms)
+	ex.Named = scanNamed(b, ms, trig)
 	if ex.References == nil {
 		ex.References = []vncite.Reference{}
 	}

@@ -25,27 +25,34 @@ var notLawName = map[string]bool{"sư": true, "pháp": true, "lệ": true, "này
 // scanNamed finds references by name without a number: laws ("Luật Tiếp
 // công dân"), "Quy chế dân chủ ở cơ sở", congress resolutions ("Nghị quyết
 // Đại hội Đảng bộ tỉnh lần thứ X"), "Điều lệ Đảng", the Constitution.
-func scanNamed(b []byte, ms []mention) []vncite.Named {
+//
+// The trigger pass found where each literal occurs (t.named); the rounds
+// below go through them literal by literal, in the order the searches had
+// when each was a pass over the whole text.
+func scanNamed(b []byte, ms []mention, t *triggers) []vncite.Named {
 	var out []vncite.Named
+	var at []int
 	add := func(kind string, s, e int) {
 		name := strings.Join(strings.Fields(string(b[s:e])), " ")
 		out = append(out, vncite.Named{Name: name, Kind: kind, Start: s, End: e})
 	}
-	for _, lit := range []struct{ word, kind string }{{"Bộ luật", "Bộ luật"}, {"Luật", "Luật"}, {"Pháp lệnh", "Pháp lệnh"}, {"Luat", "Luật"}} {
-		w := []byte(lit.word)
-		for from := 0; ; {
-			k := bytes.Index(b[from:], w)
-			if k < 0 {
-				break
+	for _, lit := range []struct {
+		id         int
+		word, kind string
+	}{{litBoLuat, "Bộ luật", "Bộ luật"}, {litLuat, "Luật", "Luật"}, {litPhapLenh, "Pháp lệnh", "Pháp lệnh"}, {litLuatASCII, "Luat", "Luật"}} {
+		from := 0
+		at = t.namedAt(lit.id, at)
+		for _, s := range at {
+			if s < from {
+				continue
 			}
-			s := from + k
-			from = s + len(w)
+			from = s + len(lit.word)
 			if s > 0 {
 				if ws, we := wordBefore(b, s); we == s && ws < we {
 					continue // inside a word, or "Bộ luật" seen as "luật"
 				}
 			}
-			if (lit.word == "Luật" || lit.word == "Luat") && s >= 3 && (string(b[s-len("Bộ "):s]) == "Bộ " || string(b[s-3:s]) == "Bo ") {
+			if (lit.word == "Luật" || lit.word == "Luat") && s >= 3 && (s >= len("Bộ ") && string(b[s-len("Bộ "):s]) == "Bộ " || string(b[s-3:s]) == "Bo ") {
 				continue
 			}
 			e := lawNameEnd(b, from, lit.word != "Luật")
@@ -55,20 +62,20 @@ func scanNamed(b []byte, ms []mention) []vncite.Named {
 		}
 	}
 	for _, lit := range []struct {
+		id    int
 		words phrase
 		kind  string
 	}{
-		{phrase{"quy", "che", "dan", "chu"}, "Quy chế"},
-		{phrase{"dieu", "le", "dang"}, "Điều lệ"},
-		{phrase{"hien", "phap"}, "Hiến pháp"},
+		{litQuyChe, phrase{"quy", "che", "dan", "chu"}, "Quy chế"},
+		{litDieuLe, phrase{"dieu", "le", "dang"}, "Điều lệ"},
+		{litHienPhap, phrase{"hien", "phap"}, "Hiến pháp"},
 	} {
-		first := []byte(lit.kind)
-		for from := 0; ; {
-			k := bytes.Index(b[from:], first)
-			if k < 0 {
-				break
+		from := 0
+		at = t.namedAt(lit.id, at)
+		for _, s := range at {
+			if s < from {
+				continue
 			}
-			s := from + k
 			from = s + 1
 			if ws, we := wordBefore(b, s); we == s && ws < we {
 				continue
@@ -103,16 +110,15 @@ func scanNamed(b []byte, ms []mention) []vncite.Named {
 	}
 	// "Nghị quyết Đại hội Đảng bộ tỉnh lần thứ X", "Nghị quyết Đại hội đại
 	// biểu toàn quốc lần thứ XIII của Đảng".
-	for _, lit := range []string{"Nghị quyết Đại hội", "Nghị quyết đại hội", "NGHỊ QUYẾT ĐẠI HỘI"} {
-		w := []byte(lit)
-		for from := 0; ; {
-			k := bytes.Index(b[from:], w)
-			if k < 0 {
-				break
+	for _, lit := range []int{litNQDaiHoi, litNQdaiHoi, litNQDAIHOI} {
+		from := 0
+		at = t.namedAt(lit, at)
+		for _, s := range at {
+			if s < from {
+				continue
 			}
-			s := from + k
 			from = s + len("Nghị quyết ")
-			pos := s + len(w)
+			pos := s + len(namedLits[lit])
 			// A congress named: "Đảng bộ tỉnh", "đại biểu toàn quốc", not
 			// "đảng các cấp" (every level's).
 			if fs, fe := wordAfter(b, pos); fe == fs || !(isUpperStart(b[fs:fe]) || lowerEq(b[fs:fe], "đại") || lowerEq(b[fs:fe], "lần")) {
@@ -153,12 +159,12 @@ func scanNamed(b []byte, ms []mention) []vncite.Named {
 		}
 	}
 	// "Quy chế làm việc của Ban Chấp hành Đảng bộ ...".
-	for from := 0; ; {
-		k := bytes.Index(b[from:], []byte("Quy chế làm việc"))
-		if k < 0 {
-			break
+	from := 0
+	at = t.namedAt(litQuyCheLamViec, at)
+	for _, s := range at {
+		if s < from {
+			continue
 		}
-		s := from + k
 		from = s + len("Quy chế làm việc")
 		e := from
 		if ws, we := wordAfter(b, from); we > ws && lowerEq(b[ws:we], "của") {

@@ -26,13 +26,25 @@ type mention struct {
 // (every number has one), walks left to where the number would begin, then
 // reads it forward with the number grammar.
 func scanNumbers(b []byte, out []mention) []mention {
-	i := 0
-	for {
+	var slashes []int
+	for i := 0; ; {
 		k := bytes.IndexByte(b[i:], '/')
 		if k < 0 {
 			break
 		}
-		s := i + k
+		slashes = append(slashes, i+k)
+		i += k + 1
+	}
+	return scanNumbersAt(b, slashes, out)
+}
+
+// scanNumbersAt is scanNumbers given the offsets of every '/' in b.
+func scanNumbersAt(b []byte, slashes []int, out []mention) []mention {
+	i := 0
+	for _, s := range slashes {
+		if s < i {
+			continue
+		}
 		i = s + 1
 		start, ok := numberStartBefore(b, s)
 		if !ok {
@@ -312,32 +324,26 @@ func hasDigit8(p []byte) bool {
 // scanShortForms finds type words followed by a bare number ("Nghị quyết
 // 25", "Chỉ thị số 35") and anaphoric mentions ("Chỉ thị nêu trên"),
 // outside the full numbers already found (sorted by start).
-func scanShortForms(b []byte, full []mention, out []mention) []mention {
+// digits holds the starts of the digit runs that follow a space, a
+// no-break space byte or ':' (the trigger pass finds them).
+func scanShortForms(b []byte, digits []int, full []mention, out []mention) []mention {
 	fi := 0
 	n := len(b)
-	for i := 0; i < n; i++ {
-		// Eight bytes at a time while none is a digit.
-		for i+8 <= n && !hasDigit8(b[i:i+8]) {
-			i += 8
-		}
-		if i >= n {
-			break
-		}
-		if !digitClass[b[i]] {
+	next := 0 // the first offset not yet read
+	for _, start := range digits {
+		if start < next {
 			continue
 		}
-		start := i
+		i := start
 		for i < n && digitClass[b[i]] {
 			i++
 		}
-		if start == 0 || !(isSpaceByte(b[start-1]) || b[start-1] == 0xA0 || b[start-1] == ':') {
-			continue
-		}
+		next = i + 1
 		for fi < len(full) && full[fi].end <= start {
 			fi++
 		}
 		if fi < len(full) && full[fi].start <= start {
-			i = full[fi].end - 1
+			next = full[fi].end
 			continue
 		}
 		if i-start > 5 {
@@ -349,6 +355,7 @@ func scanShortForms(b []byte, full []mention, out []mention) []mention {
 			if r, _ := utf8.DecodeRune(b[i+1:]); !isWordRune(r) {
 				suffix = string(b[i])
 				i++
+				next = i + 1
 			}
 		}
 		// What follows must end the number: not "-", "/", a letter, a
@@ -403,18 +410,16 @@ func isPeriodWord(w []byte) bool {
 
 // scanAnaphors finds a type word followed by "nêu trên" or "nói trên"
 // ("Chỉ thị nêu trên"): a mention of the last document of that kind.
-func scanAnaphors(b []byte, out []mention) []mention {
-	// One pass per spelling of "trên" (with and without diacritics), then
-	// the word before must be "nêu" or "nói".
+func scanAnaphors(b []byte, tren []int, out []mention) []mention {
+	// One round per spelling of "trên" (with and without diacritics),
+	// over the places the trigger pass found; then the word before must be
+	// "nêu" or "nói".
 	for _, lit := range []string{"trên", "tren"} {
-		w := []byte(lit)
-		for from := 0; ; {
-			k := bytes.Index(b[from:], w)
-			if k < 0 {
-				break
+		for _, p := range tren {
+			if !hasPrefixAt(b, p, lit) {
+				continue
 			}
-			p := from + k
-			from = p + len(w)
+			from := p + len(lit)
 			if from < len(b) {
 				if r, _ := utf8.DecodeRune(b[from:]); isWordRune(r) {
 					continue

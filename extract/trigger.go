@@ -1,0 +1,137 @@
+package extract
+
+// triggers are the places of a text where a reference can start, found in
+// one pass over its bytes (eyecite's cheap literal pre-filter): the
+// scanners then look only there, instead of each searching the whole text
+// for its own literals.
+type triggers struct {
+	slashes []int // every '/': each document number has one
+	digits  []int // digit runs right after a space, a no-break space or ':' (short forms)
+	tren    []int // "trên" / "tren" (anaphora: "Chỉ thị nêu trên")
+	named   []namedHit
+}
+
+// namedHit is one occurrence of a literal of namedLits.
+type namedHit struct {
+	pos int
+	lit int8 // index into namedLits
+}
+
+// namedLits are the literals that open a reference by name (scanNamed's
+// searches), grouped by first byte in namedByFirst.
+var namedLits = [...]string{
+	litBoLuat: "Bộ luật", litLuat: "Luật", litPhapLenh: "Pháp lệnh", litLuatASCII: "Luat",
+	litQuyChe: "Quy chế", litDieuLe: "Điều lệ", litHienPhap: "Hiến pháp",
+	litNQDaiHoi: "Nghị quyết Đại hội", litNQdaiHoi: "Nghị quyết đại hội", litNQDAIHOI: "NGHỊ QUYẾT ĐẠI HỘI",
+	litQuyCheLamViec: "Quy chế làm việc",
+}
+
+const (
+	litBoLuat = iota
+	litLuat
+	litPhapLenh
+	litLuatASCII
+	litQuyChe
+	litDieuLe
+	litHienPhap
+	litNQDaiHoi
+	litNQdaiHoi
+	litNQDAIHOI
+	litQuyCheLamViec
+	nNamedLits
+)
+
+// Byte classes of the trigger pass; 0 is a byte that starts nothing.
+const (
+	tNone = iota
+	tSlash
+	tDigit
+	tT     // 't': "trên", "tren"
+	tNamed // first byte of a literal of namedLits
+	tHigh  // a byte ≥ 0x80 (the NFC check; 0xC4 may begin "Điều lệ")
+)
+
+var triggerClass = func() (t [256]byte) {
+	t['/'] = tSlash
+	for c := '0'; c <= '9'; c++ {
+		t[c] = tDigit
+	}
+	t['t'] = tT
+	for _, l := range namedLits {
+		if l[0] < 0x80 {
+			t[l[0]] = tNamed
+		}
+	}
+	for c := 0x80; c < 0x100; c++ {
+		t[c] = tHigh
+	}
+	return t
+}()
+
+// namedByFirst lists, for each first byte, the literals starting with it.
+var namedByFirst = func() (m [256][]int8) {
+	for k, l := range namedLits {
+		m[l[0]] = append(m[l[0]], int8(k))
+	}
+	return m
+}()
+
+// scanTriggers finds the triggers of b in one pass. With checkNFC it also
+// checks, as isNFCFast does, that b is certainly NFC, and gives up (false)
+// at the first byte that says otherwise.
+func scanTriggers(b []byte, checkNFC bool, t *triggers) bool {
+	n := len(b)
+	nfcNext := 0 // the NFC check resumes here (after a multi-byte rune)
+	for i := 0; i < n; i++ {
+		c := b[i]
+		switch triggerClass[c] {
+		case tNone:
+		case tSlash:
+			t.slashes = append(t.slashes, i)
+		case tDigit:
+			if i > 0 {
+				switch b[i-1] {
+				case ' ', '\t', '\n', '\r', 0xA0, ':':
+					t.digits = append(t.digits, i)
+				}
+			}
+		case tT:
+			if i+3 < n && b[i+1] == 'r' && (b[i+2] == 'e' && b[i+3] == 'n' || i+4 < n && b[i+2] == 0xC3 && b[i+3] == 0xAA && b[i+4] == 'n') {
+				t.tren = append(t.tren, i)
+			}
+		case tNamed:
+			t.addNamed(b, i)
+		case tHigh:
+			if checkNFC && i >= nfcNext {
+				size, ok := nfcStep(b, i)
+				if !ok {
+					return false
+				}
+				nfcNext = i + size
+			}
+			if c == 0xC4 {
+				t.addNamed(b, i)
+			}
+		}
+	}
+	return true
+}
+
+func (t *triggers) addNamed(b []byte, i int) {
+	for _, k := range namedByFirst[b[i]] {
+		if hasPrefixAt(b, i, namedLits[k]) {
+			t.named = append(t.named, namedHit{pos: i, lit: k})
+		}
+	}
+}
+
+// namedAt returns the positions of literal lit, in text order.
+func (t *triggers) namedAt(lit int, buf []int) []int {
+	buf = buf[:0]
+	for _, h := range t.named {
+		if int(h.lit) == lit {
+			buf = append(buf, h.pos)
+		}
+	}
+	return buf
+}
