@@ -866,7 +866,12 @@ func (r *renderer) annexTable() {
 		r.str(" | ")
 		r.str(p.bodyShort(t, 0))
 		r.str(" | ")
-		r.str(docKinds[p.nodes[t].kind].word)
+		if p.nodes[t].kind.isCentral() {
+			r.buf = appendCapitalized(r.buf, p.title(t))
+		} else {
+			r.str(docKinds[p.nodes[t].kind].word)
+			r.str(" triển khai thực hiện")
+		}
 		r.str(" |\n")
 	}
 }
