@@ -162,7 +162,9 @@ func isSeparatorBytes(line []byte) bool {
 	if len(line) == 0 {
 		return false
 	}
-	for _, r := range string(line) {
+	for k := 0; k < len(line); {
+		r, size := utf8.DecodeRune(line[k:])
+		k += size
 		switch r {
 		case '-', '*', '_', '=', '~', 'o', 'O', '0', ' ', '–', '—':
 		default:

@@ -26,9 +26,13 @@ type line struct {
 	words int
 }
 
-// headLines returns the first lines of b, up to max bytes.
-func headLines(b []byte, from, max int) []line {
-	var out []line
+// headLines returns the first lines of b, up to max bytes, and the index
+// of the first paragraph among them (len(lines) when there is none). The
+// header is read above the first paragraph and at most five lines below
+// it, so lines after those are not read.
+func headLines(b []byte, from, max int) ([]line, int) {
+	out := make([]line, 0, 16)
+	firstPara := -1
 	end := from + max
 	if end > len(b) {
 		end = len(b)
@@ -38,11 +42,20 @@ func headLines(b []byte, from, max int) []line {
 		if j < 0 {
 			j = len(b) - i
 		}
-		t := strings.TrimSpace(strings.Trim(string(b[i:i+j]), "\u00a0\ufeff"))
+		t := string(bytes.TrimSpace(bytes.Trim(b[i:i+j], "\u00a0\ufeff")))
 		out = append(out, line{s: i, e: i + j, text: t, words: countWords(t)})
+		if firstPara < 0 && isParagraph(out[len(out)-1]) {
+			firstPara = len(out) - 1
+		}
+		if firstPara >= 0 && len(out) > firstPara+5 {
+			break
+		}
 		i += j + 1
 	}
-	return out
+	if firstPara < 0 {
+		firstPara = len(out)
+	}
+	return out, firstPara
 }
 
 // countWords counts space-separated words.
@@ -73,14 +86,9 @@ func isParagraph(l line) bool {
 // body and signer.
 func readHeader(b []byte, ms []mention, cs *caser) header {
 	h := header{mention: -1}
-	lines := headLines(b, 0, 2500)
-	firstPara := len(lines)
-	for k, l := range lines {
-		if isParagraph(l) {
-			firstPara = k
-			h.leadEnd = l.e
-			break
-		}
+	lines, firstPara := headLines(b, 0, 2500)
+	if firstPara < len(lines) {
+		h.leadEnd = lines[firstPara].e
 	}
 	formal := false
 	numberLine := -1

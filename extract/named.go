@@ -33,7 +33,7 @@ func scanNamed(b []byte, ms []mention, t *triggers) []vncite.Named {
 	var out []vncite.Named
 	var at []int
 	add := func(kind string, s, e int) {
-		name := strings.Join(strings.Fields(string(b[s:e])), " ")
+		name := joinFields(b[s:e])
 		out = append(out, vncite.Named{Name: name, Kind: kind, Start: s, End: e})
 	}
 	for _, lit := range []struct {
@@ -257,4 +257,22 @@ func lawNameEnd(b []byte, from int, needUpper bool) int {
 		end, pos = we, we
 	}
 	return end
+}
+
+// joinFields is strings.Join(strings.Fields(string(w)), " ") with one
+// allocation when w is already words separated by single spaces.
+func joinFields(w []byte) string {
+	if len(w) == 0 || w[0] == ' ' || w[len(w)-1] == ' ' {
+		return strings.Join(strings.Fields(string(w)), " ")
+	}
+	for i, c := range w {
+		switch {
+		case c == ' ' && w[i+1] == ' ', c < ' ', c == 0x7F, c == 0xC2, c == 0xE2, c == 0xE3,
+			c == 0xE1 && i+1 < len(w) && w[i+1] == 0x9A:
+			// Other white space (tab, line breaks, U+0085, U+00A0,
+			// U+1680, U+2000–U+205F, U+3000) or two spaces: the slow way.
+			return strings.Join(strings.Fields(string(w)), " ")
+		}
+	}
+	return string(w)
 }

@@ -48,7 +48,6 @@ const (
 	tDigit
 	tT     // 't': "trên", "tren"
 	tNamed // first byte of a literal of namedLits
-	tHigh  // a byte ≥ 0x80 (the NFC check; 0xC4 may begin "Điều lệ")
 )
 
 var triggerClass = func() (t [256]byte) {
@@ -61,9 +60,6 @@ var triggerClass = func() (t [256]byte) {
 		if l[0] < 0x80 {
 			t[l[0]] = tNamed
 		}
-	}
-	for c := 0x80; c < 0x100; c++ {
-		t[c] = tHigh
 	}
 	return t
 }()
@@ -81,38 +77,55 @@ var namedByFirst = func() (m [256][]int8) {
 // at the first byte that says otherwise.
 func scanTriggers(b []byte, checkNFC bool, t *triggers) bool {
 	n := len(b)
+	if t.slashes == nil {
+		// One number per 400 bytes is dense text; grown when denser.
+		t.slashes = make([]int, 0, n/256+8)
+		t.digits = make([]int, 0, n/128+8)
+	}
 	nfcNext := 0 // the NFC check resumes here (after a multi-byte rune)
-	for i := 0; i < n; i++ {
+	for i := 0; i < n; {
 		c := b[i]
-		switch triggerClass[c] {
-		case tNone:
-		case tSlash:
-			t.slashes = append(t.slashes, i)
-		case tDigit:
-			if i > 0 {
-				switch b[i-1] {
-				case ' ', '\t', '\n', '\r', 0xA0, ':':
-					t.digits = append(t.digits, i)
+		if c < 0x80 {
+			switch triggerClass[c] {
+			case tNone:
+			case tSlash:
+				t.slashes = append(t.slashes, i)
+			case tDigit:
+				if i > 0 {
+					switch b[i-1] {
+					case ' ', '\t', '\n', '\r', 0xA0, ':':
+						t.digits = append(t.digits, i)
+					}
 				}
-			}
-		case tT:
-			if i+3 < n && b[i+1] == 'r' && (b[i+2] == 'e' && b[i+3] == 'n' || i+4 < n && b[i+2] == 0xC3 && b[i+3] == 0xAA && b[i+4] == 'n') {
-				t.tren = append(t.tren, i)
-			}
-		case tNamed:
-			t.addNamed(b, i)
-		case tHigh:
-			if checkNFC && i >= nfcNext {
-				size, ok := nfcStep(b, i)
-				if !ok {
-					return false
+			case tT:
+				if i+3 < n && b[i+1] == 'r' && (b[i+2] == 'e' && b[i+3] == 'n' || i+4 < n && b[i+2] == 0xC3 && b[i+3] == 0xAA && b[i+4] == 'n') {
+					t.tren = append(t.tren, i)
 				}
-				nfcNext = i + size
-			}
-			if c == 0xC4 {
+			case tNamed:
 				t.addNamed(b, i)
 			}
+			i++
+			continue
 		}
+		if c == 0xC4 {
+			t.addNamed(b, i) // "Điều lệ"
+		}
+		if checkNFC && i >= nfcNext {
+			size, ok := nfcStep(b, i)
+			if !ok {
+				return false
+			}
+			nfcNext = i + size
+			// Step over the rune's continuation bytes, which start
+			// nothing (an ASCII byte inside a broken rune is still read).
+			j := i + 1
+			for j < nfcNext && j < n && b[j] >= 0x80 && b[j] < 0xC0 {
+				j++
+			}
+			i = j
+			continue
+		}
+		i++
 	}
 	return true
 }
