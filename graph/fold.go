@@ -65,3 +65,49 @@ func isASCII(s string) bool {
 	}
 	return true
 }
+
+// telex spells s in lower-case ASCII keeping every Vietnamese mark, the way
+// Telex typing does ("Thạnh" → "thanhj", "Hương Thủy" and "Hương Thuỷ" →
+// "huwowng thuyr"): names that differ only in marks stay apart, and the
+// placement of a tone mark does not matter.
+func telex(s string) string {
+	var b strings.Builder
+	for i, w := range strings.Fields(norm.NFD.String(s)) {
+		if i > 0 {
+			b.WriteByte(' ')
+		}
+		tone := byte(0)
+		var last rune
+		for _, r := range w {
+			switch r {
+			case '\u0300':
+				tone = 'f'
+			case '\u0301':
+				tone = 's'
+			case '\u0309':
+				tone = 'r'
+			case '\u0303':
+				tone = 'x'
+			case '\u0323':
+				tone = 'j'
+			case '\u0302': // circumflex: â ê ô
+				b.WriteRune(last)
+			case '\u0306', '\u031B': // breve ă, horn ơ ư
+				b.WriteByte('w')
+			case 'đ', 'Đ', 'Ð':
+				b.WriteString("dd")
+				last = 'd'
+			default:
+				if unicode.Is(unicode.Mn, r) {
+					continue
+				}
+				last = unicode.ToLower(r)
+				b.WriteRune(last)
+			}
+		}
+		if tone != 0 {
+			b.WriteByte(tone)
+		}
+	}
+	return b.String()
+}

@@ -243,7 +243,7 @@ func (g *Gazetteer) newProvince(code string) (string, string) {
 // and name, preferring province prov when given. It returns a unit only
 // when exactly one matches.
 func (g *Gazetteer) findUnit(kind, name, prov string) (unit, bool) {
-	cands := g.units[kind+"|"+g.slug(name)]
+	cands := sameMarks(g.units[kind+"|"+g.slug(name)], name)
 	if prov != "" {
 		var in []unit
 		for _, u := range cands {
@@ -294,4 +294,21 @@ func (g *Gazetteer) mergedNew(code string) bool {
 		}
 	}
 	return n > 1
+}
+
+// sameMarks keeps the units whose name has the same marks as name ("Tân
+// Thạnh" is not "Tân Thành"), unless name has none (text without marks
+// matches any).
+func sameMarks(units []unit, name string) []unit {
+	if isASCII(name) || len(units) == 0 {
+		return units
+	}
+	t := telex(name)
+	var out []unit
+	for _, u := range units {
+		if telex(u.Name) == t {
+			out = append(out, u)
+		}
+	}
+	return out
 }

@@ -58,7 +58,8 @@ func (p place) slug() string {
 		}
 		return "p-" + slug(p.Name)
 	}
-	s := slug(p.Kind + " " + p.Name)
+	// Telex keeps the marks: xã Tân Thành and xã Tân Thạnh are two units.
+	s := slug(p.Kind + " " + telex(p.Name))
 	if p.ProvinceCode != "" {
 		s = "p" + p.ProvinceCode + "-" + s
 	}
@@ -556,6 +557,11 @@ func (g *Gazetteer) docPlace(d vncite.Document, text string) place {
 		}
 	}
 	p = g.resolve(p, d.Date, prov)
+	if p.ProvinceCode == "" && lhParent.Name != "" && levelOfKind(p.Kind) == vncite.LevelCommune {
+		if q, ok := g.unitUnder(p, lhParent, d.Date); ok {
+			p = q
+		}
+	}
 	if p.ProvinceCode == "" && p.Kind != "tinh" && p.Name != "" {
 		if q, ok := g.placeInText(p, text, d.Date); ok {
 			p = q
@@ -704,7 +710,7 @@ func hasLower(s string) bool {
 // in province prov when given.
 func (g *Gazetteer) countUnits(kind, name, prov string) int {
 	n := 0
-	for _, u := range g.units[kind+"|"+g.slug(name)] {
+	for _, u := range sameMarks(g.units[kind+"|"+g.slug(name)], name) {
 		if prov == "" || u.Province == prov {
 			n++
 		}
@@ -748,7 +754,7 @@ func (g *Gazetteer) placeInText(p place, text, date string) (place, bool) {
 		}
 	}
 	var found []unit
-	for _, u := range g.units[p.Kind+"|"+g.slug(p.Name)] {
+	for _, u := range sameMarks(g.units[p.Kind+"|"+g.slug(p.Name)], p.Name) {
 		in := provs[u.Province]
 		if parent, ok := g.byCode[u.Parent]; ok && dists[g.slug(parent.Name)] {
 			in = true
@@ -756,6 +762,30 @@ func (g *Gazetteer) placeInText(p place, text, date string) (place, bool) {
 		if in {
 			found = append(found, u)
 		}
+	}
+	if len(found) != 1 {
+		return p, false
+	}
+	u := found[0]
+	p.Code, p.Kind, p.Name, p.ProvinceCode = u.Code, u.Kind, u.Name, u.Province
+	p.Province = g.provinceName(u.Province, date)
+	return p, true
+}
+
+// unitUnder finds the one commune of p's kind and name in the district its
+// letterhead names ("ĐẢNG BỘ HUYỆN CAO PHONG").
+func (g *Gazetteer) unitUnder(p, parent place, date string) (place, bool) {
+	var found []unit
+	pt := telex(parent.Name)
+	for _, u := range sameMarks(g.units[p.Kind+"|"+g.slug(p.Name)], p.Name) {
+		par, ok := g.byCode[u.Parent]
+		if !ok || g.slug(par.Name) != g.slug(parent.Name) {
+			continue
+		}
+		if !isASCII(parent.Name) && telex(par.Name) != pt {
+			continue
+		}
+		found = append(found, u)
 	}
 	if len(found) != 1 {
 		return p, false
