@@ -98,6 +98,29 @@ var foldLatin, foldExt = func() (lat [0x190]byte, ext [0x100]byte) {
 	return lat, ext
 }()
 
+// lowerLatin holds unicode.ToLower of U+0000–U+024F and lowerExt of
+// U+1E00–U+1EFF (the runes of Vietnamese text), read-only after init.
+var lowerLatin, lowerExt = func() (lat [0x250]rune, ext [0x100]rune) {
+	for r := rune(0); r < 0x250; r++ {
+		lat[r] = unicode.ToLower(r)
+	}
+	for r := rune(0x1E00); r <= 0x1EFF; r++ {
+		ext[r-0x1E00] = unicode.ToLower(r)
+	}
+	return lat, ext
+}()
+
+// lowerRune is unicode.ToLower with a table for Vietnamese letters.
+func lowerRune(r rune) rune {
+	switch {
+	case r >= 0 && r < 0x250:
+		return lowerLatin[r]
+	case r >= 0x1E00 && r <= 0x1EFF:
+		return lowerExt[r-0x1E00]
+	}
+	return unicode.ToLower(r)
+}
+
 // foldRune returns the lower-case ASCII base of a Latin letter, or the
 // lower-cased rune itself.
 func foldRune(r rune) rune {

@@ -377,7 +377,7 @@ func bodyStopWord(w []byte) bool {
 	var buf [48]byte
 	k := 0
 	for _, r := range string(w) {
-		r = unicode.ToLower(r)
+		r = lowerRune(r)
 		if k+utf8.RuneLen(r) > len(buf) {
 			return false
 		}
@@ -415,7 +415,7 @@ func unitWord(w []byte) bool {
 	var buf [48]byte
 	k := 0
 	for _, r := range string(w) {
-		r = unicode.ToLower(r)
+		r = lowerRune(r)
 		if k+utf8.RuneLen(r) > len(buf) {
 			return false
 		}

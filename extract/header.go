@@ -74,7 +74,7 @@ func countWords(t string) int {
 // isParagraph reports whether a line is running text rather than a
 // heading: long, or a full sentence.
 func isParagraph(l line) bool {
-	if startsHeaderLine(l.text) || isAllUpper([]byte(l.text)) {
+	if startsHeaderLine(l.text) || isAllUpperStr(l.text) {
 		return false
 	}
 	end := strings.TrimRight(l.text, "”\" ")
@@ -143,7 +143,7 @@ func readHeader(b []byte, ms []mention, cs *caser) header {
 			formal = true
 			continue
 		}
-		if l.words > 4 || !isAllUpper([]byte(l.text)) {
+		if l.words > 4 || !isAllUpperStr(l.text) {
 			continue
 		}
 		if tw, end, ok := typeWordAt([]byte(l.text), 0); ok && end == len(l.text) {
@@ -221,13 +221,13 @@ func readHeader(b []byte, ms []mention, cs *caser) header {
 			}
 		}
 		if best != "" {
-			if isAllUpper([]byte(best)) {
+			if isAllUpperStr(best) {
 				best = cs.recase(best)
 			}
 			h.doc.Title = cleanTitle(best)
 		}
 	}
-	if isAllUpper([]byte(h.doc.Title)) {
+	if isAllUpperStr(h.doc.Title) {
 		h.doc.Title = cs.recase(h.doc.Title)
 	}
 	if h.doc.TypeName == "" && h.doc.Type != "" {
@@ -457,12 +457,12 @@ func ownBody(b []byte, lines []line, numberLine int, issuer string) string {
 		// The left cell of a header flattened from a table.
 		t := firstCell(lines[k].text)
 		t = strings.Trim(t, "*-– ")
-		if t == "" || !isAllUpper([]byte(t)) || strings.Contains(t, "CỘNG") || strings.Contains(t, "ĐỘC LẬP") {
+		if t == "" || !isAllUpperStr(t) || strings.Contains(t, "CỘNG") || strings.Contains(t, "ĐỘC LẬP") {
 			continue
 		}
 		// "ỦY BAN NHÂN DÂN" over "TỈNH QUẢNG NAM" is one name.
 		if k > 0 && startsWithPlace(t) {
-			if p := firstCell(lines[k-1].text); p != "" && isAllUpper([]byte(p)) && bodyIssuer(p) != "" {
+			if p := firstCell(lines[k-1].text); p != "" && isAllUpperStr(p) && bodyIssuer(p) != "" {
 				return p + " " + t
 			}
 		}
@@ -570,9 +570,22 @@ func signer(b []byte) string {
 	if len(tail) > 1500 {
 		tail = tail[len(tail)-1500:]
 	}
-	ls := strings.Split(string(tail), "\n")
-	for k := len(ls) - 1; k >= 0 && k >= len(ls)-25; k-- {
-		t := strings.TrimSpace(ls[k])
+	// The last 25 lines of the tail, last first; only lines opening with
+	// a surname are split into words.
+	end := len(tail)
+	for k := 0; k < 25 && end >= 0; k++ {
+		ls := bytes.LastIndexByte(tail[:end], '\n') + 1
+		line := tail[ls:end]
+		end = ls - 1
+		line = bytes.TrimSpace(line)
+		first := line
+		if sp := bytes.IndexFunc(line, unicode.IsSpace); sp >= 0 {
+			first = line[:sp]
+		}
+		if !surnames[string(first)] {
+			continue
+		}
+		t := string(line)
 		f := strings.Fields(t)
 		if len(f) < 2 || len(f) > 5 || !surnames[f[0]] {
 			continue
@@ -580,7 +593,7 @@ func signer(b []byte) string {
 		ok := true
 		for _, w := range f {
 			r, _ := utf8.DecodeRuneInString(w)
-			if !unicode.IsUpper(r) || strings.ContainsAny(w, "0123456789.,:;()/-") || isAllUpper([]byte(w)) && utf8.RuneCountInString(w) > 1 {
+			if !unicode.IsUpper(r) || strings.ContainsAny(w, "0123456789.,:;()/-") || isAllUpperStr(w) && utf8.RuneCountInString(w) > 1 {
 				ok = false
 				break
 			}
@@ -674,7 +687,7 @@ func (c *caser) recase(s string) string {
 // known organ names from a table, other words as the document writes them
 // in mixed case, else capitalized (place names).
 func (c *caser) recaseBody(body string) string {
-	if !isAllUpper([]byte(body)) || len(body) < 4 {
+	if !isAllUpperStr(body) || len(body) < 4 {
 		return body
 	}
 	words := strings.Fields(body)
@@ -708,7 +721,7 @@ func (c *caser) recaseBody(body string) string {
 			}
 			cased := ""
 			for _, k := range c.index[strings.ToLower(core)] {
-				if t := c.tw[k]; isUpperStart([]byte(t)) && !isAllUpper([]byte(t)) {
+				if t := c.tw[k]; isUpperStart([]byte(t)) && !isAllUpperStr(t) {
 					cased = t
 					break
 				} else if cased == "" {
@@ -755,7 +768,7 @@ var organCase = map[string]string{
 }
 
 func isAcronym(w string) bool {
-	if !isAllUpper([]byte(w)) || utf8.RuneCountInString(w) > 8 {
+	if !isAllUpperStr(w) || utf8.RuneCountInString(w) > 8 {
 		return false
 	}
 	if orgAcronym([]byte(w)) {

@@ -107,7 +107,7 @@ func scanTriggers(b []byte, checkNFC bool, t *triggers) bool {
 			i++
 			continue
 		}
-		if c == 0xC4 {
+		if c == 0xC4 && i+1 < n && b[i+1] == 0x90 {
 			t.addNamed(b, i) // "Điều lệ"
 		}
 		if checkNFC && i >= nfcNext {

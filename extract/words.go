@@ -86,7 +86,7 @@ func lowerEq(b []byte, w string) bool {
 			}
 			r, size := utf8.DecodeRune(b[i:])
 			q, _ := utf8.DecodeRuneInString(w[i:])
-			if unicode.ToLower(r) != q {
+			if lowerRune(r) != q {
 				break
 			}
 			i += size
@@ -394,8 +394,29 @@ func isUpperStart(b []byte) bool {
 // isAllUpper reports whether the word has letters and no lower-case ones.
 func isAllUpper(b []byte) bool {
 	letters := false
-	for _, r := range string(b) {
+	for i := 0; i < len(b); {
+		r, size := rune(b[i]), 1
+		if r >= utf8.RuneSelf {
+			r, size = utf8.DecodeRune(b[i:])
+		} else if r >= 'a' && r <= 'z' {
+			return false
+		}
+		i += size
 		if unicode.IsLower(r) {
+			return false
+		}
+		if unicode.IsLetter(r) {
+			letters = true
+		}
+	}
+	return letters
+}
+
+// isAllUpperStr is isAllUpper of a string.
+func isAllUpperStr(s string) bool {
+	letters := false
+	for _, r := range s {
+		if r >= 'a' && r <= 'z' || unicode.IsLower(r) {
 			return false
 		}
 		if unicode.IsLetter(r) {
