@@ -222,3 +222,77 @@ func nfcStep(b []byte, i int) (int, bool) {
 	}
 	return 0, false
 }
+
+// decodeRune is utf8.DecodeRune with the two- and three-byte runes of
+// Vietnamese text decoded inline (the standard one does only ASCII so).
+func decodeRune(p []byte) (rune, int) {
+	if len(p) >= 2 {
+		c := p[0]
+		if c < utf8.RuneSelf {
+			return rune(c), 1
+		}
+		if c >= 0xC2 && c < 0xE0 && p[1]&0xC0 == 0x80 {
+			return rune(c&0x1F)<<6 | rune(p[1]&0x3F), 2
+		}
+		if len(p) >= 3 && (c >= 0xE1 && c <= 0xEC || c == 0xEE || c == 0xEF) && p[1]&0xC0 == 0x80 && p[2]&0xC0 == 0x80 {
+			return rune(c&0x0F)<<12 | rune(p[1]&0x3F)<<6 | rune(p[2]&0x3F), 3
+		}
+	}
+	return utf8.DecodeRune(p)
+}
+
+// decodeLastRune is utf8.DecodeLastRune with the same fast paths.
+func decodeLastRune(p []byte) (rune, int) {
+	n := len(p)
+	if n >= 2 {
+		c := p[n-1]
+		if c < utf8.RuneSelf {
+			return rune(c), 1
+		}
+		if c&0xC0 == 0x80 {
+			if l := p[n-2]; l >= 0xC2 && l < 0xE0 {
+				return rune(l&0x1F)<<6 | rune(c&0x3F), 2
+			}
+			if n >= 3 && p[n-2]&0xC0 == 0x80 {
+				if l := p[n-3]; l >= 0xE1 && l <= 0xEC || l == 0xEE || l == 0xEF {
+					return rune(l&0x0F)<<12 | rune(p[n-2]&0x3F)<<6 | rune(c&0x3F), 3
+				}
+			}
+		}
+	}
+	return utf8.DecodeLastRune(p)
+}
+
+// upperLatin and lowerLatinOK are unicode.IsUpper and unicode.IsLower of
+// U+0000–U+024F, upperExt and lowerExtOK of U+1E00–U+1EFF.
+var upperLatin, lowerLatinOK, upperExt, lowerExtOK = func() (ul, ll [0x250]bool, ue, le [0x100]bool) {
+	for r := rune(0); r < 0x250; r++ {
+		ul[r], ll[r] = unicode.IsUpper(r), unicode.IsLower(r)
+	}
+	for r := rune(0x1E00); r <= 0x1EFF; r++ {
+		ue[r-0x1E00], le[r-0x1E00] = unicode.IsUpper(r), unicode.IsLower(r)
+	}
+	return
+}()
+
+// isUpperRune is unicode.IsUpper with a table for Vietnamese letters.
+func isUpperRune(r rune) bool {
+	switch {
+	case r >= 0 && r < 0x250:
+		return upperLatin[r]
+	case r >= 0x1E00 && r <= 0x1EFF:
+		return upperExt[r-0x1E00]
+	}
+	return unicode.IsUpper(r)
+}
+
+// isLowerRune is unicode.IsLower with a table for Vietnamese letters.
+func isLowerRune(r rune) bool {
+	switch {
+	case r >= 0 && r < 0x250:
+		return lowerLatinOK[r]
+	case r >= 0x1E00 && r <= 0x1EFF:
+		return lowerExtOK[r-0x1E00]
+	}
+	return unicode.IsLower(r)
+}

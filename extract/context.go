@@ -3,7 +3,6 @@ package extract
 import (
 	"bytes"
 	"strings"
-	"unicode"
 	"unicode/utf8"
 
 	"github.com/vncite/vncite"
@@ -97,8 +96,8 @@ func isBoundaryAt(b []byte, k int) bool {
 		if n >= len(b) {
 			return true
 		}
-		r, _ := utf8.DecodeRune(b[n:])
-		return !unicode.IsLower(r)
+		r, _ := decodeRune(b[n:])
+		return !isLowerRune(r)
 	}
 	return false
 }
@@ -129,8 +128,8 @@ func lineBreakEnds(b []byte, k int) bool {
 	if p == 0 {
 		return true
 	}
-	r, _ := utf8.DecodeRune(b[n:])
-	if unicode.IsLower(r) {
+	r, _ := decodeRune(b[n:])
+	if isLowerRune(r) {
 		return false
 	}
 	ls := bytes.LastIndexByte(b[:p], '\n') + 1
@@ -138,7 +137,7 @@ func lineBreakEnds(b []byte, k int) bool {
 	if isSeparatorBytes(line) {
 		return true // "-----", "*" under a heading
 	}
-	prev, _ := utf8.DecodeLastRune(b[:p])
+	prev, _ := decodeLastRune(b[:p])
 	switch prev {
 	case '.', '!', '?', ';', ':', '”', '"', ')', '|':
 		return true
@@ -163,7 +162,7 @@ func isSeparatorBytes(line []byte) bool {
 		return false
 	}
 	for k := 0; k < len(line); {
-		r, size := utf8.DecodeRune(line[k:])
+		r, size := decodeRune(line[k:])
 		k += size
 		switch r {
 		case '-', '*', '_', '=', '~', 'o', 'O', '0', ' ', '–', '—':
@@ -681,7 +680,7 @@ func readTitle(b []byte, i, limit, sentEnd int) (int, int) {
 	}
 	start := j
 	quoted := false
-	if r, size := utf8.DecodeRune(b[j:]); r == '“' || r == '"' || r == '«' {
+	if r, size := decodeRune(b[j:]); r == '“' || r == '"' || r == '«' {
 		quoted = true
 		j += size
 	}
@@ -695,7 +694,7 @@ func readTitle(b []byte, i, limit, sentEnd int) (int, int) {
 			break // ", Ủy ban nhân dân tỉnh ban hành Kế hoạch ..."
 		}
 		if quoted {
-			r, size := utf8.DecodeRune(b[end:])
+			r, size := decodeRune(b[end:])
 			if (r == '”' || r == '"' || r == '»') && end > start+1 {
 				end += size
 				break
@@ -955,7 +954,7 @@ func readTableRow(b []byte, m *mention, c *mctx) {
 // superscript digits ("05-CT/TU³") or a bracketed number ("[3]").
 func skipFootnote(b []byte, i int) int {
 	for i < len(b) {
-		r, size := utf8.DecodeRune(b[i:])
+		r, size := decodeRune(b[i:])
 		if r == '¹' || r == '²' || r == '³' || r >= '⁰' && r <= '⁹' {
 			i += size
 			continue

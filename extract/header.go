@@ -259,7 +259,7 @@ func soAtLineStart(b []byte, l line) int {
 		if hasPrefixAt(b, i, w) {
 			j := i + len(w)
 			if j < len(b) {
-				r, _ := utf8.DecodeRune(b[j:])
+				r, _ := decodeRune(b[j:])
 				if isWordRune(r) {
 					return -1
 				}
@@ -593,7 +593,7 @@ func signer(b []byte) string {
 		ok := true
 		for _, w := range f {
 			r, _ := utf8.DecodeRuneInString(w)
-			if !unicode.IsUpper(r) || strings.ContainsAny(w, "0123456789.,:;()/-") || isAllUpperStr(w) && utf8.RuneCountInString(w) > 1 {
+			if !isUpperRune(r) || strings.ContainsAny(w, "0123456789.,:;()/-") || isAllUpperStr(w) && utf8.RuneCountInString(w) > 1 {
 				ok = false
 				break
 			}

@@ -134,7 +134,7 @@ func lexNumber(b []byte, i int, toks []numTok) int {
 	for i < len(b) && n < len(toks) {
 		r, size := rune(b[i]), 1
 		if r >= utf8.RuneSelf {
-			r, size = utf8.DecodeRune(b[i:])
+			r, size = decodeRune(b[i:])
 		}
 		c, class := numRune(r)
 		if class == cOther {
@@ -510,7 +510,7 @@ func normSeq(digits, suffix string) (string, bool) {
 func finish(b []byte, out parsed) (parsed, bool) {
 	e := out.end
 	if e < len(b) {
-		r, size := utf8.DecodeRune(b[e:])
+		r, size := decodeRune(b[e:])
 		// A letter right after: part of a longer word, not a number.
 		if isWordRune(r) {
 			return parsed{}, false
@@ -655,7 +655,7 @@ func skipSo(b []byte, i int) int {
 		if hasPrefixAt(b, i, w) {
 			j := i + len(w)
 			if j < len(b) {
-				r, _ := utf8.DecodeRune(b[j:])
+				r, _ := decodeRune(b[j:])
 				if isWordRune(r) {
 					continue
 				}

@@ -101,7 +101,7 @@ func numberStartBefore(b []byte, s int) (int, bool) {
 		}
 		if k := skipNumSpaceBack(b, start); k > 0 {
 			if _, c := lastNumRune(b, k); c == cSlash {
-				_, size := utf8.DecodeLastRune(b[:k])
+				_, size := decodeLastRune(b[:k])
 				k2 := skipNumSpaceBack(b, k-size)
 				if k2 > 0 {
 					if _, c2 := lastNumRune(b, k2); c2 == cDigit && j-start == 4 {
@@ -126,7 +126,7 @@ func numberStartBefore(b []byte, s int) (int, bool) {
 		}
 		if _, c := lastNumRune(b, k); c == cSlash && nLetters >= 2 {
 			// "03/2015/TTLT/BTNMT": the letters are the type after N/YYYY/.
-			_, size := utf8.DecodeLastRune(b[:k])
+			_, size := decodeLastRune(b[:k])
 			k2 := skipNumSpaceBack(b, k-size)
 			if k2 == 0 {
 				return 0, false
@@ -137,7 +137,7 @@ func numberStartBefore(b []byte, s int) (int, bool) {
 			start = digitsBack(b, k2)
 			if k3 := skipNumSpaceBack(b, start); k3 > 0 {
 				if _, c3 := lastNumRune(b, k3); c3 == cSlash {
-					_, size := utf8.DecodeLastRune(b[:k3])
+					_, size := decodeLastRune(b[:k3])
 					k4 := skipNumSpaceBack(b, k3-size)
 					if k4 > 0 {
 						if _, c4 := lastNumRune(b, k4); c4 == cDigit {
@@ -155,7 +155,7 @@ func numberStartBefore(b []byte, s int) (int, bool) {
 		if _, c := lastNumRune(b, k2); c != cDash {
 			return 0, false
 		}
-		_, size := utf8.DecodeLastRune(b[:k2])
+		_, size := decodeLastRune(b[:k2])
 		k3 := skipNumSpaceBack(b, k2-size)
 		if k3 == 0 {
 			return 0, false
@@ -168,7 +168,7 @@ func numberStartBefore(b []byte, s int) (int, bool) {
 		return 0, false
 	}
 	if start > 0 {
-		r, _ := utf8.DecodeLastRune(b[:start])
+		r, _ := decodeLastRune(b[:start])
 		if isWordRune(r) && !soGluedBefore(b, start) {
 			return 0, false
 		}
@@ -244,7 +244,7 @@ func soGluedBefore(b []byte, i int) bool {
 
 // lastNumRune returns the rune ending at j and its number class.
 func lastNumRune(b []byte, j int) (rune, int) {
-	r, _ := utf8.DecodeLastRune(b[:j])
+	r, _ := decodeLastRune(b[:j])
 	c, class := numRune(r)
 	if class == cNewline {
 		class = cSpace
@@ -274,7 +274,7 @@ func digitsBack(b []byte, j int) int {
 		if _, c := lastNumRune(b, j); c != cDigit {
 			break
 		}
-		_, size := utf8.DecodeLastRune(b[:j])
+		_, size := decodeLastRune(b[:j])
 		j -= size
 		n++
 	}
@@ -287,7 +287,7 @@ func lettersBack(b []byte, j int) int {
 		if _, c := lastNumRune(b, j); c != cLetter {
 			break
 		}
-		_, size := utf8.DecodeLastRune(b[:j])
+		_, size := decodeLastRune(b[:j])
 		j -= size
 		n++
 	}
@@ -352,7 +352,7 @@ func scanShortForms(b []byte, digits []int, full []mention, out []mention) []men
 		// A letter suffix: "Nghị quyết 02a".
 		suffix := ""
 		if i+1 < n && b[i] >= 'a' && b[i] <= 'z' {
-			if r, _ := utf8.DecodeRune(b[i+1:]); !isWordRune(r) {
+			if r, _ := decodeRune(b[i+1:]); !isWordRune(r) {
 				suffix = string(b[i])
 				i++
 				next = i + 1
@@ -361,7 +361,7 @@ func scanShortForms(b []byte, digits []int, full []mention, out []mention) []men
 		// What follows must end the number: not "-", "/", a letter, a
 		// decimal part.
 		if i < n {
-			r, size := utf8.DecodeRune(b[i:])
+			r, size := decodeRune(b[i:])
 			if isWordRune(r) {
 				continue
 			}
@@ -421,7 +421,7 @@ func scanAnaphors(b []byte, tren []int, out []mention) []mention {
 			}
 			from := p + len(lit)
 			if from < len(b) {
-				if r, _ := utf8.DecodeRune(b[from:]); isWordRune(r) {
+				if r, _ := decodeRune(b[from:]); isWordRune(r) {
 					continue
 				}
 			}
@@ -433,7 +433,7 @@ func scanAnaphors(b []byte, tren []int, out []mention) []mention {
 				continue
 			}
 			if ns > 0 {
-				if r, _ := utf8.DecodeLastRune(b[:ns]); isWordRune(r) {
+				if r, _ := decodeLastRune(b[:ns]); isWordRune(r) {
 					continue
 				}
 			}

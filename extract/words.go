@@ -48,7 +48,7 @@ func foldEq(b []byte, w string) bool {
 	for i := 0; i < len(b); {
 		r, size := rune(b[i]), 1
 		if r >= utf8.RuneSelf {
-			r, size = utf8.DecodeRune(b[i:])
+			r, size = decodeRune(b[i:])
 			if unicode.Is(unicode.Mn, r) {
 				i += size
 				continue
@@ -84,7 +84,7 @@ func lowerEq(b []byte, w string) bool {
 				i++
 				continue
 			}
-			r, size := utf8.DecodeRune(b[i:])
+			r, size := decodeRune(b[i:])
 			q, _ := utf8.DecodeRuneInString(w[i:])
 			if lowerRune(r) != q {
 				break
@@ -125,7 +125,7 @@ func wordAfter(b []byte, i int) (int, int) {
 	i = skipSpaces(b, i)
 	j := i
 	for j < len(b) {
-		r, size := utf8.DecodeRune(b[j:])
+		r, size := decodeRune(b[j:])
 		if !isWordRune(r) {
 			break
 		}
@@ -150,7 +150,7 @@ func wordBefore(b []byte, i int) (int, int) {
 	}
 	j := i
 	for j > 0 {
-		r, size := utf8.DecodeLastRune(b[:j])
+		r, size := decodeLastRune(b[:j])
 		if !isWordRune(r) {
 			break
 		}
@@ -387,8 +387,8 @@ func isUpperStart(b []byte) bool {
 	if len(b) == 0 {
 		return false
 	}
-	r, _ := utf8.DecodeRune(b)
-	return unicode.IsUpper(r)
+	r, _ := decodeRune(b)
+	return isUpperRune(r)
 }
 
 // isAllUpper reports whether the word has letters and no lower-case ones.
@@ -397,12 +397,12 @@ func isAllUpper(b []byte) bool {
 	for i := 0; i < len(b); {
 		r, size := rune(b[i]), 1
 		if r >= utf8.RuneSelf {
-			r, size = utf8.DecodeRune(b[i:])
+			r, size = decodeRune(b[i:])
 		} else if r >= 'a' && r <= 'z' {
 			return false
 		}
 		i += size
-		if unicode.IsLower(r) {
+		if isLowerRune(r) {
 			return false
 		}
 		if unicode.IsLetter(r) {
@@ -416,7 +416,7 @@ func isAllUpper(b []byte) bool {
 func isAllUpperStr(s string) bool {
 	letters := false
 	for _, r := range s {
-		if r >= 'a' && r <= 'z' || unicode.IsLower(r) {
+		if r >= 'a' && r <= 'z' || isLowerRune(r) {
 			return false
 		}
 		if unicode.IsLetter(r) {
@@ -470,7 +470,7 @@ func (w *wspan) fold(b []byte) {
 			i++
 		} else {
 			var size int
-			r, size = utf8.DecodeRune(b[i:])
+			r, size = decodeRune(b[i:])
 			i += size
 			if unicode.Is(unicode.Mn, r) {
 				continue
