@@ -68,8 +68,8 @@ type layer struct {
 	groups map[string]map[string]bool
 }
 
-func newLayer() *layer {
-	return &layer{sets: map[string][]byte{}, dels: map[string]bool{}, groups: map[string]map[string]bool{}}
+func newLayer(size int) *layer {
+	return &layer{sets: make(map[string][]byte, size), dels: map[string]bool{}, groups: make(map[string]map[string]bool, size/2)}
 }
 
 // groupOf is the scan prefix a key falls under: its prefix byte and first
@@ -131,7 +131,7 @@ func (l *layer) reset() {
 func (s *Store) newWriter(ctx context.Context) *writer {
 	return &writer{
 		s: s, ctx: ctx, txn: s.db.NewTransaction(true), rtxn: s.db.NewTransaction(false),
-		doc: newLayer(), txnL: newLayer(),
+		doc: newLayer(64), txnL: newLayer(txnMaxEntries / 2),
 		touched: map[string]bool{}, deleted: map[string]bool{},
 		docTouched: map[string]bool{}, docDeleted: map[string]bool{},
 		docs_: map[string]*vncite.Document{}, docDocs: map[string]*vncite.Document{},
@@ -502,7 +502,7 @@ func (w *writer) failTxn(err error) error {
 func (w *writer) resetTxnState() {
 	w.entries, w.bytes, w.docs = 0, 0, 0
 	w.touched, w.deleted = map[string]bool{}, map[string]bool{}
-	w.txnL = newLayer()
+	w.txnL = newLayer(txnMaxEntries / 2)
 	w.sources = nil
 }
 
