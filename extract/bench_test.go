@@ -192,3 +192,21 @@ func BenchmarkRegexpNumbers(b *testing.B) {
 	reportCPU(b, cpu0, n, corpusBytes(docs))
 	b.ReportMetric(float64(found), "numbers/op")
 }
+
+// BenchmarkTriggers is the one pass that finds where references can be
+// (and checks the text is NFC).
+func BenchmarkTriggers(b *testing.B) {
+	docs := benchCorpus()
+	b.SetBytes(corpusBytes(docs))
+	b.ReportAllocs()
+	b.ResetTimer()
+	n, cpu0 := 0, cpuSeconds()
+	for b.Loop() {
+		n++
+		for _, d := range docs {
+			var t triggers
+			scanTriggers(d, true, &t)
+		}
+	}
+	reportCPU(b, cpu0, n, corpusBytes(docs))
+}

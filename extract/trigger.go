@@ -41,13 +41,21 @@ const (
 	nNamedLits
 )
 
-// Byte classes of the trigger pass; 0 is a byte that starts nothing.
+// Byte classes of the trigger pass; 0 is an ASCII byte that starts
+// nothing. Bytes from 0x80 are classed for the NFC check (see nfcStep).
 const (
 	tNone = iota
 	tSlash
 	tDigit
 	tT     // 't': "trên", "tren"
 	tNamed // first byte of a literal of namedLits
+	tLead2 // lead byte of a two-byte rune below U+0300
+	tC3    // 0xC3: Latin-1 letters, but not the Icelandic Eth
+	tC4    // 0xC4: also "Đ" of "Điều lệ"
+	tE1    // 0xE1: Latin Extended Additional (the Vietnamese vowels)
+	tE2    // 0xE2: punctuation
+	tCont  // a continuation byte
+	tOther // a byte that may start a rune that is not NFC
 )
 
 var triggerClass = func() (t [256]byte) {
@@ -61,7 +69,26 @@ var triggerClass = func() (t [256]byte) {
 			t[l[0]] = tNamed
 		}
 	}
+	for c := 0x80; c < 0x100; c++ {
+		t[c] = tOther
+	}
+	for c := 0x80; c < 0xC0; c++ {
+		t[c] = tCont
+	}
+	for c := 0xC2; c <= 0xCB; c++ {
+		t[c] = tLead2
+	}
+	t[0xC3], t[0xC4], t[0xE1], t[0xE2] = tC3, tC4, tE1, tE2
 	return t
+}()
+
+// namedSecond holds, for each first byte, the set of second bytes of
+// the literals starting with it (a bit per byte).
+var namedSecond = func() (m [256][4]uint64) {
+	for _, l := range namedLits {
+		m[l[0]][l[1]>>6] |= 1 << (l[1] & 63)
+	}
+	return m
 }()
 
 // namedByFirst lists, for each first byte, the literals starting with it.
@@ -83,43 +110,73 @@ func scanTriggers(b []byte, checkNFC bool, t *triggers) bool {
 		t.digits = make([]int, 0, n/128+8)
 	}
 	nfcNext := 0 // the NFC check resumes here (after a multi-byte rune)
+	if !checkNFC {
+		nfcNext = n + 4
+	}
 	for i := 0; i < n; {
 		c := b[i]
-		if c < 0x80 {
-			switch triggerClass[c] {
-			case tNone:
-			case tSlash:
-				t.slashes = append(t.slashes, i)
-			case tDigit:
-				if i > 0 {
-					switch b[i-1] {
-					case ' ', '\t', '\n', '\r', 0xA0, ':':
-						t.digits = append(t.digits, i)
-					}
+		k := triggerClass[c]
+		for k == tNone {
+			// Most bytes: a tight loop with nothing to spill.
+			if i++; i >= n {
+				return true
+			}
+			c = b[i]
+			k = triggerClass[c]
+		}
+		size := 1
+		switch k {
+		case tSlash:
+			t.slashes = append(t.slashes, i)
+		case tDigit:
+			if i > 0 {
+				switch b[i-1] {
+				case ' ', '\t', '\n', '\r', 0xA0, ':':
+					t.digits = append(t.digits, i)
 				}
-			case tT:
-				if i+3 < n && b[i+1] == 'r' && (b[i+2] == 'e' && b[i+3] == 'n' || i+4 < n && b[i+2] == 0xC3 && b[i+3] == 0xAA && b[i+4] == 'n') {
-					t.tren = append(t.tren, i)
-				}
-			case tNamed:
+			}
+		case tT:
+			if i+3 < n && b[i+1] == 'r' && (b[i+2] == 'e' && b[i+3] == 'n' || i+4 < n && b[i+2] == 0xC3 && b[i+3] == 0xAA && b[i+4] == 'n') {
+				t.tren = append(t.tren, i)
+			}
+		case tNamed:
+			if i+1 < n && namedSecond[c][b[i+1]>>6]&(1<<(b[i+1]&63)) != 0 {
 				t.addNamed(b, i)
 			}
-			i++
-			continue
-		}
-		if c == 0xC4 && i+1 < n && b[i+1] == 0x90 {
-			t.addNamed(b, i) // "Điều lệ"
-		}
-		if checkNFC && i >= nfcNext {
-			size, ok := nfcStep(b, i)
-			if !ok {
+		default:
+			if k == tC4 && i+1 < n && b[i+1] == 0x90 {
+				t.addNamed(b, i) // "Điều lệ"
+			}
+			if i < nfcNext {
+				break // inside a rune already checked, or no check
+			}
+			// isNFCFast's test of the rune led by c.
+			switch k {
+			case tLead2, tC4:
+				size = 2
+			case tC3:
+				if i+1 < n && (b[i+1] == 0x90 || b[i+1] == 0xB0) {
+					return false // Icelandic Eth for Đ: repaired by the slow path
+				}
+				size = 2
+			case tE1:
+				if i+2 >= n || b[i+1] < 0xB8 || b[i+1] > 0xBB {
+					return false
+				}
+				size = 3
+			case tE2:
+				if !(i+2 < n && (b[i+1] == 0x80 && b[i+2] >= 0x90 || b[i+1] == 0x81 && b[i+2] <= 0xAF)) {
+					return false
+				}
+				size = 3
+			default:
 				return false
 			}
 			nfcNext = i + size
 			// Step over the rune's continuation bytes, which start
 			// nothing (an ASCII byte inside a broken rune is still read).
 			j := i + 1
-			for j < nfcNext && j < n && b[j] >= 0x80 && b[j] < 0xC0 {
+			for j < nfcNext && j < n && b[j]&0xC0 == 0x80 {
 				j++
 			}
 			i = j
