@@ -9,6 +9,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -454,5 +455,49 @@ func TestIndexRejectsBadDocuments(t *testing.T) {
 	cancel()
 	if err := ix.Index(cctx, []vncite.Document{{ID: "late", Text: "x"}}); !errors.Is(err, context.Canceled) {
 		t.Errorf("cancelled Index: %v", err)
+	}
+}
+
+// TestConcurrentIndexAndSearch indexes, deletes and searches from several
+// goroutines at once (run with -race).
+func TestConcurrentIndexAndSearch(t *testing.T) {
+	ix := openTestIndex(t, seedDocs(t))
+	ctx := context.Background()
+	var wg sync.WaitGroup
+	errs := make(chan error, 8)
+	for w := range 4 {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range 20 {
+				id := "c" + strconv.Itoa(w) + "-" + strconv.Itoa(i)
+				if err := ix.Index(ctx, []vncite.Document{{ID: id, Text: "công tác dân vận lần " + strconv.Itoa(i)}}); err != nil {
+					errs <- err
+					return
+				}
+				if _, err := ix.Search(ctx, Request{Query: "dan van", Facets: i%2 == 0}); err != nil {
+					errs <- err
+					return
+				}
+				if i%3 == 0 {
+					if err := ix.Delete(ctx, []string{id}); err != nil {
+						errs <- err
+						return
+					}
+				}
+			}
+		}()
+	}
+	wg.Wait()
+	close(errs)
+	for err := range errs {
+		t.Error(err)
+	}
+	hashes, err := ix.Hashes(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := 5 + 4*(20-7); len(hashes) != want {
+		t.Errorf("%d documents indexed, want %d", len(hashes), want)
 	}
 }
