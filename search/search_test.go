@@ -107,6 +107,12 @@ func TestSearchWordsSeeds(t *testing.T) {
 				t.Fatalf("no hits")
 			}
 			got := hitIDs(res)
+			if tt.must != "" && len(strings.Fields(tt.must)) > 1 {
+				// The words in a row, as typed, rank first.
+				if !slices.Contains(containing(docs, tt.must), got[0]) {
+					t.Errorf("first hit %s does not have %q in a row (hits %v)", got[0], tt.must, got)
+				}
+			}
 			if tt.must != "" {
 				for _, id := range containing(docs, tt.must) {
 					if !slices.Contains(got, id) {
