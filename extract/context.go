@@ -531,6 +531,61 @@ var cues = []cue{
 	{phrase{"can", "cu"}, vncite.BasedOn},
 }
 
+// cueGroups are the cues by their last word, each group in the order of
+// cues: cueBefore looks only at the cues that end with the word it reads.
+var cueGroups = func() (gs []cueGroup) {
+	for ci, c := range cues {
+		last := c.p[len(c.p)-1]
+		k := packWord(last)
+		found := false
+		for g := range gs {
+			if gs[g].key == k {
+				gs[g].cues = append(gs[g].cues, int8(ci))
+				found = true
+			}
+		}
+		if !found {
+			gs = append(gs, cueGroup{key: k, cues: []int8{int8(ci)}})
+		}
+	}
+	return gs
+}()
+
+type cueGroup struct {
+	key  uint64 // the last word, packed by packWord
+	cues []int8 // indices into cues
+}
+
+// packWord packs a folded word of at most seven bytes into an integer
+// (its length in the low byte), 0 for longer words.
+func packWord(w string) uint64 {
+	if len(w) > 7 {
+		return 0
+	}
+	k := uint64(len(w))
+	for i := 0; i < len(w); i++ {
+		k |= uint64(w[i]) << (8 * (i + 1))
+	}
+	return k
+}
+
+// cueGroupOf returns the cues ending with the word x, or nil.
+func cueGroupOf(x *wspan) []int8 {
+	if x.klen > 7 || x.klen == 0 {
+		return nil
+	}
+	k := uint64(x.klen)
+	for i := 0; i < x.klen; i++ {
+		k |= uint64(x.key[i]) << (8 * (i + 1))
+	}
+	for g := range cueGroups {
+		if cueGroups[g].key == k {
+			return cueGroups[g].cues
+		}
+	}
+	return nil
+}
+
 // cueBefore finds the nearest cue phrase ending before i and after lo,
 // within 30 words.
 func cueBefore(b []byte, lo, i int) (vncite.Relation, int, bool) {
@@ -545,9 +600,14 @@ func cueBefore(b []byte, lo, i int) (vncite.Relation, int, bool) {
 		}
 	}
 	for k := from; k < len(ws); k++ {
-		for _, c := range cues {
+		g := cueGroupOf(&ws[k])
+		if g == nil {
+			continue
+		}
+		for _, ci := range g {
+			c := &cues[ci]
 			n := len(c.p)
-			if k+n > len(ws) || !ws[k].is(c.p[n-1]) {
+			if k+n > len(ws) {
 				continue
 			}
 			ok := true

@@ -190,7 +190,12 @@ func typeWordBefore(b []byte, i int) (tw *typeWord, start int, so bool) {
 		lo = 0
 	}
 	// Five words hold any type word and "số"; more only for a law's name.
-	ws := wordsBefore(b, lo, j, buf[:5])
+	// The first is w1[0], already read (unless it starts before lo).
+	var ws []wspan
+	if w1[0].s >= lo {
+		buf[0] = w1[0]
+		ws = buf[:1+len(wordsBefore(b, lo, w1[0].s, buf[1:5]))]
+	}
 	if len(ws) > 0 && (ws[0].is("so") && isSoWord(b[ws[0].s:ws[0].e])) {
 		so = true
 		ws = ws[1:]
