@@ -70,9 +70,6 @@ func commands() []command {
 // errUsage marks an error in how the command was called (exit status 2).
 var errUsage = errors.New("usage")
 
-// errNotImplemented is returned by commands that are not built yet.
-var errNotImplemented = errors.New("not implemented yet")
-
 func run(ctx context.Context, args []string, e *env) int {
 	if len(args) == 0 || args[0] == "help" || args[0] == "-h" || args[0] == "--help" {
 		usage(e.stdout)
