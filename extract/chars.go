@@ -296,3 +296,17 @@ func isLowerRune(r rune) bool {
 	}
 	return unicode.IsLower(r)
 }
+
+// isMn is unicode.Is(unicode.Mn, r) without the table search for the
+// letters of Vietnamese text.
+func isMn(r rune) bool {
+	switch {
+	case r < 0x300:
+		return false
+	case r <= 0x36F:
+		return true
+	case r >= 0x1E00 && r <= 0x1EFF:
+		return false
+	}
+	return unicode.Is(unicode.Mn, r)
+}

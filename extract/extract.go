@@ -73,7 +73,8 @@ func repairEth(b []byte) []byte {
 
 // run fills ex from the NFC text b.
 func run(b []byte, text string, ex *vncite.Extraction, trig *triggers) {
-	full := scanNumbersAt(b, trig.slashes, make([]mention, 0, len(trig.slashes)+len(trig.tren)))
+	// Most slashes are in dates and fractions: room for half of them.
+	full := scanNumbersAt(b, trig.slashes, make([]mention, 0, len(trig.slashes)/2+len(trig.tren)+4))
 	short := scanShortForms(b, trig.digits, full, nil)
 	short = scanAnaphors(b, trig.tren, short)
 	ms := full

@@ -239,7 +239,7 @@ func parseNumberAt(b []byte, start int, strong bool) (parsed, bool) {
 	if seqTok == nil || seqTok.keyLen > 6 || seqTok.runes > 6 {
 		return parsed{}, false
 	}
-	seq, ok := normSeq(seqTok.str(), "")
+	seq, ok := seqOf(seqTok)
 	if !ok {
 		return parsed{}, false
 	}
@@ -263,7 +263,7 @@ func parseNumberAt(b []byte, start int, strong bool) (parsed, bool) {
 			p.skipSpace()
 		}
 		if ty := p.accept(cLetter, false); ty != nil {
-			if canon, ok := typeCanon[ty.str()]; ok {
+			if canon, ok := typeCanon[string(ty.key[:ty.keyLen])]; ok {
 				if p.accept(cSlash, true) != nil {
 					p.skipSpace()
 					if is := p.accept(cLetter, false); is != nil && validIssuerTok(is) {
@@ -318,7 +318,7 @@ func parseNumberAt(b []byte, start int, strong bool) (parsed, bool) {
 		}
 		return parsed{}, false
 	}
-	if canon, ok := typeCanon[a.str()]; ok {
+	if canon, ok := typeCanon[string(a.key[:a.keyLen])]; ok {
 		sep := p.accept(cDash, false)
 		if sep == nil {
 			sep = p.accept(cSlash, false) // "03/2015/TTLT/BTNMT-BNV"
@@ -455,8 +455,16 @@ func validIssuerTok(t *numTok) bool {
 // canonIssuer returns the canonical spelling of one issuer code and whether
 // it had Ư where U was meant.
 func canonIssuer(t *numTok) (string, bool) {
-	k := t.str()
-	horn := t.horn
+	if !t.horn {
+		if c, ok := issuerCanon[string(t.key[:t.keyLen])]; ok {
+			return c, false // a common code: no new string
+		}
+	}
+	return canonIssuerSlow(t.str(), t.horn)
+}
+
+// canonIssuerSlow is canonIssuer of the key k of a token.
+func canonIssuerSlow(k string, horn bool) (string, bool) {
 	if horn {
 		k = strings.ReplaceAll(k, "Ư", "U")
 	}
@@ -472,6 +480,47 @@ func canonIssuer(t *numTok) (string, bool) {
 		return d, horn
 	}
 	return k, horn
+}
+
+// issuerCanon maps common issuer codes (upper-cased, as numTok keys hold
+// them) to what canonIssuer returns for them, so that these need no new
+// string.
+var issuerCanon = func() map[string]string {
+	m := map[string]string{}
+	for k := range knownIssuers {
+		m[strings.ToUpper(k)] = ""
+	}
+	for k, v := range issuerD {
+		m[k], m[v] = "", ""
+	}
+	for _, k := range []string{"TW", "TU", "HU", "QU", "ĐU", "ĐUK", "BCSĐ", "CB", "ĐĐ", "TXU", "TTG", "VX", "KT", "NC", "TH", "VP", "BTGTW", "BDVTW", "BTCTW", "UBKTTW", "VPTW"} {
+		m[k] = ""
+	}
+	for k := range m {
+		c, _ := canonIssuerSlow(k, false)
+		m[k] = c
+	}
+	return m
+}()
+
+// seqStrings are the canonical sequence numbers 1..999 ("01", "25").
+var seqStrings = func() (t [1000]string) {
+	for v := 1; v < len(t); v++ {
+		t[v], _ = normSeq(strconv.Itoa(v), "")
+	}
+	return t
+}()
+
+// seqOf is normSeq of a digit token, without a new string for 1..999.
+func seqOf(t *numTok) (string, bool) {
+	v := 0
+	for _, c := range t.key[:t.keyLen] {
+		v = v*10 + int(c-'0')
+	}
+	if v > 0 && v < len(seqStrings) {
+		return seqStrings[v], true
+	}
+	return normSeq(t.str(), "")
 }
 
 // splitGlued splits "QĐUBND" into a known type and a known issuer.

@@ -49,7 +49,7 @@ func foldEq(b []byte, w string) bool {
 		r, size := rune(b[i]), 1
 		if r >= utf8.RuneSelf {
 			r, size = decodeRune(b[i:])
-			if unicode.Is(unicode.Mn, r) {
+			if isMn(r) {
 				i += size
 				continue
 			}
@@ -477,7 +477,7 @@ func (w *wspan) fold(b []byte) {
 			var size int
 			r, size = decodeRune(b[i:])
 			i += size
-			if unicode.Is(unicode.Mn, r) {
+			if isMn(r) {
 				continue
 			}
 			r = foldRune(r)
