@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"math"
 	"strings"
 	"time"
 	"unicode"
@@ -512,6 +513,11 @@ func (ix *Index) run(ctx context.Context, req Request, q, highlight, filter quer
 		}
 		hit := makeHit(d, match)
 		hit.Score = h.Score
+		if math.IsNaN(hit.Score) || math.IsInf(hit.Score, 0) {
+			// Bleve's TF-IDF can divide by zero on degenerate statistics;
+			// the order stands, and JSON cannot carry NaN.
+			hit.Score = 0
+		}
 		out.Hits = append(out.Hits, hit)
 	}
 	if req.Facets {
