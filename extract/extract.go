@@ -85,7 +85,7 @@ func run(b []byte, text string, ex *vncite.Extraction, trig *triggers) {
 	ctxs := make([]mctx, len(ms))
 	own := -1
 	cas := &caser{b: b}
-	hdr := readHeader(b, ms, cas)
+	hdr := readHeader(b, text, ms, cas)
 	if hdr.mention >= 0 {
 		own = hdr.mention
 	}

@@ -30,7 +30,7 @@ type line struct {
 // of the first paragraph among them (len(lines) when there is none). The
 // header is read above the first paragraph and at most five lines below
 // it, so lines after those are not read.
-func headLines(b []byte, from, max int) ([]line, int) {
+func headLines(b []byte, text string, from, max int) ([]line, int) {
 	out := make([]line, 0, 16)
 	firstPara := -1
 	end := from + max
@@ -42,7 +42,7 @@ func headLines(b []byte, from, max int) ([]line, int) {
 		if j < 0 {
 			j = len(b) - i
 		}
-		t := string(bytes.TrimSpace(bytes.Trim(b[i:i+j], "\u00a0\ufeff")))
+		t := strings.TrimSpace(strings.Trim(text[i:i+j], "\u00a0\ufeff"))
 		out = append(out, line{s: i, e: i + j, text: t, words: countWords(t)})
 		if firstPara < 0 && isParagraph(out[len(out)-1]) {
 			firstPara = len(out) - 1
@@ -84,9 +84,10 @@ func isParagraph(l line) bool {
 
 // readHeader reads the document's own number, type, date, place, title,
 // body and signer.
-func readHeader(b []byte, ms []mention, cs *caser) header {
+// text is b as a string (the Extraction's Text): lines are slices of it.
+func readHeader(b []byte, text string, ms []mention, cs *caser) header {
 	h := header{mention: -1}
-	lines, firstPara := headLines(b, 0, 2500)
+	lines, firstPara := headLines(b, text, 0, 2500)
 	if firstPara < len(lines) {
 		h.leadEnd = lines[firstPara].e
 	}

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"sort"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/vncite/vncite"
 )
@@ -192,7 +193,8 @@ func congressWord(w []byte) bool {
 // inWordSet reports whether w equals a word of the set, ignoring case
 // (and diacritics when w is typed without them).
 func inWordSet(w []byte, set map[string]bool) bool {
-	if set[strings.ToLower(string(w))] {
+	var buf [64]byte
+	if set[string(appendLower(buf[:0], w))] {
 		return true
 	}
 	if !isASCIIWord(w) {
@@ -231,11 +233,12 @@ func lawNameEnd(b []byte, from int, needUpper bool) int {
 	pos := e
 	for n := 0; n < 10; n++ {
 		ws, we := wordAfter(b, pos)
-		if we == ws || strings.Contains(string(b[pos:ws]), "\n") {
+		if we == ws || bytes.IndexByte(b[pos:ws], '\n') >= 0 {
 			break
 		}
 		w := b[ws:we]
-		l := strings.ToLower(string(w))
+		var buf [64]byte
+		l := appendLower(buf[:0], w)
 		if lowerEq(w, "năm") {
 			ys, ye := wordAfter(b, we)
 			if ye-ys == 4 && b[ys] >= '1' && b[ys] <= '2' {
@@ -243,7 +246,7 @@ func lawNameEnd(b []byte, from int, needUpper bool) int {
 			}
 			break
 		}
-		if namedStop[l] || isASCIIWord(w) && inWordSet(w, namedStop) || w[0] >= '0' && w[0] <= '9' {
+		if namedStop[string(l)] || isASCIIWord(w) && inWordSet(w, namedStop) || w[0] >= '0' && w[0] <= '9' {
 			break
 		}
 		if lowerEq(w, "ở") {
@@ -275,4 +278,24 @@ func joinFields(w []byte) string {
 		}
 	}
 	return string(w)
+}
+
+// appendLower appends strings.ToLower(string(w)) to dst (a buffer on the
+// caller's stack, so that looking the word up in a map copies nothing).
+func appendLower(dst, w []byte) []byte {
+	for i := 0; i < len(w); {
+		c := w[i]
+		if c < utf8.RuneSelf {
+			if c >= 'A' && c <= 'Z' {
+				c += 'a' - 'A'
+			}
+			dst = append(dst, c)
+			i++
+			continue
+		}
+		r, size := decodeRune(w[i:])
+		i += size
+		dst = utf8.AppendRune(dst, lowerRune(r))
+	}
+	return dst
 }
