@@ -949,7 +949,10 @@ func readContext(b []byte, m *mention, c *mctx, limit int) {
 // cells ("| 1 | 06-KL/TW | 31/07/2001 | Bộ Chính trị | Kết luận |"): a
 // date cell, a body cell, a type cell, a summary cell. Cells are split by
 // '|' or tabs; only fields the clause left empty are filled.
-func readTableRow(b []byte, m *mention, c *mctx) {
+//
+// row remembers the last whole line read (mentions of one paragraph share
+// it): its bounds and whether it has two '|' or two tabs.
+func readTableRow(b []byte, m *mention, c *mctx, row *rowCache) {
 	// A row is short: look no further than 1000 bytes each way.
 	lo, hi := m.start-1000, m.end+1000
 	if lo < 0 {
@@ -958,17 +961,31 @@ func readTableRow(b []byte, m *mention, c *mctx) {
 	if hi > len(b) {
 		hi = len(b)
 	}
-	ls := lo + bytes.LastIndexByte(b[lo:m.start], '\n') + 1
-	le := bytes.IndexByte(b[m.end:hi], '\n')
-	if le < 0 {
-		le = hi
+	var ls, le int
+	var pipes, tabs bool
+	if row.valid && m.start >= row.ls && m.end <= row.le && row.ls >= lo && row.le <= hi {
+		// Same line, whole in this mention's window too.
+		ls, le, pipes, tabs = row.ls, row.le, row.pipes, row.tabs
 	} else {
-		le += m.end
+		ls = lo + bytes.LastIndexByte(b[lo:m.start], '\n') + 1
+		le = bytes.IndexByte(b[m.end:hi], '\n')
+		whole := (ls > lo || lo == 0) && le >= 0
+		if le < 0 {
+			le = hi
+			whole = (ls > lo || lo == 0) && hi == len(b)
+		} else {
+			le += m.end
+		}
+		line := b[ls:le]
+		pipes = bytes.Count(line, []byte{'|'}) >= 2
+		tabs = bytes.Count(line, []byte{'\t'}) >= 2
+		// The line is whole (not cut by the window) and has no line
+		// break inside the number: later mentions in it may reuse it.
+		*row = rowCache{valid: whole && bytes.IndexByte(b[m.start:m.end], '\n') < 0, ls: ls, le: le, pipes: pipes, tabs: tabs}
 	}
-	line := b[ls:le]
 	sep := byte('|')
-	if bytes.Count(line, []byte{'|'}) < 2 {
-		if bytes.Count(line, []byte{'\t'}) < 2 {
+	if !pipes {
+		if !tabs {
 			return
 		}
 		sep = '\t'
@@ -1008,6 +1025,13 @@ func readTableRow(b []byte, m *mention, c *mctx) {
 			c.title = cleanTitle(str)
 		}
 	}
+}
+
+// rowCache is a line readTableRow has read.
+type rowCache struct {
+	valid       bool
+	ls, le      int
+	pipes, tabs bool
 }
 
 // skipFootnote steps over a footnote mark right after a number:

@@ -117,6 +117,7 @@ func run(b []byte, text string, ex *vncite.Extraction, trig *triggers) {
 // statements.
 func analyse(b []byte, ms []mention, cs []mctx) {
 	sentS, sentE := -1, -1
+	var row rowCache
 	for i := range ms {
 		m, c := &ms[i], &cs[i]
 		c.stmtObj = -1
@@ -136,7 +137,7 @@ func analyse(b []byte, ms []mention, cs []mctx) {
 		}
 		readContext(b, m, c, limit)
 		if m.kind == mFull {
-			readTableRow(b, m, c)
+			readTableRow(b, m, c, &row)
 		}
 	}
 	// Titles that state a relation to the next mention: "về triển khai
