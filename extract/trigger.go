@@ -124,7 +124,6 @@ func scanTriggers(b []byte, checkNFC bool, t *triggers) bool {
 			c = b[i]
 			k = triggerClass[c]
 		}
-		size := 1
 		switch k {
 		case tSlash:
 			t.slashes = append(t.slashes, i)
@@ -150,36 +149,46 @@ func scanTriggers(b []byte, checkNFC bool, t *triggers) bool {
 			if i < nfcNext {
 				break // inside a rune already checked, or no check
 			}
-			// isNFCFast's test of the rune led by c.
+			// isNFCFast's test of the rune led by c; then a step over
+			// its continuation bytes, which start nothing (an ASCII byte
+			// inside a broken rune is still read).
 			switch k {
-			case tLead2, tC4:
-				size = 2
-			case tC3:
-				if i+1 < n && (b[i+1] == 0x90 || b[i+1] == 0xB0) {
-					return false // Icelandic Eth for Đ: repaired by the slow path
-				}
-				size = 2
 			case tE1:
 				if i+2 >= n || b[i+1] < 0xB8 || b[i+1] > 0xBB {
 					return false
 				}
-				size = 3
+				nfcNext = i + 3
+				if b[i+2]&0xC0 == 0x80 {
+					i += 3
+				} else {
+					i += 2
+				}
+				continue
+			case tLead2, tC4:
+			case tC3:
+				if i+1 < n && (b[i+1] == 0x90 || b[i+1] == 0xB0) {
+					return false // Icelandic Eth for Đ: repaired by the slow path
+				}
 			case tE2:
 				if !(i+2 < n && (b[i+1] == 0x80 && b[i+2] >= 0x90 || b[i+1] == 0x81 && b[i+2] <= 0xAF)) {
 					return false
 				}
-				size = 3
+				nfcNext = i + 3
+				if b[i+2]&0xC0 == 0x80 {
+					i += 3
+				} else {
+					i += 2
+				}
+				continue
 			default:
 				return false
 			}
-			nfcNext = i + size
-			// Step over the rune's continuation bytes, which start
-			// nothing (an ASCII byte inside a broken rune is still read).
-			j := i + 1
-			for j < nfcNext && j < n && b[j]&0xC0 == 0x80 {
-				j++
+			nfcNext = i + 2
+			if i+1 < n && b[i+1]&0xC0 == 0x80 {
+				i += 2
+			} else {
+				i++
 			}
-			i = j
 			continue
 		}
 		i++
