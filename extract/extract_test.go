@@ -358,6 +358,20 @@ func TestExtractErrors(t *testing.T) {
 	if err != nil || ex.References == nil || len(ex.References) != 0 {
 		t.Errorf("Extract(nil) = %+v, %v", ex, err)
 	}
+	// "Luật" three or four bytes in: the test for "Bộ " before it once
+	// sliced before the text's start.
+	for _, s := range []string{"abcLuật Đất đai", "1. Luật Tiếp công dân", "ab\nLuat Dat dai", "xyz Luật"} {
+		ex, err := Extract([]byte(s))
+		if err != nil {
+			t.Errorf("Extract(%q): %v", s, err)
+			continue
+		}
+		for _, n := range ex.Named {
+			if n.Start < 0 || n.End > len(ex.Text) || n.Start >= n.End {
+				t.Errorf("Extract(%q): named %q at [%d:%d]", s, n.Name, n.Start, n.End)
+			}
+		}
+	}
 }
 
 // nonRefs must never be references.
