@@ -125,6 +125,13 @@ func wordAfter(b []byte, i int) (int, int) {
 	i = skipSpaces(b, i)
 	j := i
 	for j < len(b) {
+		if c := b[j]; c < utf8.RuneSelf {
+			if !asciiWord[c] {
+				break
+			}
+			j++
+			continue
+		}
 		r, size := decodeRune(b[j:])
 		if !isWordRune(r) {
 			break
@@ -133,6 +140,14 @@ func wordAfter(b []byte, i int) (int, int) {
 	}
 	return i, j
 }
+
+// asciiWord marks the ASCII bytes isWordRune accepts.
+var asciiWord = func() (t [utf8.RuneSelf]bool) {
+	for c := rune(0); c < utf8.RuneSelf; c++ {
+		t[c] = isWordRune(c)
+	}
+	return t
+}()
 
 // wordBefore returns the span of the word ending at or before i (skipping
 // spaces only), or (i, i) when punctuation or the start comes first.
@@ -150,6 +165,13 @@ func wordBefore(b []byte, i int) (int, int) {
 	}
 	j := i
 	for j > 0 {
+		if c := b[j-1]; c < utf8.RuneSelf {
+			if !asciiWord[c] {
+				break
+			}
+			j--
+			continue
+		}
 		r, size := decodeLastRune(b[:j])
 		if !isWordRune(r) {
 			break
