@@ -373,15 +373,8 @@ func bodyStopWord(w []byte) bool {
 	if len(w) > 12 {
 		return false
 	}
-	var buf [48]byte
-	k := 0
-	for _, r := range string(w) {
-		r = lowerRune(r)
-		if k+utf8.RuneLen(r) > len(buf) {
-			return false
-		}
-		k += utf8.EncodeRune(buf[k:], r)
-	}
+	var buf [48]byte // twelve bytes lower-case into at most 36
+	k := len(appendLower(buf[:0], w))
 	if bodyStop[string(buf[:k])] {
 		return true
 	}
@@ -411,15 +404,8 @@ func unitWord(w []byte) bool {
 	if len(w) > 12 {
 		return false
 	}
-	var buf [48]byte
-	k := 0
-	for _, r := range string(w) {
-		r = lowerRune(r)
-		if k+utf8.RuneLen(r) > len(buf) {
-			return false
-		}
-		k += utf8.EncodeRune(buf[k:], r)
-	}
+	var buf [48]byte // twelve bytes lower-case into at most 36
+	k := len(appendLower(buf[:0], w))
 	return unitWords[string(buf[:k])]
 }
 

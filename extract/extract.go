@@ -290,7 +290,7 @@ func build(text string, ms []mention, cs []mctx, own int, ex *vncite.Extraction)
 	for i := range refIndex {
 		refIndex[i] = -1
 	}
-	rs := &resolver{seq: map[rkey]int{}, ambiguous: map[rkey]bool{}, last: map[rkey]int{}, lastStmt: map[rkey]int{}, party: map[rkey]string{}}
+	rs := &resolver{seq: make(map[rkey]int, len(ms)), ambiguous: map[rkey]bool{}, last: map[rkey]int{}, lastStmt: map[rkey]int{}, party: make(map[rkey]string, len(ms))}
 	for i := range ms {
 		// Party numbers read without an OCR slip, for deciding "TƯ".
 		if o := &ms[i]; o.kind == mFull && !o.num.horn && o.num.Party && (o.num.Issuer == "TW" || o.num.Issuer == "TU") {
@@ -326,7 +326,7 @@ func build(text string, ms []mention, cs []mctx, own int, ex *vncite.Extraction)
 			}
 		}
 		refIndex[i] = len(ex.References)
-		rs.add(m, c, ref, refIndex[i])
+		rs.add(m, c, &ref, refIndex[i])
 		ex.References = append(ex.References, ref)
 	}
 	// Own document: what its title says it implements.
@@ -405,7 +405,7 @@ func kindKey(t string) string {
 }
 
 // add records reference ri (from mention m).
-func (r *resolver) add(m *mention, c *mctx, ref vncite.Reference, ri int) {
+func (r *resolver) add(m *mention, c *mctx, ref *vncite.Reference, ri int) {
 	if ref.ResolvedFrom == nil && ref.Number != "" {
 		k := rkey{kindKey(effType(m)), m.num.Seq}
 		if first, ok := r.seq[k]; !ok {
