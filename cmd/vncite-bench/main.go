@@ -38,6 +38,7 @@ import (
 	"os/exec"
 	"os/signal"
 	"path/filepath"
+	"slices"
 	"strconv"
 	"strings"
 	"syscall"
@@ -147,9 +148,22 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 			return err
 		}
 	}
-	res := &Results{Machine: describeMachine("vncite-bench "+strings.Join(args, " "), start)}
+	command := "vncite-bench " + strings.Join(args, " ")
+	res := &Results{Machine: describeMachine(command, start)}
 	res.Gazetteer = gz
 	save := func() error { return saveResults(outDir, res) }
+	// A new run keeps the other sizes of OUT/results.json, and, at the sizes
+	// it measures, the figures of the phases it skips.
+	prev, err := loadResults(outDir)
+	if err != nil {
+		return err
+	}
+	if prev != nil {
+		res.Sizes = prev.Sizes
+		if skipped["search-raw"] {
+			res.SearchRawRatio, res.SearchRawCPURatio, res.SearchRawNote = prev.SearchRawRatio, prev.SearchRawCPURatio, prev.SearchRawNote
+		}
+	}
 
 	if !skipped["search-raw"] {
 		log.Info("search: raw Bleve baseline (go test ./search -bench BenchmarkIngest)")
@@ -159,14 +173,19 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 		work := filepath.Join(outDir, strconv.Itoa(n))
 		cfg := config{Docs: n, Seed: *seed, Corpus: filepath.Join(work, "corpus"), Work: work, Data: filepath.Join(work, "data"),
 			Batch: *batch, ExtractMB: *extractMB, MinSeconds: *minSeconds, Queries: *queries, Profile: *profile, Rg: rg, Gazetteer: gz}
-		sr := SizeResult{Docs: n, Load: map[string]string{}}
+		sr := SizeResult{Docs: n, Date: time.Now().UTC().Format(time.RFC3339), Command: command, Load: map[string]string{}}
+		if i := slices.IndexFunc(res.Sizes, func(s SizeResult) bool { return s.Docs == n }); i >= 0 {
+			carryOver(&sr, &res.Sizes[i], skipped)
+		}
 		t0 := time.Now()
 		if err := measureSize(ctx, log, self, bin, cfg, skipped, &sr); err != nil {
 			sr.Errors = append(sr.Errors, err.Error())
 			log.Error("size failed", "docs", n, "err", err)
 		}
 		sr.WallTotal = time.Since(t0).Seconds()
+		res.Sizes = slices.DeleteFunc(res.Sizes, func(s SizeResult) bool { return s.Docs == n })
 		res.Sizes = append(res.Sizes, sr)
+		slices.SortFunc(res.Sizes, func(a, b SizeResult) int { return a.Docs - b.Docs })
 		if err := save(); err != nil {
 			return err
 		}
@@ -178,6 +197,57 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 		return err
 	}
 	return ctx.Err()
+}
+
+// carryOver copies into sr the figures of old for the phases this run
+// skips, and says so.
+func carryOver(sr, old *SizeResult, skipped map[string]bool) {
+	carried := func(phase string) {
+		if l := old.Load[phase]; l != "" {
+			sr.Load[phase] = l
+		}
+		sr.Carried = append(sr.Carried, fmt.Sprintf("%s from the run of %s (load %s)", phase, old.Date, old.Load[phase]))
+	}
+	if skipped["extract"] && old.Extract != nil {
+		sr.Extract = old.Extract
+		carried("extract")
+	}
+	if skipped["graph"] && old.Graph != nil {
+		sr.Graph = old.Graph
+		carried("graph")
+	}
+	if skipped["ingest"] && old.Ingest != nil {
+		sr.Ingest = old.Ingest
+		carried("ingest")
+	}
+	if skipped["query"] && old.Query != nil {
+		sr.Query = old.Query
+		carried("query")
+	}
+	if skipped["edges"] && old.Edges != nil {
+		sr.Edges = old.Edges
+		carried("edges")
+	}
+	if sr.CorpusBytes == 0 {
+		sr.CorpusBytes = old.CorpusBytes
+	}
+}
+
+// loadResults reads OUT/results.json of an earlier run; nil when there is
+// none.
+func loadResults(dir string) (*Results, error) {
+	b, err := os.ReadFile(filepath.Join(dir, "results.json"))
+	if errors.Is(err, os.ErrNotExist) {
+		return nil, nil
+	}
+	if err != nil {
+		return nil, err
+	}
+	var res Results
+	if err := json.Unmarshal(b, &res); err != nil {
+		return nil, fmt.Errorf("%s: %w (remove it to start afresh)", filepath.Join(dir, "results.json"), err)
+	}
+	return &res, nil
 }
 
 // defaultGazetteer is $VNCITE_GAZETTEER, else ../shared/gazetteer when it

@@ -281,7 +281,14 @@ func graphPhase(ctx context.Context, cfg config) (*GraphResult, error) {
 		}
 	}
 	c0, t0 := cpuTime(), time.Now()
-	sum, err := st.Ingest(ctx, inputs, graph.IngestOptions{BatchSize: cfg.Batch})
+	next := len(exs) / 10
+	progress := func(s graph.Summary) {
+		if s.Inputs >= next {
+			fmt.Fprintf(os.Stderr, "graph-only: %d of %d docs, %.0f docs/s\n", s.Inputs, len(exs), s.DocsPerSecond())
+			next += len(exs) / 10
+		}
+	}
+	sum, err := st.Ingest(ctx, inputs, graph.IngestOptions{BatchSize: cfg.Batch, Progress: progress})
 	wall, cpu := time.Since(t0), cpuTime()-c0
 	if cerr := st.Close(); err == nil {
 		err = cerr

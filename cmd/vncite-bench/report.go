@@ -45,9 +45,14 @@ type Results struct {
 
 // SizeResult is what was measured at one corpus size.
 type SizeResult struct {
-	Docs        int     `json:"docs"`
-	CorpusBytes int64   `json:"corpus_bytes"`
-	GenSeconds  float64 `json:"gen_seconds"`
+	Docs    int    `json:"docs"`
+	Date    string `json:"date"` // when this size was measured, RFC 3339 UTC
+	Command string `json:"command"`
+	// Carried lists the phases whose figures come from an earlier run
+	// (skipped in this one), with that run's date and load.
+	Carried     []string `json:"carried,omitempty"`
+	CorpusBytes int64    `json:"corpus_bytes"`
+	GenSeconds  float64  `json:"gen_seconds"`
 	// Load is /proc/loadavg (1, 5, 15 minutes) when each phase started.
 	Load map[string]string `json:"load"`
 
@@ -393,6 +398,10 @@ func writeTable(w io.Writer, res *Results) error {
 		fmt.Fprintf(bw, "\nsearch.Index.Index ÷ raw batched Bleve: %s\n", res.SearchRawNote)
 	}
 	for _, s := range res.Sizes {
+		fmt.Fprintf(bw, "\n%d docs measured %s by `%s`, load at each phase: %s.", s.Docs, s.Date, s.Command, formatLoads(s.Load))
+		for _, c := range s.Carried {
+			fmt.Fprintf(bw, " Carried over: %s.", c)
+		}
 		for _, e := range s.Errors {
 			fmt.Fprintf(bw, "\n%d docs: %s", s.Docs, e)
 		}
@@ -402,6 +411,20 @@ func writeTable(w io.Writer, res *Results) error {
 	}
 	fmt.Fprintln(bw)
 	return bw.Flush()
+}
+
+// formatLoads lists the load averages by phase in the order phases run.
+func formatLoads(load map[string]string) string {
+	var parts []string
+	for _, p := range []string{"gen", "extract", "graph", "ingest", "query", "edges"} {
+		if l := load[p]; l != "" {
+			parts = append(parts, p+" "+l)
+		}
+	}
+	if len(parts) == 0 {
+		return dash
+	}
+	return strings.Join(parts, "; ")
 }
 
 // describeMachine reads the machine's CPUs, memory, kernel and tools.

@@ -236,3 +236,29 @@ func TestPatterns(t *testing.T) {
 		t.Errorf("rgPattern keeps a Unicode \\b: %s", rgPattern)
 	}
 }
+
+func TestCarryOver(t *testing.T) {
+	old := &SizeResult{Docs: 100000, Date: "2026-11-23T19:35:00Z", CorpusBytes: 300e6,
+		Load:    map[string]string{"ingest": "4.00 5.00 6.00", "query": "3.00 3.00 3.00"},
+		Extract: &ExtractResult{MBps: 100}, Ingest: &IngestResult{DocsPerSec: 150}, Query: &QueryResult{LineageRoots: 7}}
+	sr := &SizeResult{Docs: 100000, Load: map[string]string{}}
+	carryOver(sr, old, map[string]bool{"ingest": true, "graph": true})
+	if sr.Ingest != old.Ingest {
+		t.Errorf("skipped ingest not carried over")
+	}
+	if sr.Extract != nil || sr.Query != nil {
+		t.Errorf("measured phases carried over: extract %v, query %v", sr.Extract, sr.Query)
+	}
+	if sr.Graph != nil {
+		t.Errorf("graph carried over from a run without it")
+	}
+	if sr.Load["ingest"] != "4.00 5.00 6.00" || sr.Load["query"] != "" {
+		t.Errorf("loads %v, want the ingest load only", sr.Load)
+	}
+	if len(sr.Carried) != 1 || !strings.Contains(sr.Carried[0], "ingest from the run of 2026-11-23T19:35:00Z (load 4.00 5.00 6.00)") {
+		t.Errorf("carried %q", sr.Carried)
+	}
+	if sr.CorpusBytes != 300e6 {
+		t.Errorf("corpus bytes %d, want the old run's", sr.CorpusBytes)
+	}
+}
