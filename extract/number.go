@@ -233,6 +233,12 @@ func (p *numParser) accept(kind int, spaced bool) *numTok {
 // a type word), which admits the bare state form "1234/UBND-VX".
 func parseNumberAt(b []byte, start int, strong bool) (parsed, bool) {
 	var buf [16]numTok
+	return parseNumberTok(b, start, strong, &buf)
+}
+
+// parseNumberTok is parseNumberAt with the caller's token buffer (the
+// scanner reuses one rather than clearing 16 tokens per slash).
+func parseNumberTok(b []byte, start int, strong bool, buf *[16]numTok) (parsed, bool) {
 	n := lexNumber(b, start, buf[:])
 	p := numParser{t: buf[:n]}
 	seqTok := p.accept(cDigit, false)

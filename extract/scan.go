@@ -40,6 +40,7 @@ func scanNumbers(b []byte, out []mention) []mention {
 
 // scanNumbersAt is scanNumbers given the offsets of every '/' in b.
 func scanNumbersAt(b []byte, slashes []int, out []mention) []mention {
+	var toks [16]numTok
 	i := 0
 	for _, s := range slashes {
 		if s < i {
@@ -50,12 +51,12 @@ func scanNumbersAt(b []byte, slashes []int, out []mention) []mention {
 		if !ok {
 			continue
 		}
-		p, ok := parseNumberAt(b, start, false)
+		p, ok := parseNumberTok(b, start, false, &toks)
 		if !ok {
 			if !strongBefore(b, start) {
 				continue
 			}
-			if p, ok = parseNumberAt(b, start, true); !ok {
+			if p, ok = parseNumberTok(b, start, true, &toks); !ok {
 				continue
 			}
 		}

@@ -206,7 +206,7 @@ func typeWordBefore(b []byte, i int) (tw *typeWord, start int, so bool) {
 		}
 		return nil, i, false
 	}
-	var buf [20]wspan
+	var buf [5]wspan
 	lo := j - 160
 	if lo < 0 {
 		lo = 0
@@ -250,7 +250,8 @@ func typeWordBefore(b []byte, i int) (tw *typeWord, start int, so bool) {
 	if !so {
 		return nil, i, false
 	}
-	ws = wordsBefore(b, lo, j, buf[:])[1:]
+	var lbuf [20]wspan
+	ws = wordsBefore(b, lo, j, lbuf[:])[1:]
 	maxWords := 10
 	found := -1
 	for k := 0; k < len(ws) && k < maxWords+8; k++ {
