@@ -133,8 +133,38 @@ func corpusBytes(docs [][]byte) int64 {
 
 // BenchmarkExtract runs the whole extractor (header, numbers, context,
 // statements, named) over the corpus.
-func BenchmarkExtract(b *testing.B) {
-	docs := benchCorpus()
+func BenchmarkExtract(b *testing.B) { benchExtract(b, benchCorpus()) }
+
+// seedCorpus is the five seeds, each a separate copy, repeated to 50 MB:
+// real text at its real density (one number per 1.2 KB).
+var seedCorpus = sync.OnceValue(func() [][]byte {
+	files, _ := filepath.Glob(filepath.Join(seedDir, "*.txt"))
+	var seeds [][]byte
+	for _, f := range files {
+		if b, err := os.ReadFile(f); err == nil {
+			seeds = append(seeds, b)
+		}
+	}
+	var docs [][]byte
+	for total := 0; total < 50<<20 && len(seeds) > 0; {
+		for _, s := range seeds {
+			docs = append(docs, append([]byte(nil), s...))
+			total += len(s)
+		}
+	}
+	return docs
+})
+
+// BenchmarkExtractSeeds is BenchmarkExtract over the seeds repeated.
+func BenchmarkExtractSeeds(b *testing.B) { benchExtract(b, seedCorpus()) }
+
+// BenchmarkRegexpSeeds is BenchmarkRegexpNumbers over the seeds repeated.
+func BenchmarkRegexpSeeds(b *testing.B) { benchRegexp(b, seedCorpus()) }
+
+func benchExtract(b *testing.B, docs [][]byte) {
+	if len(docs) == 0 {
+		b.Skip("no corpus")
+	}
 	b.SetBytes(corpusBytes(docs))
 	b.ReportAllocs()
 	b.ResetTimer()
@@ -152,6 +182,25 @@ func BenchmarkExtract(b *testing.B) {
 	}
 	reportCPU(b, cpu0, n, corpusBytes(docs))
 	b.ReportMetric(float64(refs), "refs/op")
+}
+
+func benchRegexp(b *testing.B, docs [][]byte) {
+	if len(docs) == 0 {
+		b.Skip("no corpus")
+	}
+	b.SetBytes(corpusBytes(docs))
+	b.ReportAllocs()
+	b.ResetTimer()
+	found, n, cpu0 := 0, 0, cpuSeconds()
+	for b.Loop() {
+		n++
+		found = 0
+		for _, d := range docs {
+			found += regexpNumbers(d)
+		}
+	}
+	reportCPU(b, cpu0, n, corpusBytes(docs))
+	b.ReportMetric(float64(found), "numbers/op")
 }
 
 // BenchmarkScanNumbers is the number scanner alone: the pre-filter and the
@@ -176,22 +225,7 @@ func BenchmarkScanNumbers(b *testing.B) {
 
 // BenchmarkRegexpNumbers is the straightforward regexp extractor of the
 // same numbers, for comparison.
-func BenchmarkRegexpNumbers(b *testing.B) {
-	docs := benchCorpus()
-	b.SetBytes(corpusBytes(docs))
-	b.ReportAllocs()
-	b.ResetTimer()
-	found, n, cpu0 := 0, 0, cpuSeconds()
-	for b.Loop() {
-		n++
-		found = 0
-		for _, d := range docs {
-			found += regexpNumbers(d)
-		}
-	}
-	reportCPU(b, cpu0, n, corpusBytes(docs))
-	b.ReportMetric(float64(found), "numbers/op")
-}
+func BenchmarkRegexpNumbers(b *testing.B) { benchRegexp(b, benchCorpus()) }
 
 // BenchmarkTriggers is the one pass that finds where references can be
 // (and checks the text is NFC).

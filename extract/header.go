@@ -609,17 +609,25 @@ func signer(b []byte) string {
 // caser gives all-caps text the casing its words have elsewhere in the
 // document ("BAN DÂN VẬN TỈNH ỦY" → "Ban Dân vận Tỉnh ủy"): the longest
 // runs of words found in lines not written in capitals win. The word list
-// is built on first use.
+// is built on first use: spans into b and a hash of each word's lower
+// case, chained by hash, so that building it makes no string per word.
 type caser struct {
 	b      []byte
 	built  bool
-	tw, tl []string
-	index  map[string][]int
+	toks   [][2]int // the words of the lines not in capitals, in text order
+	hashes []uint64 // hash of each word's lower case
+	next   []int32  // the next word with the same hash, or -1
+	slots  []caserSlot
+}
+
+// caserSlot heads the chain of the words with one hash.
+type caserSlot struct {
+	hash       uint64
+	head, tail int32 // -1 when empty
 }
 
 func (c *caser) build() {
 	c.built = true
-	c.index = map[string][]int{}
 	for start := 0; start < len(c.b); {
 		end := bytes.IndexByte(c.b[start:], '\n')
 		if end < 0 {
@@ -629,15 +637,111 @@ func (c *caser) build() {
 		}
 		line := c.b[start:end]
 		if !isAllUpper(line) {
-			for _, f := range bytes.FieldsFunc(line, func(r rune) bool { return !isWordRune(r) }) {
-				l := strings.ToLower(string(f))
-				c.index[l] = append(c.index[l], len(c.tw))
-				c.tw = append(c.tw, string(f))
-				c.tl = append(c.tl, l)
+			// The words as bytes.FieldsFunc(line, not isWordRune) has them.
+			for i := 0; i < len(line); {
+				r, size := decodeRune(line[i:])
+				if !isWordRune(r) {
+					i += size
+					continue
+				}
+				s := i
+				for i < len(line) {
+					r, size = decodeRune(line[i:])
+					if !isWordRune(r) {
+						break
+					}
+					i += size
+				}
+				c.toks = append(c.toks, [2]int{start + s, start + i})
+				c.hashes = append(c.hashes, lowerHash(line[s:i]))
 			}
 		}
 		start = end + 1
 	}
+	size := 16
+	for size < 2*len(c.toks) {
+		size *= 2
+	}
+	c.slots = make([]caserSlot, size)
+	for k := range c.slots {
+		c.slots[k].head = -1
+	}
+	c.next = make([]int32, len(c.toks))
+	for k, h := range c.hashes {
+		c.next[k] = -1
+		sl := c.slot(h)
+		if sl.head < 0 {
+			sl.hash, sl.head, sl.tail = h, int32(k), int32(k)
+			continue
+		}
+		c.next[sl.tail] = int32(k)
+		sl.tail = int32(k)
+	}
+}
+
+// slot returns the slot of hash h: its chain, or the empty slot for it.
+func (c *caser) slot(h uint64) *caserSlot {
+	mask := uint64(len(c.slots) - 1)
+	for i := h & mask; ; i = (i + 1) & mask {
+		if sl := &c.slots[i]; sl.head < 0 || sl.hash == h {
+			return sl
+		}
+	}
+}
+
+// first returns the first word whose lower case is l (of hash h), or -1;
+// then is the word after k with the same lower case.
+func (c *caser) first(l string, h uint64) int {
+	sl := c.slot(h)
+	if sl.head < 0 {
+		return -1
+	}
+	return c.from(int(sl.head), l, h)
+}
+
+func (c *caser) then(k int, l string, h uint64) int {
+	return c.from(int(c.next[k]), l, h)
+}
+
+func (c *caser) from(k int, l string, h uint64) int {
+	for ; k >= 0; k = int(c.next[k]) {
+		if c.hashes[k] == h && c.lowerIs(k, l) {
+			return k
+		}
+	}
+	return -1
+}
+
+// lowerIs reports whether word k lower-cased is l.
+func (c *caser) lowerIs(k int, l string) bool {
+	var buf [64]byte
+	return string(appendLower(buf[:0], c.b[c.toks[k][0]:c.toks[k][1]])) == l
+}
+
+// word returns word k as written.
+func (c *caser) word(k int) string { return string(c.b[c.toks[k][0]:c.toks[k][1]]) }
+
+// lowerHash hashes the lower case of w (FNV-1a); stringHash hashes a
+// string already in lower case the same way.
+func lowerHash(w []byte) uint64 {
+	var buf [64]byte
+	return bytesHash(appendLower(buf[:0], w))
+}
+
+func bytesHash(p []byte) uint64 {
+	h := uint64(14695981039346656037)
+	for _, c := range p {
+		h = (h ^ uint64(c)) * 1099511628211
+	}
+	return h
+}
+
+func stringHash(s string) uint64 {
+	h := uint64(14695981039346656037)
+	for i := 0; i < len(s); i++ {
+		h = (h ^ uint64(s[i])) * 1099511628211
+	}
+	return h
 }
 
 // recase returns s with the document's casing, first letter capitalized;
@@ -648,19 +752,19 @@ func (c *caser) recase(s string) string {
 	}
 	hw := strings.Fields(s)
 	lower := make([]string, len(hw))
+	hashes := make([]uint64, len(hw))
 	for i, w := range hw {
 		lower[i] = strings.ToLower(strings.Trim(w, "“”\",.;:()"))
+		hashes[i] = stringHash(lower[i])
 	}
 	out := make([]string, len(hw))
 	for i := 0; i < len(hw); {
 		bestLen, bestAt := 0, -1
-		occ := c.index[lower[i]]
-		if len(occ) > 64 {
-			occ = occ[:64] // enough to find the usual casing, bounded
-		}
-		for _, k := range occ {
+		// The first 64 places of the word: enough to find the usual
+		// casing, bounded.
+		for k, seen := c.first(lower[i], hashes[i]), 0; k >= 0 && seen < 64; k, seen = c.then(k, lower[i], hashes[i]), seen+1 {
 			n := 0
-			for i+n < len(hw) && k+n < len(c.tl) && c.tl[k+n] == lower[i+n] {
+			for i+n < len(hw) && k+n < len(c.toks) && c.hashes[k+n] == hashes[i+n] && c.lowerIs(k+n, lower[i+n]) {
 				n++
 			}
 			if n > bestLen {
@@ -674,7 +778,7 @@ func (c *caser) recase(s string) string {
 		}
 		for n := 0; n < bestLen; n++ {
 			core := strings.Trim(hw[i+n], "“”\",.;:()")
-			out[i+n] = strings.Replace(hw[i+n], core, c.tw[bestAt+n], 1)
+			out[i+n] = strings.Replace(hw[i+n], core, c.word(bestAt+n), 1)
 		}
 		i += bestLen
 	}
@@ -721,12 +825,14 @@ func (c *caser) recaseBody(body string) string {
 				c.build()
 			}
 			cased := ""
-			for _, k := range c.index[strings.ToLower(core)] {
-				if t := c.tw[k]; isUpperStart([]byte(t)) && !isAllUpperStr(t) {
-					cased = t
+			l := strings.ToLower(core)
+			h := stringHash(l)
+			for k := c.first(l, h); k >= 0; k = c.then(k, l, h) {
+				if w := c.b[c.toks[k][0]:c.toks[k][1]]; isUpperStart(w) && !isAllUpper(w) {
+					cased = string(w)
 					break
 				} else if cased == "" {
-					cased = t
+					cased = string(w)
 				}
 			}
 			if cased == "" || !isUpperStart([]byte(cased)) && i > 0 && isUpperStart([]byte(out[len(out)-1])) && placeHead(out[len(out)-1]) {
