@@ -637,23 +637,44 @@ func (c *caser) build() {
 		}
 		line := c.b[start:end]
 		if !isAllUpper(line) {
-			// The words as bytes.FieldsFunc(line, not isWordRune) has them.
+			// The words as bytes.FieldsFunc(line, not isWordRune) has
+			// them, each hashed as lowerHash does, in the same pass.
 			for i := 0; i < len(line); {
-				r, size := decodeRune(line[i:])
-				if !isWordRune(r) {
+				if ch := line[i]; ch < utf8.RuneSelf {
+					if !asciiWord[ch] {
+						i++
+						continue
+					}
+				} else if r, size := decodeRune(line[i:]); !isWordRune(r) {
 					i += size
 					continue
 				}
 				s := i
+				h := uint64(fnvOffset)
 				for i < len(line) {
-					r, size = decodeRune(line[i:])
+					if ch := line[i]; ch < utf8.RuneSelf {
+						if !asciiWord[ch] {
+							break
+						}
+						if ch >= 'A' && ch <= 'Z' {
+							ch += 'a' - 'A'
+						}
+						h = (h ^ uint64(ch)) * fnvPrime
+						i++
+						continue
+					}
+					r, size := decodeRune(line[i:])
 					if !isWordRune(r) {
 						break
+					}
+					var enc [utf8.UTFMax]byte
+					for _, e := range enc[:utf8.EncodeRune(enc[:], lowerRune(r))] {
+						h = (h ^ uint64(e)) * fnvPrime
 					}
 					i += size
 				}
 				c.toks = append(c.toks, [2]int{start + s, start + i})
-				c.hashes = append(c.hashes, lowerHash(line[s:i]))
+				c.hashes = append(c.hashes, h)
 			}
 		}
 		start = end + 1
@@ -721,28 +742,21 @@ func (c *caser) lowerIs(k int, l string) bool {
 // word returns word k as written.
 func (c *caser) word(k int) string { return string(c.b[c.toks[k][0]:c.toks[k][1]]) }
 
-// lowerHash hashes the lower case of w (FNV-1a); stringHash hashes a
-// string already in lower case the same way.
-func lowerHash(w []byte) uint64 {
-	var buf [64]byte
-	return bytesHash(appendLower(buf[:0], w))
-}
-
-func bytesHash(p []byte) uint64 {
-	h := uint64(14695981039346656037)
-	for _, c := range p {
-		h = (h ^ uint64(c)) * 1099511628211
-	}
-	return h
-}
-
+// stringHash hashes a word in lower case (FNV-1a), as build hashes each
+// word of the text lower-cased.
 func stringHash(s string) uint64 {
-	h := uint64(14695981039346656037)
+	h := uint64(fnvOffset)
 	for i := 0; i < len(s); i++ {
-		h = (h ^ uint64(s[i])) * 1099511628211
+		h = (h ^ uint64(s[i])) * fnvPrime
 	}
 	return h
 }
+
+// The 64-bit FNV-1a constants.
+const (
+	fnvOffset = 14695981039346656037
+	fnvPrime  = 1099511628211
+)
 
 // recase returns s with the document's casing, first letter capitalized;
 // words never seen in mixed case are lower-cased.
