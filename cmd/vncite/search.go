@@ -2,7 +2,6 @@ package main
 
 import (
 	"context"
-	"encoding/json"
 	"fmt"
 	"html"
 	"io"
@@ -31,8 +30,8 @@ func runSearch(ctx context.Context, e *env, args []string) error {
 	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
-	if *format != "text" && *format != "json" {
-		return fmt.Errorf("%w: --format %q: want text or json", errUsage, *format)
+	if err := checkFormat(*format, "text", "json"); err != nil {
+		return err
 	}
 	req.Query = strings.Join(fs.Args(), " ")
 	if strings.TrimSpace(req.Query) == "" && req.Type == "" && req.Issuer == "" && req.Level == "" &&
@@ -53,10 +52,7 @@ func runSearch(ctx context.Context, e *env, args []string) error {
 		return err
 	}
 	if *format == "json" {
-		enc := json.NewEncoder(e.stdout)
-		enc.SetEscapeHTML(false)
-		enc.SetIndent("", "  ")
-		return enc.Encode(res)
+		return writeJSON(e.stdout, res)
 	}
 	return writeSearchText(e.stdout, req, res)
 }
@@ -65,7 +61,7 @@ func runSearch(ctx context.Context, e *env, args []string) error {
 // its number, type, date and title, then its highlighted snippets with the
 // matched words in [brackets].
 func writeSearchText(w io.Writer, req search.Request, res search.Result) error {
-	bw := &errWriter{w: w}
+	bw := &outWriter{w: w}
 	if n := res.Number; n != nil {
 		name := n.Canonical
 		if n.Partial {
@@ -136,16 +132,4 @@ func plainSnippet(frag string) string {
 	frag = strings.ReplaceAll(frag, "<mark>", "[")
 	frag = strings.ReplaceAll(frag, "</mark>", "]")
 	return strings.Join(strings.Fields(html.UnescapeString(frag)), " ")
-}
-
-// errWriter keeps the first write error so a long listing checks it once.
-type errWriter struct {
-	w   io.Writer
-	err error
-}
-
-func (ew *errWriter) printf(format string, args ...any) {
-	if ew.err == nil {
-		_, ew.err = fmt.Fprintf(ew.w, format, args...)
-	}
 }
