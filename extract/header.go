@@ -614,9 +614,9 @@ func signer(b []byte) string {
 type caser struct {
 	b      []byte
 	built  bool
-	toks   [][2]int // the words of the lines not in capitals, in text order
-	hashes []uint64 // hash of each word's lower case
-	next   []int32  // the next word with the same hash, or -1
+	toks   [][2]int32 // the words of the lines not in capitals, in text order (MaxInput fits)
+	hashes []uint64   // hash of each word's lower case
+	next   []int32    // the next word with the same hash, or -1
 	slots  []caserSlot
 }
 
@@ -652,7 +652,8 @@ func (c *caser) build() {
 				s := i
 				h := uint64(fnvOffset)
 				for i < len(line) {
-					if ch := line[i]; ch < utf8.RuneSelf {
+					ch := line[i]
+					if ch < utf8.RuneSelf {
 						if !asciiWord[ch] {
 							break
 						}
@@ -662,6 +663,18 @@ func (c *caser) build() {
 						h = (h ^ uint64(ch)) * fnvPrime
 						i++
 						continue
+					}
+					if ch == 0xE1 && i+2 < len(line) && line[i+1] >= 0xB8 && line[i+1] <= 0xBB && line[i+2]&0xC0 == 0x80 {
+						// A precomposed vowel (U+1E00–U+1EFF, all word
+						// runes) whose lower case is in the same block.
+						r := rune(line[i+1]&0x3F)<<6 | rune(line[i+2]&0x3F) | 0x1000
+						if l := lowerExt[r-0x1E00]; l >= 0x1E00 && l <= 0x1EFF {
+							h = (h ^ 0xE1) * fnvPrime
+							h = (h ^ uint64(0x80|(l>>6)&0x3F)) * fnvPrime
+							h = (h ^ uint64(0x80|l&0x3F)) * fnvPrime
+							i += 3
+							continue
+						}
 					}
 					r, size := decodeRune(line[i:])
 					if !isWordRune(r) {
@@ -673,7 +686,7 @@ func (c *caser) build() {
 					}
 					i += size
 				}
-				c.toks = append(c.toks, [2]int{start + s, start + i})
+				c.toks = append(c.toks, [2]int32{int32(start + s), int32(start + i)})
 				c.hashes = append(c.hashes, h)
 			}
 		}
