@@ -122,18 +122,18 @@ func writeCorpus(ctx context.Context, dir string, cfg corpusgen.Config) (int, in
 		text []byte
 	}
 	files := make(chan file, 256)
-	var (
-		wg       sync.WaitGroup
-		errOnce  sync.Once
-		writeErr error
-	)
+	// A failed write (disk full) cancels the generation, so it stops at
+	// the next document instead of generating the rest for nothing.
+	ctx, cancel := context.WithCancelCause(ctx)
+	defer cancel(nil)
+	var wg sync.WaitGroup
 	for range max(2, runtime.GOMAXPROCS(0)) {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
 			for f := range files {
 				if err := os.WriteFile(f.path, f.text, 0o644); err != nil {
-					errOnce.Do(func() { writeErr = fmt.Errorf("gen: %w", err) })
+					cancel(fmt.Errorf("gen: %w", err))
 				}
 			}
 		}()
@@ -141,8 +141,8 @@ func writeCorpus(ctx context.Context, dir string, cfg corpusgen.Config) (int, in
 	made := map[string]bool{}
 	n, size := 0, int64(0)
 	genErr := corpusgen.Generate(cfg, func(d *corpusgen.Doc) error {
-		if err := ctx.Err(); err != nil {
-			return err
+		if ctx.Err() != nil {
+			return context.Cause(ctx)
 		}
 		if d.Text != nil {
 			p := filepath.Join(dir, filepath.FromSlash(d.Truth.File))
@@ -164,11 +164,12 @@ func writeCorpus(ctx context.Context, dir string, cfg corpusgen.Config) (int, in
 	})
 	close(files)
 	wg.Wait()
+	if ctx.Err() != nil {
+		// The first failed write, or the caller's cancellation.
+		return n, size, context.Cause(ctx)
+	}
 	if genErr != nil {
 		return n, size, genErr
-	}
-	if writeErr != nil {
-		return n, size, writeErr
 	}
 	if err := tw.Flush(); err != nil {
 		return n, size, fmt.Errorf("gen: write truth: %w", err)
@@ -230,10 +231,7 @@ func scoreCorpus(ctx context.Context, e *env, dir, dumpFile string, runExtract, 
 	}
 	rep := ev.Report()
 	if asJSON {
-		enc := json.NewEncoder(e.stdout)
-		enc.SetEscapeHTML(false)
-		enc.SetIndent("", "  ")
-		return enc.Encode(rep)
+		return writeJSON(e.stdout, rep)
 	}
 	return rep.WriteText(e.stdout)
 }

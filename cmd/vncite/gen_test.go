@@ -109,3 +109,29 @@ func TestGenErrors(t *testing.T) {
 		t.Errorf("--help: exit %d, %q", code, errs)
 	}
 }
+
+// TestGenWriteError checks that a document that cannot be written fails
+// the generation with the file's error.
+func TestGenWriteError(t *testing.T) {
+	cfg := corpusgen.Config{Docs: 30, Seed: 2, Rates: corpusgen.DefaultRates()}
+	first := t.TempDir()
+	if _, _, err := writeCorpus(context.Background(), first, cfg); err != nil {
+		t.Fatal(err)
+	}
+	// The same corpus again, where every document's path is a directory.
+	second := t.TempDir()
+	texts, err := filepath.Glob(filepath.Join(first, "*", "*.txt"))
+	if err != nil || len(texts) == 0 {
+		t.Fatalf("first corpus: %d texts, %v", len(texts), err)
+	}
+	for _, p := range texts {
+		rel, _ := filepath.Rel(first, p)
+		if err := os.MkdirAll(filepath.Join(second, rel), 0o755); err != nil {
+			t.Fatal(err)
+		}
+	}
+	_, _, err = writeCorpus(context.Background(), second, cfg)
+	if err == nil || !strings.HasPrefix(err.Error(), "gen: ") || !strings.Contains(err.Error(), "directory") {
+		t.Fatalf("writing over directories: %v, want a gen: error naming the directory", err)
+	}
+}
