@@ -23,7 +23,7 @@ type header struct {
 type line struct {
 	s, e  int
 	text  string // trimmed
-	words int
+	words int    // up to maxLineWords+1
 }
 
 // headLines returns the first lines of b, up to max bytes, and the index
@@ -43,7 +43,7 @@ func headLines(b []byte, text string, from, max int) ([]line, int) {
 			j = len(b) - i
 		}
 		t := strings.TrimSpace(strings.Trim(text[i:i+j], "\u00a0\ufeff"))
-		out = append(out, line{s: i, e: i + j, text: t, words: countWords(t)})
+		out = append(out, line{s: i, e: i + j, text: t, words: countWordsUpTo(t, maxLineWords)})
 		if firstPara < 0 && isParagraph(out[len(out)-1]) {
 			firstPara = len(out) - 1
 		}
@@ -56,6 +56,23 @@ func headLines(b []byte, text string, from, max int) ([]line, int) {
 		firstPara = len(out)
 	}
 	return out, firstPara
+}
+
+// maxLineWords bounds the count of a header line's words: every test of
+// line.words compares with a smaller number.
+const maxLineWords = 100
+
+// countWordsUpTo is countWords, stopping once past max.
+func countWordsUpTo(t string, max int) int {
+	n, in := 0, false
+	for i := 0; i < len(t) && n <= max; i++ {
+		sp := t[i] == ' ' || t[i] == '\t'
+		if !sp && !in {
+			n++
+		}
+		in = !sp
+	}
+	return n
 }
 
 // countWords counts space-separated words.
