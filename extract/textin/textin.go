@@ -465,8 +465,9 @@ func mostlyUTF8(data []byte) (string, bool) {
 	return sb.String(), true
 }
 
-// invalidUTF8 reports where text that claimed to be UTF-8 breaks.
-func invalidUTF8(data []byte) error {
+// firstInvalidUTF8 returns the offset of the first byte of data that is
+// not valid UTF-8, or len(data).
+func firstInvalidUTF8(data []byte) int {
 	off := 0
 	for off < len(data) {
 		r, n := utf8.DecodeRune(data[off:])
@@ -475,19 +476,18 @@ func invalidUTF8(data []byte) error {
 		}
 		off += n
 	}
-	return fmt.Errorf("textin: %w: marked UTF-8 but invalid at byte %d", ErrUnknownEncoding, off+3)
+	return off
 }
 
-// unknownEncoding explains a refusal to guess.
+// invalidUTF8 reports where text that claimed to be UTF-8 (after a BOM of
+// three bytes) breaks.
+func invalidUTF8(data []byte) error {
+	return fmt.Errorf("textin: %w: marked UTF-8 but invalid at byte %d", ErrUnknownEncoding, firstInvalidUTF8(data)+3)
+}
+
+// unknownEncoding explains a refusal to guess. data is not valid UTF-8.
 func unknownEncoding(data []byte) error {
-	off := 0
-	for off < len(data) {
-		r, n := utf8.DecodeRune(data[off:])
-		if r == utf8.RuneError && n <= 1 {
-			break
-		}
-		off += n
-	}
+	off := firstInvalidUTF8(data)
 	return fmt.Errorf("textin: %w: not UTF-8 (first invalid byte 0x%02X at offset %d) and not recognisably TCVN3, VNI, VISCII, CP1258 or Windows-1252; convert it to UTF-8", ErrUnknownEncoding, data[off], off)
 }
 
