@@ -124,10 +124,17 @@ func (p *plan) communeOf(i int32) (string, bool) {
 	pr := p.province(i)
 	h := hashString(pr.code)
 	urban := pr.city
+	unit := pr.code
 	if n.dist >= 0 {
 		d := p.district(i)
 		h = hashMore(hashMore(h, "/"), d.name)
 		urban = d.kind == kindQuan || d.kind == kindThanhPho || d.kind == kindThiXa
+		unit += "/" + d.name
+	}
+	// A real commune of the unit, so that the gazetteer places it where
+	// the generator does; the common names only when the unit has too few.
+	if cs := realCommunes[unit]; int(n.comm) < len(cs) {
+		return cs[n.comm].name, cs[n.comm].ward
 	}
 	return commune(h, int(n.comm), urban)
 }

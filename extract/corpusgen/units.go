@@ -101,6 +101,8 @@ func (k districtKind) issuer() string {
 	return "HU"
 }
 
+//go:generate sh -c "go run ./internal/communegen -gazetteer ../../../shared/gazetteer -districts units_table.go > communes_table.go && gofmt -w communes_table.go"
+
 // communesPer is how many communes each district (before the reform) or
 // province (after it) has in the generated world.
 const communesPer = 8
@@ -125,4 +127,11 @@ func hashMore(h uint32, s string) uint32 {
 		h *= 16777619
 	}
 	return h
+}
+
+// realCommune is a commune-level unit of the gazetteer: its short name and
+// whether it is a ward (phường).
+type realCommune struct {
+	name string
+	ward bool
 }
