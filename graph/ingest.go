@@ -495,6 +495,11 @@ func (w *writer) resolveRef(r vncite.Reference, cx refContext, id identity) (str
 			id.ID, id.Floating = c.ID, false
 		}
 	}
+	if uncertainLocal(id) && !id.sameDoc {
+		if err := w.pinLocal(r, cx, &id, &why); err != nil {
+			return "", false, err
+		}
+	}
 	if id.ID == cx.ID {
 		return id.ID, false, nil
 	}

@@ -1,0 +1,221 @@
+package graph
+
+import (
+	"strings"
+
+	"github.com/vncite/vncite"
+)
+
+// A local number cited without a place a reader can pin down from the text
+// alone ("Chương trình số 90-CTr/TU của Ban Thường vụ Tỉnh ủy", cited by
+// UBND xã Đông Sơn, a name several provinces have) is still one document
+// to a reader with a library: of the ingested documents with that number,
+// the one whose unit the citing document can belong to, of the right
+// level, dated as the citation says (or not after the citing document).
+// localCandidate finds it, and only when exactly one fits; a citing
+// document that names no place at all gets no candidate (24-CT/TU of seed
+// 003 stays unscoped).
+
+// uncertainLocal reports whether a local identity leaves the unit open:
+// unscoped, or scoped to a unit whose province is not known.
+func uncertainLocal(id identity) bool {
+	if !id.Class.local() {
+		return false
+	}
+	return id.Key.Confidence == "unscoped" || id.Key.Confidence == "inferred" || id.Place.ProvinceCode == ""
+}
+
+// placeRange is where a citing document's unit can be: the provinces, and
+// the districts a commune can belong to ("" key: any in that province).
+type placeRange struct {
+	provinces map[string]bool
+	districts map[string]bool // province code + "|" + district slug
+	self      place
+}
+
+// citingRange finds where the citing document's unit can be; ok is false
+// when it names no place (nothing to filter candidates by).
+func (g *Gazetteer) citingRange(cp place) (placeRange, bool) {
+	pr := placeRange{provinces: map[string]bool{}, districts: map[string]bool{}, self: cp}
+	if cp.Kind == "tinh" {
+		if cp.ProvinceCode == "" {
+			return pr, false
+		}
+		pr.provinces[cp.ProvinceCode] = true
+		return pr, true
+	}
+	if cp.Name == "" {
+		return pr, false
+	}
+	commune := levelOfKind(cp.Kind) == vncite.LevelCommune
+	if cp.ProvinceCode != "" && (!commune || cp.Parent != nil && cp.Parent.Name != "") {
+		pr.provinces[cp.ProvinceCode] = true
+		if commune {
+			pr.districts[cp.ProvinceCode+"|"+g.slug(cp.Parent.Name)] = true
+		}
+		return pr, true
+	}
+	if !g.full {
+		return pr, false
+	}
+	for _, u := range sameMarks(g.units[cp.Kind+"|"+g.slug(cp.Name)], cp.Name) {
+		if cp.ProvinceCode != "" && u.Province != cp.ProvinceCode {
+			continue
+		}
+		par, hasParent := g.byCode[u.Parent]
+		if commune && cp.Parent != nil && cp.Parent.Name != "" && (!hasParent || g.slug(par.Name) != g.slug(cp.Parent.Name)) {
+			continue
+		}
+		pr.provinces[u.Province] = true
+		if commune && hasParent {
+			pr.districts[u.Province+"|"+g.slug(par.Name)] = true
+		}
+	}
+	return pr, len(pr.provinces) > 0
+}
+
+// levelsFor is the levels a committee kind (from the citing clause's body)
+// or, without one, an issuer code can be of.
+func levelsFor(kind, issuer string) []vncite.Level {
+	switch kind {
+	case "tinh":
+		return []vncite.Level{vncite.LevelProvince}
+	case "thanh pho":
+		return []vncite.Level{vncite.LevelDistrict, vncite.LevelProvince}
+	case "":
+	default:
+		if l := levelOfKind(kind); l != "" {
+			return []vncite.Level{l}
+		}
+	}
+	up := strings.ToUpper(issuer)
+	switch {
+	case up == "TU":
+		return []vncite.Level{vncite.LevelProvince, vncite.LevelDistrict}
+	case strings.HasSuffix(up, "TU"):
+		return []vncite.Level{vncite.LevelProvince}
+	case strings.HasSuffix(up, "HU"), strings.HasSuffix(up, "QU"):
+		return []vncite.Level{vncite.LevelDistrict}
+	case strings.HasSuffix(up, "ĐU"), strings.HasSuffix(up, "DU"):
+		return []vncite.Level{vncite.LevelCommune, vncite.LevelDistrict}
+	}
+	return []vncite.Level{vncite.LevelProvince, vncite.LevelDistrict, vncite.LevelCommune}
+}
+
+// fits reports whether ingested document d can be the one a citing
+// document in range pr means.
+func (g *Gazetteer) fits(d *vncite.Document, pr placeRange, levels []vncite.Level) bool {
+	if d.ProvinceCode == "" || !pr.provinces[d.ProvinceCode] {
+		return false
+	}
+	level := d.Level
+	ok := false
+	for _, l := range levels {
+		ok = ok || l == level
+	}
+	if !ok {
+		return false
+	}
+	selfLevel := pr.self.level()
+	switch level {
+	case vncite.LevelProvince:
+		return true
+	case vncite.LevelDistrict:
+		units := g.parsePlaceLine(d.Unit)
+		if len(units) == 0 || units[0].Name == "" {
+			return false
+		}
+		name := g.slug(units[0].Name)
+		switch selfLevel {
+		case vncite.LevelDistrict:
+			return g.slug(pr.self.Name) == name
+		case vncite.LevelCommune:
+			return pr.districts[d.ProvinceCode+"|"+name]
+		}
+		return false
+	case vncite.LevelCommune:
+		units := g.parsePlaceLine(d.Unit)
+		return selfLevel == vncite.LevelCommune && len(units) > 0 && g.slug(units[0].Name) == g.slug(pr.self.Name)
+	}
+	return false
+}
+
+// localCandidate returns the one ingested document a local mention with an
+// open unit can mean, or nil.
+func (w *writer) localCandidate(r vncite.Reference, cx refContext) (*vncite.Document, error) {
+	g := w.s.gaz
+	pr, ok := g.citingRange(cx.Place)
+	if !ok {
+		return nil, nil
+	}
+	parts := splitNumber(r.Number)
+	year := parts.Year
+	if year == 0 {
+		year = r.Year
+	}
+	kind, _, _ := g.parseBody(r.Body)
+	levels := levelsFor(kind, parts.Issuer)
+	kvs, err := w.scan(prefixKey(pNumber, r.Number), false)
+	if err != nil {
+		return nil, err
+	}
+	var found *vncite.Document
+	for _, e := range kvs {
+		p := splitKey(e.k[1:])
+		if len(p) != 2 || p[1] == cx.ID {
+			continue
+		}
+		d, err := w.getDoc(p[1])
+		if err != nil {
+			return nil, err
+		}
+		if d == nil || d.Stub || d.Number != r.Number || d.Date == "" {
+			continue
+		}
+		switch {
+		case r.Date != "" && d.Date != r.Date:
+			continue
+		case r.Date == "" && cx.Doc.Date != "" && d.Date > cx.Doc.Date:
+			continue
+		case year != 0 && yearOf(d.Date) != year:
+			continue
+		}
+		if !g.fits(d, pr, levels) {
+			continue
+		}
+		if found != nil {
+			return nil, nil
+		}
+		found = d
+	}
+	return found, nil
+}
+
+// localWhy says why a mention was tied to candidate c.
+func localWhy(r vncite.Reference, c *vncite.Document, cx refContext) string {
+	what := strings.TrimSpace(r.Body)
+	if what == "" {
+		what = "no body"
+	}
+	place := c.Province
+	if c.Unit != "" {
+		place = c.Unit + " (" + c.Province + ")"
+	}
+	return "inferred: " + r.Number + " cited with " + what + " and no place by a document " + describePlace(cx.Place) +
+		"; the only " + r.Number + " known, dated " + c.Date + ", of a unit it can mean: " + place
+}
+
+// pinLocal ties a mention with an open unit to its one candidate, unless
+// its key already names an ingested document.
+func (w *writer) pinLocal(r vncite.Reference, cx refContext, id *identity, why *string) error {
+	if d, err := w.getDoc(id.ID); err != nil || (d != nil && !d.Stub) {
+		return err
+	}
+	c, err := w.localCandidate(r, cx)
+	if err != nil || c == nil {
+		return err
+	}
+	id.ID, id.Floating = c.ID, false
+	*why = localWhy(r, c, cx)
+	return nil
+}
