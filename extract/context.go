@@ -299,7 +299,10 @@ func readBody(b []byte, i, limit int) (string, int) {
 			}
 			break
 		}
-		stop := bodyStopWord(w)
+		// A stop word matters only in lower case, or in capitals after a
+		// word in capitals ("... TỈNH ỦY VỀ"): the map is not consulted
+		// for the capitalized words of a name.
+		stop := (!upperStart || isAllUpper(w) && n > 0 && isAllUpper(b[spans[n-1][0]:spans[n-1][1]])) && bodyStopWord(w)
 		if stop && !upperStart && lowerEq(w, "triển") && n > 0 && lowerEq(b[spans[n-1][0]:spans[n-1][1]], "phát") {
 			if ns, ne := wordAfter(b, e); ne > ns && !lowerEq(b[ns:ne], "khai") {
 				stop = false // "Bộ Nông nghiệp và Phát triển nông thôn"
