@@ -312,13 +312,66 @@ type docxTable struct {
 	rows [][]docxCell
 }
 
+// tableStack holds the tables being read, innermost last. DOCX and ODT
+// lay tables out alike: each cell's paragraphs are filed in it, and a
+// finished table becomes lines of its enclosing cell or of the output.
+type tableStack []*docxTable
+
+// open starts a table.
+func (ts *tableStack) open() { *ts = append(*ts, &docxTable{}) }
+
+// addRow starts a row of the innermost table, if any.
+func (ts tableStack) addRow() {
+	if n := len(ts); n > 0 {
+		ts[n-1].rows = append(ts[n-1].rows, nil)
+	}
+}
+
+// addCell starts a cell of the innermost table's last row, if any.
+func (ts tableStack) addCell() {
+	if n := len(ts); n > 0 {
+		if rows := ts[n-1].rows; len(rows) > 0 {
+			rows[len(rows)-1] = append(rows[len(rows)-1], nil)
+		}
+	}
+}
+
+// fileInCell appends lines to the current cell of the innermost table and
+// reports whether there was one.
+func (ts tableStack) fileInCell(lines ...string) bool {
+	n := len(ts)
+	if n == 0 || len(ts[n-1].rows) == 0 {
+		return false
+	}
+	row := ts[n-1].rows[len(ts[n-1].rows)-1]
+	if len(row) == 0 {
+		return false
+	}
+	row[len(row)-1] = append(row[len(row)-1], lines...)
+	return true
+}
+
+// closeInto ends the innermost table, if any, and files its lines in the
+// enclosing cell or, outside tables, appends them to out.
+func (ts *tableStack) closeInto(out *[]string) {
+	n := len(*ts)
+	if n == 0 {
+		return
+	}
+	lines := tableLines((*ts)[n-1])
+	*ts = (*ts)[:n-1]
+	if !ts.fileInCell(lines...) {
+		*out = append(*out, lines...)
+	}
+}
+
 // docxParser walks WordprocessingML.
 type docxParser struct {
 	fonts  docxFonts
 	out    []string
 	legacy map[string]bool
 
-	tables    []*docxTable
+	tables    tableStack
 	segs      []*docxSegment
 	paraStyle string
 	// outer holds the state of paragraphs that contain a text box whose
@@ -398,15 +451,11 @@ func (p *docxParser) parse(b []byte) error {
 					p.write("\u00AD")
 				}
 			case "tbl":
-				p.tables = append(p.tables, &docxTable{})
+				p.tables.open()
 			case "tr":
-				if tb := p.table(); tb != nil {
-					tb.rows = append(tb.rows, nil)
-				}
+				p.tables.addRow()
 			case "tc":
-				if tb := p.table(); tb != nil && len(tb.rows) > 0 {
-					tb.rows[len(tb.rows)-1] = append(tb.rows[len(tb.rows)-1], nil)
-				}
+				p.tables.addCell()
 			}
 		case xml.EndElement:
 			if skipDepth > 0 {
@@ -423,7 +472,7 @@ func (p *docxParser) parse(b []byte) error {
 			case "p":
 				p.endParagraph()
 			case "tbl":
-				p.endTable()
+				p.tables.closeInto(&p.out)
 			}
 		case xml.CharData:
 			if p.inText && skipDepth == 0 {
@@ -432,13 +481,6 @@ func (p *docxParser) parse(b []byte) error {
 		}
 	}
 	return nil
-}
-
-func (p *docxParser) table() *docxTable {
-	if len(p.tables) == 0 {
-		return nil
-	}
-	return p.tables[len(p.tables)-1]
 }
 
 // font is the effective font of the current run.
@@ -481,15 +523,9 @@ func (p *docxParser) endParagraph() {
 		p.segs, p.paraStyle, p.runStyle, p.runFont, p.inRun, p.inRPr = o.segs, o.paraStyle, o.runStyle, o.runFont, o.inRun, o.inRPr
 		p.inPara = true
 	}
-	line := sb.String()
-	if tb := p.table(); tb != nil && len(tb.rows) > 0 {
-		row := tb.rows[len(tb.rows)-1]
-		if len(row) > 0 {
-			row[len(row)-1] = append(row[len(row)-1], line)
-			return
-		}
+	if line := sb.String(); !p.tables.fileInCell(line) {
+		p.out = append(p.out, line)
 	}
-	p.out = append(p.out, line)
 }
 
 // decodeSegment converts text in a legacy font; other text is kept.
@@ -530,25 +566,6 @@ func (p *docxParser) decodeSegment(s *docxSegment) string {
 	}
 	p.legacy[enc] = true
 	return out
-}
-
-// endTable turns a finished table into lines and files them in the
-// enclosing cell or the output.
-func (p *docxParser) endTable() {
-	tb := p.table()
-	if tb == nil {
-		return
-	}
-	p.tables = p.tables[:len(p.tables)-1]
-	lines := tableLines(tb)
-	if outer := p.table(); outer != nil && len(outer.rows) > 0 {
-		row := outer.rows[len(outer.rows)-1]
-		if len(row) > 0 {
-			row[len(row)-1] = append(row[len(row)-1], lines...)
-			return
-		}
-	}
-	p.out = append(p.out, lines...)
 }
 
 // tableLines lays a table out: a row of one-paragraph cells is one line

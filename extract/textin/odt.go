@@ -27,7 +27,7 @@ func decodeODTContent(content []byte) (string, error) {
 type odtParser struct {
 	out    []string
 	paras  []*strings.Builder // open paragraphs, innermost last
-	tables []*docxTable
+	tables tableStack
 }
 
 func (p *odtParser) parse(b []byte) error {
@@ -74,16 +74,12 @@ func (p *odtParser) parse(b []byte) error {
 				p.write("\n")
 			case "table":
 				if inBody && t.Name.Space == "urn:oasis:names:tc:opendocument:xmlns:table:1.0" {
-					p.tables = append(p.tables, &docxTable{})
+					p.tables.open()
 				}
 			case "table-row":
-				if tb := p.table(); tb != nil {
-					tb.rows = append(tb.rows, nil)
-				}
+				p.tables.addRow()
 			case "table-cell":
-				if tb := p.table(); tb != nil && len(tb.rows) > 0 {
-					tb.rows[len(tb.rows)-1] = append(tb.rows[len(tb.rows)-1], nil)
-				}
+				p.tables.addCell()
 			}
 		case xml.EndElement:
 			if skip > 0 {
@@ -95,7 +91,7 @@ func (p *odtParser) parse(b []byte) error {
 				p.endParagraph()
 			case "table":
 				if t.Name.Space == "urn:oasis:names:tc:opendocument:xmlns:table:1.0" {
-					p.endTable()
+					p.tables.closeInto(&p.out)
 				}
 			case "text":
 				if t.Name.Space == "urn:oasis:names:tc:opendocument:xmlns:office:1.0" {
@@ -116,13 +112,6 @@ func (p *odtParser) write(s string) {
 	}
 }
 
-func (p *odtParser) table() *docxTable {
-	if len(p.tables) == 0 {
-		return nil
-	}
-	return p.tables[len(p.tables)-1]
-}
-
 // endParagraph files a finished paragraph in the current table cell or the
 // output; a paragraph nested in another (a note, a text box) comes out as
 // its own line before the one it sits in.
@@ -133,29 +122,7 @@ func (p *odtParser) endParagraph() {
 	}
 	line := p.paras[n-1].String()
 	p.paras = p.paras[:n-1]
-	if tb := p.table(); tb != nil && len(tb.rows) > 0 && n == 1 {
-		row := tb.rows[len(tb.rows)-1]
-		if len(row) > 0 {
-			row[len(row)-1] = append(row[len(row)-1], line)
-			return
-		}
+	if n > 1 || !p.tables.fileInCell(line) {
+		p.out = append(p.out, line)
 	}
-	p.out = append(p.out, line)
-}
-
-func (p *odtParser) endTable() {
-	tb := p.table()
-	if tb == nil {
-		return
-	}
-	p.tables = p.tables[:len(p.tables)-1]
-	lines := tableLines(tb)
-	if outer := p.table(); outer != nil && len(outer.rows) > 0 {
-		row := outer.rows[len(outer.rows)-1]
-		if len(row) > 0 {
-			row[len(row)-1] = append(row[len(row)-1], lines...)
-			return
-		}
-	}
-	p.out = append(p.out, lines...)
 }
