@@ -69,7 +69,8 @@ const (
 // mapping is refused with a message to rebuild it.
 const schemaVersion = "vncite-search-3"
 
-var schemaKey = []byte("vncite_schema")
+// schemaKey is the internal key the schema version is stored under.
+const schemaKey = "vncite_schema"
 
 // Options configure Open.
 type Options struct {
@@ -122,7 +123,7 @@ func Open(ctx context.Context, dir string, opts Options) (*Index, error) {
 			}
 			return nil, fmt.Errorf("search: open %s: %w", dir, err)
 		}
-		v, err := bi.GetInternal(schemaKey)
+		v, err := bi.GetInternal([]byte(schemaKey))
 		if err != nil || string(v) != schemaVersion {
 			bi.Close()
 			return nil, fmt.Errorf("search: open %s: index schema %q, want %q: remove the directory and run 'vncite reindex'", dir, v, schemaVersion)
@@ -163,7 +164,7 @@ func create(dir string, runtime map[string]interface{}) (bleve.Index, error) {
 	if err != nil {
 		return nil, err
 	}
-	if err := bi.SetInternal(schemaKey, []byte(schemaVersion)); err != nil {
+	if err := bi.SetInternal([]byte(schemaKey), []byte(schemaVersion)); err != nil {
 		bi.Close()
 		return nil, err
 	}
