@@ -981,6 +981,15 @@ func (r *renderer) newsPage() {
 	r.str([...]string{"triển khai thực hiện ", "thực hiện "}[r.rng.IntN(2)])
 	r.mention(n.parent, mentionOpt{rel: vncite.Implements, date: r.rng.IntN(2) == 0, body: true, title: true})
 	r.str(".\n\n")
+	r.newsParagraphs()
+	r.str("Các tin khác\n\nThống kê truy cập\n")
+	r.noise(NoiseWeb, "Tổng lượt truy cập "+strconv.Itoa(1+r.rng.IntN(20))+"."+strconv.Itoa(100+r.rng.IntN(900))+"."+strconv.Itoa(100+r.rng.IntN(900)))
+	r.str("\n")
+}
+
+// newsParagraphs writes two to four paragraphs of news prose, each maybe
+// with one more citation and a sentence of noise.
+func (r *renderer) newsParagraphs() {
 	for range 2 + r.rng.IntN(3) {
 		r.sentence(newsSentences[r.rng.IntN(len(newsSentences))])
 		if r.rng.Float64() < r.rates.Citations {
@@ -991,9 +1000,6 @@ func (r *renderer) newsPage() {
 		}
 		r.str("\n\n")
 	}
-	r.str("Các tin khác\n\nThống kê truy cập\n")
-	r.noise(NoiseWeb, "Tổng lượt truy cập "+strconv.Itoa(1+r.rng.IntN(20))+"."+strconv.Itoa(100+r.rng.IntN(900))+"."+strconv.Itoa(100+r.rng.IntN(900)))
-	r.str("\n")
 }
 
 // article writes a news article about implementation (seeds 001-003): no
@@ -1019,16 +1025,7 @@ func (r *renderer) article() {
 		r.noiseSentence()
 	}
 	r.str("\n\n")
-	for range 2 + r.rng.IntN(3) {
-		r.sentence(newsSentences[r.rng.IntN(len(newsSentences))])
-		if r.rng.Float64() < r.rates.Citations {
-			r.extraCitation()
-		}
-		if r.rng.Float64() < r.rates.Noise {
-			r.noiseSentence()
-		}
-		r.str("\n\n")
-	}
+	r.newsParagraphs()
 	r.str(r.signer())
 	r.str(" - ")
 	r.str(p.committee(i))
