@@ -950,13 +950,13 @@ func readTableRow(b []byte, m *mention, c *mctx, row *rowCache) {
 	if hi > len(b) {
 		hi = len(b)
 	}
-	var ls, le int
+	var le int
 	var pipes, tabs bool
 	if row.valid && m.start >= row.ls && m.end <= row.le && row.ls >= lo && row.le <= hi {
 		// Same line, whole in this mention's window too.
-		ls, le, pipes, tabs = row.ls, row.le, row.pipes, row.tabs
+		le, pipes, tabs = row.le, row.pipes, row.tabs
 	} else {
-		ls = lo + bytes.LastIndexByte(b[lo:m.start], '\n') + 1
+		ls := lo + bytes.LastIndexByte(b[lo:m.start], '\n') + 1
 		le = bytes.IndexByte(b[m.end:hi], '\n')
 		whole := (ls > lo || lo == 0) && le >= 0
 		if le < 0 {

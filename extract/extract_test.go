@@ -5,6 +5,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"flag"
+	"fmt"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -676,6 +677,55 @@ func FuzzScanNumbers(f *testing.F) {
 			if err != nil || got != m.num.Canonical {
 				t.Fatalf("Canonical(%q) = %q, %v; scanner said %q", b[m.start:m.end], got, err, m.num.Canonical)
 			}
+		}
+	})
+}
+
+// FuzzTriggers checks the one-pass trigger scan against the searches it
+// replaces: isNFCFast for the NFC verdict; every '/'; digit runs after a
+// space, a no-break space byte or ':'; every "trên" and "tren"; every
+// occurrence of each named literal.
+func FuzzTriggers(f *testing.F) {
+	for _, s := range []string{"Chỉ thị nêu trên, Luật Đất đai 25/NQ-TW", "\xe2\x80\x93 \xe1\xbb\x87/\xc3\x90 Điều lệ Đảng", "\xe1\xbb/\xc4\x90iều lệ", "tren trên 1 :2 \xc2\xa03", "NGHỊ QUYẾT ĐẠI HỘI Quy chế làm việc"} {
+		f.Add([]byte(s))
+	}
+	f.Fuzz(func(t *testing.T, b []byte) {
+		var tr triggers
+		nfc := scanTriggers(b, true, &tr)
+		if nfc != isNFCFast(b) {
+			t.Fatalf("NFC verdict %v, isNFCFast %v", nfc, !nfc)
+		}
+		if !nfc {
+			tr = triggers{}
+			scanTriggers(b, false, &tr)
+		}
+		all := func(lit string) []int {
+			var out []int
+			for i := 0; i+len(lit) <= len(b); i++ {
+				if string(b[i:i+len(lit)]) == lit {
+					out = append(out, i)
+				}
+			}
+			return out
+		}
+		same := func(what string, got, want []int) {
+			if fmt.Sprint(got) != fmt.Sprint(want) {
+				t.Fatalf("%s at %v, want %v", what, got, want)
+			}
+		}
+		same("slashes", tr.slashes, all("/"))
+		var digits []int
+		for i := 1; i < len(b); i++ {
+			if b[i] >= '0' && b[i] <= '9' && strings.IndexByte(" \t\n\r\xa0:", b[i-1]) >= 0 {
+				digits = append(digits, i)
+			}
+		}
+		same("digit runs", tr.digits, digits)
+		tren := append(all("trên"), all("tren")...)
+		sort.Ints(tren)
+		same("trên", tr.tren, tren)
+		for k, lit := range namedLits {
+			same(lit, tr.namedAt(k, nil), all(lit))
 		}
 	})
 }
