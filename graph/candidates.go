@@ -2,6 +2,7 @@ package graph
 
 import (
 	"strings"
+	"unicode"
 
 	"github.com/vncite/vncite"
 )
@@ -205,17 +206,69 @@ func localWhy(r vncite.Reference, c *vncite.Document, cx refContext) string {
 		"; the only " + r.Number + " known, dated " + c.Date + ", of a unit it can mean: " + place
 }
 
-// pinLocal ties a mention with an open unit to its one candidate, unless
-// its key already names an ingested document.
-func (w *writer) pinLocal(r vncite.Reference, cx refContext, id *identity, why *string) error {
-	if d, err := w.getDoc(id.ID); err != nil || (d != nil && !d.Stub) {
-		return err
+// pinLocal finds, for each id of a mention whose unit the text leaves
+// open, the one ingested document it means, unless the id already names an
+// ingested document. Every mention with that id follows it (an undated
+// mention of a number means what its dated mention in the same document
+// means); two mentions pinning different documents pin none.
+func (w *writer) pinLocal(refs []vncite.Reference, ids []identity, cx refContext) (map[string]*vncite.Document, error) {
+	var pins map[string]*vncite.Document
+	conflict := map[string]bool{}
+	for i, r := range refs {
+		id := ids[i]
+		if r.Number == "" || !uncertainLocal(id) || id.sameDoc || conflict[id.ID] {
+			continue
+		}
+		if d, err := w.getDoc(id.ID); err != nil {
+			return nil, err
+		} else if d != nil && !d.Stub {
+			continue
+		}
+		c, err := w.localCandidate(r, cx)
+		if err != nil {
+			return nil, err
+		}
+		if c == nil {
+			continue
+		}
+		if prev := pins[id.ID]; prev != nil && prev.ID != c.ID {
+			conflict[id.ID] = true
+			delete(pins, id.ID)
+			continue
+		}
+		if pins == nil {
+			pins = map[string]*vncite.Document{}
+		}
+		pins[id.ID] = c
 	}
-	c, err := w.localCandidate(r, cx)
-	if err != nil || c == nil {
-		return err
+	return pins, nil
+}
+
+// sameTitle reports whether two titles of a document agree: most words of
+// the shorter are in the longer ("về tiếp tục thực hiện Kết luận số
+// 08-KL/TW về nâng cao năng lực lãnh đạo ..." holds the cited document's
+// own title "nâng cao năng lực lãnh đạo ...").
+func sameTitle(a, b string) bool {
+	wa, wb := titleWords(a), titleWords(b)
+	if len(wa) > len(wb) {
+		wa, wb = wb, wa
 	}
-	id.ID, id.Floating = c.ID, false
-	*why = localWhy(r, c, cx)
-	return nil
+	if len(wa) < 3 {
+		return true // too short to tell documents apart
+	}
+	in := 0
+	for w := range wa {
+		if wb[w] {
+			in++
+		}
+	}
+	return in*5 >= len(wa)*4
+}
+
+func titleWords(s string) map[string]bool {
+	out := map[string]bool{}
+	for _, w := range strings.FieldsFunc(fold(s), func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) }) {
+		out[w] = true
+	}
+	return out
 }

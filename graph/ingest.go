@@ -380,12 +380,34 @@ func (w *writer) putExtraction(ext vncite.Extraction, source, hash, text string,
 			}
 		}
 	}
+	pins, err := w.pinLocal(ext.References, ids, cx)
+	if err != nil {
+		return 0, err
+	}
+	// The object of a statement about a dated document is one that
+	// document could cite: no later than its date.
+	var bound map[int]string
+	for _, st := range ext.Statements {
+		if st.SubjectRef < 0 || st.SubjectRef >= len(ext.References) || st.ObjectRef < 0 || st.ObjectRef >= len(ext.References) {
+			continue
+		}
+		if d := ext.References[st.SubjectRef].Date; d != "" && (cx.Doc.Date == "" || d < cx.Doc.Date) {
+			if bound == nil {
+				bound = map[int]string{}
+			}
+			bound[st.ObjectRef] = d
+		}
+	}
 	for i, r := range ext.References {
 		if r.Number == "" {
 			continue
 		}
 		sum.References++
-		tid, created, err := w.resolveRef(r, cx, ids[i])
+		rcx := cx
+		if d, ok := bound[i]; ok {
+			rcx.Doc.Date = d
+		}
+		tid, created, err := w.resolveRef(r, rcx, ids[i], pins)
 		if err != nil {
 			return 0, err
 		}
@@ -480,13 +502,15 @@ func clip(s string) string {
 
 // resolveRef finds or creates the node a reference is to, and records the
 // citing context as a sighting.
-func (w *writer) resolveRef(r vncite.Reference, cx refContext, id identity) (string, bool, error) {
+// pins maps the ids of mentions whose unit the text leaves open to the
+// ingested document they mean (see pinLocal).
+func (w *writer) resolveRef(r vncite.Reference, cx refContext, id identity, pins map[string]*vncite.Document) (string, bool, error) {
 	why := ""
 	if id.sameDoc {
 		why = "inferred: cited without date or term here; the same document cites " + r.Number + " with them elsewhere"
 	}
 	if id.Floating {
-		c, err := w.candidate(r.Number, id.Class, scopeOf(id.ID), cx.Doc.Date)
+		c, err := w.candidate(r.Number, id.Class, scopeOf(id.ID), cx.Doc.Date, r.Title)
 		if err != nil {
 			return "", false, err
 		}
@@ -495,10 +519,9 @@ func (w *writer) resolveRef(r vncite.Reference, cx refContext, id identity) (str
 			id.ID, id.Floating = c.ID, false
 		}
 	}
-	if uncertainLocal(id) && !id.sameDoc {
-		if err := w.pinLocal(r, cx, &id, &why); err != nil {
-			return "", false, err
-		}
+	if pin := pins[id.ID]; pin != nil && id.ID != pin.ID {
+		id.ID, id.Floating = pin.ID, false
+		why = localWhy(r, pin, cx)
 	}
 	if id.ID == cx.ID {
 		return id.ID, false, nil
@@ -592,8 +615,10 @@ func mergeWhy(number string, c *vncite.Document, cx refContext) string {
 // candidate returns the one dated document of number a mention without
 // date or term can mean, or nil when there is none or several. A document
 // dated after the citing one is no candidate, nor one of a later term or
-// year.
-func (w *writer) candidate(number string, class numberClass, scope, citingDate string) (*vncite.Document, error) {
+// year; of several central ones, the latest is meant.
+// A central document whose title differs from the title given beside the
+// mention is no candidate.
+func (w *writer) candidate(number string, class numberClass, scope, citingDate, title string) (*vncite.Document, error) {
 	kvs, err := w.scan(prefixKey(pNumber, number), false)
 	if err != nil {
 		return nil, err
@@ -617,12 +642,35 @@ func (w *writer) candidate(number string, class numberClass, scope, citingDate s
 		if !mayCite(d, class, citingDate) {
 			continue
 		}
+		if !class.local() && title != "" && d.Title != "" && !sameTitle(title, d.Title) {
+			continue
+		}
 		if found != nil {
-			return nil, nil // several: ambiguous, stays apart
+			if class.local() || citingDate == "" {
+				return nil, nil // several: ambiguous, stays apart
+			}
+			// A central number reused each term or year: a reader takes
+			// the latest one the citing document can cite.
+			switch r, rf := centralRank(d, class), centralRank(found, class); {
+			case r > rf:
+				found = d
+			case r == rf:
+				return nil, nil
+			}
+			continue
 		}
 		found = d
 	}
 	return found, nil
+}
+
+// centralRank orders the documents of one central number: by term (Party)
+// or year (state).
+func centralRank(d *vncite.Document, class numberClass) int {
+	if class == classCentralParty {
+		return termRank(d.Key.Term)
+	}
+	return d.Key.Year
 }
 
 // mayCite reports whether a document dated citingDate can cite d.
@@ -680,7 +728,7 @@ func (w *writer) settleFloating(number string) error {
 			if cd != nil {
 				date, cdoc = cd.Date, *cd
 			}
-			c, err := w.candidate(number, class, scopeOf(fid), date)
+			c, err := w.candidate(number, class, scopeOf(fid), date, "")
 			if err != nil {
 				return err
 			}

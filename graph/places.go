@@ -187,10 +187,33 @@ type word struct {
 	stop   bool // punctuation after it ends a name
 }
 
+// segments splits a text at line ends, tabs and runs of three spaces or
+// more: the gap between the columns of a two-column header ("ĐẢNG BỘ THÀNH
+// PHỐ ĐÀ NẴNG      ĐẢNG CỘNG SẢN VIỆT NAM"), which a name never runs across.
+func segments(s string) []string {
+	var out []string
+	start := 0
+	for i := 0; i < len(s); i++ {
+		switch {
+		case s[i] == '\n' || s[i] == '\t':
+			out = append(out, s[start:i])
+			start = i + 1
+		case s[i] == ' ' && strings.HasPrefix(s[i:], "   "):
+			out = append(out, s[start:i])
+			for i < len(s) && s[i] == ' ' {
+				i++
+			}
+			start = i
+			i--
+		}
+	}
+	return append(out, s[start:])
+}
+
 func words(s string) []word {
 	var out []word
 	s = abbrevDot.Replace(s)
-	for _, line := range strings.Split(s, "\n") {
+	for _, line := range segments(s) {
 		for _, f := range strings.Fields(line) {
 			stop := strings.ContainsAny(f, ".,;:()\"“”'!?")
 			raw := strings.TrimFunc(f, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) })
