@@ -10,6 +10,7 @@ import (
 	"fmt"
 	"iter"
 	"runtime"
+	"strconv"
 	"strings"
 	"sync"
 	"time"
@@ -510,12 +511,12 @@ func (w *writer) resolveRef(r vncite.Reference, cx refContext, id identity, pins
 		why = "inferred: cited without date or term here; the same document cites " + r.Number + " with them elsewhere"
 	}
 	if id.Floating {
-		c, err := w.candidate(r.Number, id.Class, scopeOf(id.ID), cx.Doc.Date, r.Title)
+		c, n, err := w.candidate(r.Number, id.Class, scopeOf(id.ID), cx.Doc.Date, r.Title)
 		if err != nil {
 			return "", false, err
 		}
 		if c != nil {
-			why = mergeWhy(r.Number, c, cx)
+			why = mergeWhy(r.Number, c, n, cx)
 			id.ID, id.Floating = c.ID, false
 		}
 	}
@@ -598,7 +599,8 @@ func scopeOf(id string) string {
 	return ""
 }
 
-func mergeWhy(number string, c *vncite.Document, cx refContext) string {
+// mergeWhy says why an undated mention was tied to c, one of n candidates.
+func mergeWhy(number string, c *vncite.Document, n int, cx refContext) string {
 	what := ""
 	if c.Key != nil && c.Key.Term != "" {
 		what = " (khóa " + c.Key.Term + ")"
@@ -609,6 +611,9 @@ func mergeWhy(number string, c *vncite.Document, cx refContext) string {
 	if cx.Doc.Date != "" {
 		when = "a document dated " + cx.Doc.Date
 	}
+	if n > 1 {
+		return "inferred: cited without date or term by " + when + "; the latest of the " + strconv.Itoa(n) + " " + number + " known that it could cite" + what
+	}
 	return "inferred: cited without date or term by " + when + "; the only " + number + what + " known that it could cite"
 }
 
@@ -618,12 +623,13 @@ func mergeWhy(number string, c *vncite.Document, cx refContext) string {
 // year; of several central ones, the latest is meant.
 // A central document whose title differs from the title given beside the
 // mention is no candidate.
-func (w *writer) candidate(number string, class numberClass, scope, citingDate, title string) (*vncite.Document, error) {
+func (w *writer) candidate(number string, class numberClass, scope, citingDate, title string) (*vncite.Document, int, error) {
 	kvs, err := w.scan(prefixKey(pNumber, number), false)
 	if err != nil {
-		return nil, err
+		return nil, 0, err
 	}
 	var found *vncite.Document
+	n := 0
 	for _, e := range kvs {
 		p := splitKey(e.k[1:])
 		if len(p) != 2 {
@@ -631,7 +637,7 @@ func (w *writer) candidate(number string, class numberClass, scope, citingDate, 
 		}
 		d, err := w.getDoc(p[1])
 		if err != nil {
-			return nil, err
+			return nil, 0, err
 		}
 		if d == nil || d.Key == nil || d.Key.Confidence == "unknown" || d.Key.Confidence == "unscoped" {
 			continue
@@ -645,9 +651,10 @@ func (w *writer) candidate(number string, class numberClass, scope, citingDate, 
 		if !class.local() && title != "" && d.Title != "" && !sameTitle(title, d.Title) {
 			continue
 		}
+		n++
 		if found != nil {
 			if class.local() || citingDate == "" {
-				return nil, nil // several: ambiguous, stays apart
+				return nil, 0, nil // several: ambiguous, stays apart
 			}
 			// A central number reused each term or year: a reader takes
 			// the latest one the citing document can cite.
@@ -655,13 +662,13 @@ func (w *writer) candidate(number string, class numberClass, scope, citingDate, 
 			case r > rf:
 				found = d
 			case r == rf:
-				return nil, nil
+				return nil, 0, nil
 			}
 			continue
 		}
 		found = d
 	}
-	return found, nil
+	return found, n, nil
 }
 
 // centralRank orders the documents of one central number: by term (Party)
@@ -728,14 +735,14 @@ func (w *writer) settleFloating(number string) error {
 			if cd != nil {
 				date, cdoc = cd.Date, *cd
 			}
-			c, err := w.candidate(number, class, scopeOf(fid), date, "")
+			c, n, err := w.candidate(number, class, scopeOf(fid), date, "")
 			if err != nil {
 				return err
 			}
 			if c == nil {
 				continue
 			}
-			if err := w.moveCiter(fid, c.ID, citer, mergeWhy(number, c, refContext{ID: citer, Doc: cdoc})); err != nil {
+			if err := w.moveCiter(fid, c.ID, citer, mergeWhy(number, c, n, refContext{ID: citer, Doc: cdoc})); err != nil {
 				return err
 			}
 		}
