@@ -173,7 +173,7 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 		work := filepath.Join(outDir, strconv.Itoa(n))
 		cfg := config{Docs: n, Seed: *seed, Corpus: filepath.Join(work, "corpus"), Work: work, Data: filepath.Join(work, "data"),
 			Batch: *batch, ExtractMB: *extractMB, MinSeconds: *minSeconds, Queries: *queries, Profile: *profile, Rg: rg, Gazetteer: gz}
-		sr := SizeResult{Docs: n, Date: time.Now().UTC().Format(time.RFC3339), Command: command, Load: map[string]string{}}
+		sr := SizeResult{Docs: n, Date: time.Now().UTC().Format(time.RFC3339), Command: command, Commit: res.Machine.Commit, Load: map[string]string{}}
 		if i := slices.IndexFunc(res.Sizes, func(s SizeResult) bool { return s.Docs == n }); i >= 0 {
 			carryOver(&sr, &res.Sizes[i], skipped)
 		}

@@ -26,6 +26,8 @@ type Machine struct {
 	Date      string  `json:"date"` // RFC 3339, UTC, at the start of the run
 	Command   string  `json:"command"`
 	Ripgrep   string  `json:"ripgrep,omitempty"`
+	// Commit is `git describe --always --dirty` of the tree measured.
+	Commit string `json:"commit,omitempty"`
 }
 
 // Results is everything one run measured: results.json.
@@ -48,6 +50,7 @@ type SizeResult struct {
 	Docs    int    `json:"docs"`
 	Date    string `json:"date"` // when this size was measured, RFC 3339 UTC
 	Command string `json:"command"`
+	Commit  string `json:"commit,omitempty"`
 	// Carried lists the phases whose figures come from an earlier run
 	// (skipped in this one), with that run's date and load.
 	Carried     []string `json:"carried,omitempty"`
@@ -371,7 +374,7 @@ func writeTable(w io.Writer, res *Results) error {
 	bw := bufio.NewWriter(w)
 	m := res.Machine
 	fmt.Fprintf(bw, "Measured %s on %d CPUs (%s), %.1f GiB, %s, %s.\n\n", m.Date, m.CPUs, m.CPUModel, m.MemoryGiB, m.GoVersion, m.Kernel)
-	fmt.Fprintf(bw, "Command: `%s`", m.Command)
+	fmt.Fprintf(bw, "Tree: %s. Command: `%s`", m.Commit, m.Command)
 	if res.Gazetteer != "" {
 		fmt.Fprintf(bw, " (gazetteer %s)", res.Gazetteer)
 	}
@@ -398,7 +401,7 @@ func writeTable(w io.Writer, res *Results) error {
 		fmt.Fprintf(bw, "\nsearch.Index.Index ÷ raw batched Bleve: %s\n", res.SearchRawNote)
 	}
 	for _, s := range res.Sizes {
-		fmt.Fprintf(bw, "\n%d docs measured %s by `%s`, load at each phase: %s.", s.Docs, s.Date, s.Command, formatLoads(s.Load))
+		fmt.Fprintf(bw, "\n%d docs measured %s (tree %s) by `%s`, load at each phase: %s.", s.Docs, s.Date, s.Commit, s.Command, formatLoads(s.Load))
 		for _, c := range s.Carried {
 			fmt.Fprintf(bw, " Carried over: %s.", c)
 		}
@@ -443,6 +446,9 @@ func describeMachine(command string, start time.Time) Machine {
 	}
 	if b, err := os.ReadFile("/proc/sys/kernel/osrelease"); err == nil {
 		m.Kernel = "Linux " + strings.TrimSpace(string(b))
+	}
+	if out, err := exec.Command("git", "describe", "--always", "--dirty").Output(); err == nil {
+		m.Commit = strings.TrimSpace(string(out))
 	}
 	if out, err := exec.Command("rg", "--version").Output(); err == nil {
 		m.Ripgrep, _, _ = strings.Cut(string(out), "\n")
