@@ -206,7 +206,11 @@ func carryOver(sr, old *SizeResult, skipped map[string]bool) {
 		if l := old.Load[phase]; l != "" {
 			sr.Load[phase] = l
 		}
-		sr.Carried = append(sr.Carried, fmt.Sprintf("%s from the run of %s (load %s)", phase, old.Date, old.Load[phase]))
+		tree := ""
+		if old.Commit != "" {
+			tree = ", tree " + old.Commit
+		}
+		sr.Carried = append(sr.Carried, fmt.Sprintf("%s from the run of %s (load %s%s)", phase, old.Date, old.Load[phase], tree))
 	}
 	if skipped["extract"] && old.Extract != nil {
 		sr.Extract = old.Extract
