@@ -40,6 +40,10 @@ func ingest(ctx context.Context, bin string, cfg config) (*IngestResult, error) 
 		return nil, fmt.Errorf("vncite ingest: %w (see %s)", err, logPath)
 	}
 	wall := time.Since(t0)
+	// The summary, skipped files and their reasons included, for reading.
+	if err := os.WriteFile(filepath.Join(cfg.Work, "ingest.json"), out.Bytes(), 0o644); err != nil {
+		return nil, err
+	}
 	var sum struct {
 		Inputs    int             `json:"inputs"`
 		Documents int             `json:"documents"`
