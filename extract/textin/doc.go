@@ -309,14 +309,7 @@ func (o Options) decodeDOC(data []byte) (Text, error) {
 	if fixed, legacy := repairMojibake(body); legacy != "" {
 		body, enc = fixed, enc+"+"+legacy
 	}
-	if strings.TrimSpace(body) == "" {
-		return Text{}, fmt.Errorf("textin: %w: .doc without text", ErrEmpty)
-	}
-	if err := checkGarbled(body); err != nil {
-		return Text{}, err
-	}
-	body = finish(body)
-	return Text{Body: body, Format: FormatDOC, Encoding: enc}, nil
+	return documentText(body, FormatDOC, enc, ".doc without text")
 }
 
 func docError(err error) error {

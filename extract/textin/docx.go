@@ -92,14 +92,7 @@ func (o Options) decodeDOCX(data []byte) (Text, error) {
 	} else if fixed, legacy := repairMojibake(body); legacy != "" {
 		body, enc = fixed, encRepairedPrefix+legacy
 	}
-	if strings.TrimSpace(body) == "" {
-		return Text{}, fmt.Errorf("textin: %w: DOCX without text", ErrEmpty)
-	}
-	if err := checkGarbled(body); err != nil {
-		return Text{}, err
-	}
-	body = finish(body)
-	return Text{Body: body, Format: FormatDOCX, Encoding: enc}, nil
+	return documentText(body, FormatDOCX, enc, "DOCX without text")
 }
 
 // readZipEntry unpacks one archive entry, charging it to budget: entries
@@ -155,13 +148,7 @@ func (o Options) decodeODT(content *zip.File) (Text, error) {
 	if fixed, legacy := repairMojibake(body); legacy != "" {
 		body, enc = fixed, encRepairedPrefix+legacy
 	}
-	if strings.TrimSpace(body) == "" {
-		return Text{}, fmt.Errorf("textin: %w: ODT without text", ErrEmpty)
-	}
-	if err := checkGarbled(body); err != nil {
-		return Text{}, err
-	}
-	return Text{Body: finish(body), Format: FormatODT, Encoding: enc}, nil
+	return documentText(body, FormatODT, enc, "ODT without text")
 }
 
 // joinLines joins paragraphs with newlines, at most one blank line in a row.

@@ -36,14 +36,7 @@ func (o Options) decodeHTML(data []byte) (Text, error) {
 			body, enc = fixed, encRepairedPrefix+legacy
 		}
 	}
-	if strings.TrimSpace(body) == "" {
-		return Text{}, fmt.Errorf("textin: %w: HTML page without article text", ErrEmpty)
-	}
-	if err := checkGarbled(body); err != nil {
-		return Text{}, err
-	}
-	body = finish(body)
-	return Text{Body: body, Format: FormatHTML, Encoding: enc}, nil
+	return documentText(body, FormatHTML, enc, "HTML page without article text")
 }
 
 // htmlToUTF8 decodes an HTML page. Valid UTF-8 is taken as UTF-8 whatever

@@ -248,13 +248,7 @@ func (o Options) decodeRTF(data []byte) (Text, error) {
 	if fixed, legacy := repairMojibake(body); legacy != "" {
 		body, enc = fixed, enc+"+"+legacy
 	}
-	if strings.TrimSpace(body) == "" {
-		return Text{}, fmt.Errorf("textin: %w: RTF without text", ErrEmpty)
-	}
-	if err := checkGarbled(body); err != nil {
-		return Text{}, err
-	}
-	return Text{Body: finish(body), Format: FormatRTF, Encoding: enc}, nil
+	return documentText(body, FormatRTF, enc, "RTF without text")
 }
 
 func isASCIILetter(c byte) bool { return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' }

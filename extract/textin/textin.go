@@ -338,6 +338,20 @@ func finish(s string) string {
 	return s
 }
 
+// documentText finishes the body of a document read by one of the format
+// readers: it refuses a body with no text (empty describes it: "RTF
+// without text") or one that still reads as mojibake, and drops soft
+// hyphens.
+func documentText(body string, f Format, enc, empty string) (Text, error) {
+	if strings.TrimSpace(body) == "" {
+		return Text{}, fmt.Errorf("textin: %w: %s", ErrEmpty, empty)
+	}
+	if err := checkGarbled(body); err != nil {
+		return Text{}, err
+	}
+	return Text{Body: finish(body), Format: f, Encoding: enc}, nil
+}
+
 // checkGarbled refuses text that still reads as mojibake after decoding
 // and repair, rather than store it.
 func checkGarbled(s string) error {
