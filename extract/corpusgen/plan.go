@@ -342,7 +342,7 @@ func shapeCascade(seed uint64, poolIndex int, c poolDoc, limit int, forced *forc
 				if len(nodes) >= limit || forced != nil {
 					break
 				}
-				if rng.Float64() >= imp.comm {
+				if rng.Float64() >= imp.comm || k >= communeSlots(prov, -1) {
 					continue
 				}
 				cn := node{parent: pIdx, topic: root.topic, rel: relImplements, kind: kCommKH, prov: int8(prov), dist: -1, comm: int8(k)}
@@ -409,7 +409,7 @@ func shapeCascade(seed uint64, poolIndex int, c poolDoc, limit int, forced *forc
 				if len(nodes) >= limit || forced != nil {
 					break
 				}
-				if rng.Float64() >= imp.comm {
+				if rng.Float64() >= imp.comm || k >= communeSlots(prov, j) {
 					continue
 				}
 				cn := node{parent: dIdx, topic: root.topic, rel: relImplements, kind: kCommKH, prov: int8(prov), dist: int8(j), comm: int8(k)}

@@ -135,3 +135,20 @@ type realCommune struct {
 	name string
 	ward bool
 }
+
+// communeSlots is how many communes district dist of province prov (dist
+// < 0: province prov of the 34, after the reform) has in the generated
+// world: its real ones, so that every generated commune is where the
+// gazetteer puts it; the common names stand in only for a unit the table
+// lacks.
+func communeSlots(prov, dist int) int {
+	key := provinces34[min(prov, len(provinces34)-1)].code
+	if dist >= 0 {
+		p := provinces63[prov]
+		key = p.code + "/" + p.districts[dist].name
+	}
+	if n := len(realCommunes[key]); n > 0 {
+		return n
+	}
+	return 2 * communesPer
+}
