@@ -72,6 +72,15 @@ func (g *Gazetteer) citingRange(cp place) (placeRange, bool) {
 			pr.districts[u.Province+"|"+g.slug(par.Name)] = true
 		}
 	}
+	if len(pr.provinces) == 0 && commune && cp.Parent != nil && cp.Parent.Name != "" {
+		// A commune the gazetteer lacks, under a district it has.
+		for _, u := range sameMarks(g.units[cp.Parent.Kind+"|"+g.slug(cp.Parent.Name)], cp.Parent.Name) {
+			if len(u.Code) == 3 && (cp.ProvinceCode == "" || u.Province == cp.ProvinceCode) {
+				pr.provinces[u.Province] = true
+				pr.districts[u.Province+"|"+g.slug(u.Name)] = true
+			}
+		}
+	}
 	return pr, len(pr.provinces) > 0
 }
 

@@ -513,9 +513,16 @@ func (g *Gazetteer) resolve(p place, date, contextProvince string) place {
 func (g *Gazetteer) docPlace(d vncite.Document, text string) place {
 	kind, name, _ := g.parseBody(d.Body)
 	parts := g.parsePlaceLine(d.Place)
-	// The province named in the place line, if any.
+	// The letterhead ("ĐẢNG BỘ TỈNH LÂM ĐỒNG / HUYỆN ỦY ĐỨC TRỌNG", "UBND
+	// TỈNH ...") names the province and often the unit.
+	lhProv, lhKind, lhName, lhParent := g.letterhead(text, d.Date)
+	// The province named in the place line, if any: not the unit's own
+	// name written alone ("Hòa Bình, ngày ..." of xã Hòa Bình).
 	var prov string
 	for i := len(parts) - 1; i >= 0; i-- {
+		if parts[i].Kind == "" && parts[i].Name != "" && (g.slug(parts[i].Name) == g.slug(name) || g.slug(parts[i].Name) == g.slug(lhName)) {
+			continue
+		}
 		pp := g.resolve(parts[i], d.Date, "")
 		if pp.Kind == "tinh" && pp.ProvinceCode != "" {
 			prov = pp.ProvinceCode
@@ -526,9 +533,6 @@ func (g *Gazetteer) docPlace(d vncite.Document, text string) place {
 	if kind == "" {
 		kind = kindOfIssuer(d.Issuer)
 	}
-	// The letterhead ("ĐẢNG BỘ TỈNH LÂM ĐỒNG / HUYỆN ỦY ĐỨC TRỌNG", "UBND
-	// TỈNH ...") names the province and often the unit.
-	lhProv, lhKind, lhName, lhParent := g.letterhead(text, d.Date)
 	if prov == "" {
 		prov = lhProv
 	}
@@ -580,9 +584,16 @@ func (g *Gazetteer) docPlace(d vncite.Document, text string) place {
 		}
 	}
 	p = g.resolve(p, d.Date, prov)
-	if p.ProvinceCode == "" && lhParent.Name != "" && levelOfKind(p.Kind) == vncite.LevelCommune {
+	if lhParent.Name != "" && levelOfKind(p.Kind) == vncite.LevelCommune && g.full {
 		if q, ok := g.unitUnder(p, lhParent, d.Date); ok {
 			p = q
+		} else if u, ok := g.byCode[p.Code]; ok && g.slug(g.byCode[u.Parent].Name) != g.slug(lhParent.Name) {
+			// The one unit of that name the gazetteer has is not under
+			// the district the letterhead names: not this one.
+			p.Code, p.ProvinceCode, p.Province = "", prov, ""
+			if prov != "" {
+				p.Province = g.provinceName(prov, d.Date)
+			}
 		}
 	}
 	if p.ProvinceCode == "" && p.Kind != "tinh" && p.Name != "" {
