@@ -137,6 +137,11 @@ func (ix *Index) Search(ctx context.Context, req Request) (Result, error) {
 	if err != nil {
 		return Result{}, err
 	}
+	if len(clauses) == 0 && strings.TrimSpace(req.Query) != "" {
+		// Only empty phrases (`""`): the user typed something, so it is
+		// not the empty query that lists every document.
+		return Result{}, badQuery("query has no words to search for")
+	}
 	q, err := ix.textQuery(clauses)
 	if err != nil {
 		return Result{}, err

@@ -320,6 +320,8 @@ func TestSearchBadQueries(t *testing.T) {
 		{Query: `"unterminated`},
 		{Query: "\xff\xfe"},
 		{Query: "!!! ..."},
+		{Query: `""`},
+		{Query: `" " -""`},
 		{Query: "dân", Limit: -1},
 		{Query: "dân", Limit: 100000},
 		{Query: "dân", Offset: 1 << 30},
