@@ -102,7 +102,7 @@ func spread(cs []commune) []commune {
 	return out
 }
 
-var districtRe = regexp.MustCompile(`\{"(\d\d)", "[^"]+", (?:true|false), \d+, \[\]district\{(.*)\}\}\},?$`)
+var districtRe = regexp.MustCompile(`\{"(\d\d)", "[^"]+", (?:true|false), \d+, \[\]district\{(.*)\}\},?$`)
 var oneDistrict = regexp.MustCompile(`\{"([^"]+)", kind\w+\}`)
 
 func run(dir, table string) error {
