@@ -107,7 +107,8 @@ func exportGraph(e *env, g vncite.Graph, format, out string, opts export.Options
 	}
 	tmp, err := os.CreateTemp(filepath.Dir(out), "."+filepath.Base(out)+".*.tmp")
 	if err != nil {
-		return fmt.Errorf("export: %w", err)
+		// Name the file asked for, not the temporary one.
+		return fmt.Errorf("export to %s: %w", out, pathErr(err))
 	}
 	err = writeAndClose(tmp, g, format, opts)
 	if err == nil {

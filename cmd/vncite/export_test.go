@@ -214,7 +214,7 @@ func TestExportCommandErrors(t *testing.T) {
 		{"zero depth", []string{"--data", data, "--format", "json", "--depth", "0", "114-KL/TW"}, 2, "--depth 0"},
 		{"unknown number", []string{"--data", data, "--format", "json", "999-NQ/TW"}, 1, `no document "999-NQ/TW"`},
 		{"ambiguous number", []string{"--data", data, "--format", "json", "24-CT/TU"}, 1, "matches 2 documents"},
-		{"missing directory", []string{"--data", data, "--out", filepath.Join(dir, "no", "such", "x.json"), "114-KL/TW"}, 1, "export"},
+		{"missing directory", []string{"--data", data, "--out", filepath.Join(dir, "no", "such", "x.json"), "114-KL/TW"}, 1, "export to " + filepath.Join(dir, "no", "such", "x.json") + ": "},
 	}
 	for _, tt := range tests {
 		code, stdout, stderr := runExportCmd(tt.args...)
