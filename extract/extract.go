@@ -1,11 +1,14 @@
 // Package extract finds references to Vietnamese Party and state documents in
 // text. It is pure: no I/O, standard library and golang.org/x/text only.
 //
-// The pipeline follows eyecite's shape: a cheap literal pre-filter (every
-// document number contains '/', found with bytes.IndexByte), a hand-written
-// number grammar at each hit (no regexp over the text), then the clause
-// around each hit for its type word, date, body, term, title and relation,
-// then lists, statements and short forms are resolved over all hits.
+// The pipeline follows eyecite's shape: a cheap literal pre-filter — one
+// pass over the bytes (trigger.go) that finds every '/' (each document
+// number has one), the digit runs of short forms, "trên" of anaphora and
+// the literals of references by name, and checks on the way that the text
+// is NFC already — then a hand-written number grammar at each hit (no
+// regexp over the text), then the clause around each hit for its type
+// word, date, body, term, title and relation, then lists, statements and
+// short forms are resolved over all hits.
 package extract
 
 import (

@@ -227,7 +227,11 @@ func typeWordBefore(b []byte, i int) (tw *typeWord, start int, so bool) {
 			return tw, ws[0].s, true
 		}
 	}
-	for k := range typeWords {
+	var cands []int
+	if len(ws) > 0 {
+		cands = typeWordsByLast[string(ws[0].key[:ws[0].klen])]
+	}
+	for _, k := range cands {
 		t := &typeWords[k]
 		if len(t.folded) > len(ws) {
 			continue
@@ -338,6 +342,17 @@ func typeWordNamed(name string) *typeWord {
 	}
 	panic("extract: no type word " + name)
 }
+
+// typeWordsByLast lists the type words by their folded last word, each
+// list in the order of typeWords (longest first).
+var typeWordsByLast = func() map[string][]int {
+	m := map[string][]int{}
+	for k, tw := range typeWords {
+		last := tw.folded[len(tw.folded)-1]
+		m[last] = append(m[last], k)
+	}
+	return m
+}()
 
 // typeWordLast holds the folded last words of the type words and "so".
 var typeWordLast = func() map[string]bool {
