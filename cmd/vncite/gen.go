@@ -12,6 +12,7 @@ import (
 	"sync"
 	"time"
 
+	"github.com/vncite/vncite"
 	"github.com/vncite/vncite/extract"
 	"github.com/vncite/vncite/extract/corpusgen"
 )
@@ -194,25 +195,14 @@ func scoreCorpus(ctx context.Context, e *env, dir, dumpFile string, runExtract, 
 	}
 	ev := corpusgen.NewEvaluator(truth)
 	if runExtract {
-		for _, d := range truth {
-			if d.File == "" {
-				continue
-			}
+		err := ev.AddCorpus(os.DirFS(dir), func(text []byte) (vncite.Extraction, error) {
 			if err := ctx.Err(); err != nil {
-				return err
+				return vncite.Extraction{}, err
 			}
-			text, err := os.ReadFile(filepath.Join(dir, filepath.FromSlash(d.File)))
-			if err != nil {
-				return fmt.Errorf("gen: %w", err)
-			}
-			x, err := extract.Extract(text)
-			if err != nil {
-				return fmt.Errorf("gen: extract %s: %w", d.File, err)
-			}
-			x.File = d.File
-			if err := ev.AddExtraction(x); err != nil {
-				return err
-			}
+			return extract.Extract(text)
+		})
+		if err != nil {
+			return fmt.Errorf("gen: %w", err)
 		}
 	}
 	if dumpFile != "" {

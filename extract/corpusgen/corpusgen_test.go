@@ -7,6 +7,7 @@ import (
 	"errors"
 	"strings"
 	"testing"
+	"testing/fstest"
 	"unicode/utf8"
 
 	"github.com/vncite/vncite"
@@ -367,6 +368,51 @@ func perfect(d *Doc) vncite.Extraction {
 		x.Named = append(x.Named, vncite.Named{Name: n.Name, Kind: n.Kind, Start: s0, End: s1})
 	}
 	return x
+}
+
+// TestEvaluateCorpus reads a corpus from a file system: the perfect
+// extraction of every file scores perfectly, and a missing file or a
+// failing extractor is an error naming it.
+func TestEvaluateCorpus(t *testing.T) {
+	docs := testCorpus(t, 60, 5, 0)
+	truth := Truths(docs)
+	fsys := fstest.MapFS{}
+	byText := map[string]*Doc{}
+	for i := range docs {
+		if docs[i].Text != nil {
+			fsys[docs[i].Truth.File] = &fstest.MapFile{Data: docs[i].Text}
+			byText[string(docs[i].Text)] = &docs[i]
+		}
+	}
+	perfectOf := func(text []byte) (vncite.Extraction, error) {
+		d, ok := byText[string(text)]
+		if !ok {
+			return vncite.Extraction{}, errors.New("text of no document")
+		}
+		return perfect(d), nil
+	}
+	rep, err := EvaluateCorpus(fsys, truth, perfectOf)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if rep.Files != len(fsys) || rep.Refs.TP == 0 || rep.Refs.FN != 0 || rep.Refs.FP != 0 {
+		t.Errorf("perfect extraction of %d files: %d files, refs %s", len(fsys), rep.Files, rep.Refs)
+	}
+
+	var gone string
+	for name := range fsys {
+		gone = name
+		break
+	}
+	delete(fsys, gone)
+	if _, err := EvaluateCorpus(fsys, truth, perfectOf); err == nil || !strings.Contains(err.Error(), gone) {
+		t.Errorf("missing %s: %v", gone, err)
+	}
+	fail := errors.New("extractor down")
+	_, err = EvaluateCorpus(fsys, truth, func([]byte) (vncite.Extraction, error) { return vncite.Extraction{}, fail })
+	if !errors.Is(err, fail) {
+		t.Errorf("failing extractor: %v", err)
+	}
 }
 
 func TestEvaluate(t *testing.T) {

@@ -691,24 +691,32 @@ func Evaluate(truth []DocTruth, extractions []vncite.Extraction, edges []Edge) (
 // rooted at the corpus directory) and scores it against the truth.
 func EvaluateCorpus(fsys fs.FS, truth []DocTruth, extract func([]byte) (vncite.Extraction, error)) (Report, error) {
 	e := NewEvaluator(truth)
-	for _, d := range truth {
+	err := e.AddCorpus(fsys, extract)
+	return e.Report(), err
+}
+
+// AddCorpus runs extract on every file the truth names in fsys (rooted at
+// the corpus directory) and scores each with AddExtraction. It stops at
+// the first file it cannot read or extract.
+func (e *Evaluator) AddCorpus(fsys fs.FS, extract func([]byte) (vncite.Extraction, error)) error {
+	for _, d := range e.docs {
 		if d.File == "" {
 			continue
 		}
 		text, err := fs.ReadFile(fsys, d.File)
 		if err != nil {
-			return e.Report(), fmt.Errorf("corpusgen: evaluate: %w", err)
+			return fmt.Errorf("corpusgen: evaluate: %w", err)
 		}
 		x, err := extract(text)
 		if err != nil {
-			return e.Report(), fmt.Errorf("corpusgen: evaluate: extract %s: %w", d.File, err)
+			return fmt.Errorf("corpusgen: evaluate: extract %s: %w", d.File, err)
 		}
 		x.File = d.File
 		if err := e.AddExtraction(x); err != nil {
-			return e.Report(), err
+			return err
 		}
 	}
-	return e.Report(), nil
+	return nil
 }
 
 // ReadEdges reads JSON Lines of Edge.
