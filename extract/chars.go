@@ -50,6 +50,9 @@ func numRune(r rune) (rune, int) {
 	case r >= 0xFF21 && r <= 0xFF3A, r >= 0xFF41 && r <= 0xFF5A:
 		return r - 0xFEE0, cLetter
 	}
+	if r < 0x370 || r > 0x52F {
+		return r, cOther // no Greek or Cyrillic look-alike: no map lookup
+	}
 	if a, ok := lookalike[r]; ok {
 		return a, cLetter
 	}

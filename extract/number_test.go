@@ -215,3 +215,13 @@ func FuzzParseDate(f *testing.F) {
 		}
 	})
 }
+
+// TestNumRuneLookalikes checks every look-alike letter maps through
+// numRune (whose fast path skips the map outside Greek and Cyrillic).
+func TestNumRuneLookalikes(t *testing.T) {
+	for r, want := range lookalike {
+		if got, class := numRune(r); got != want || class != cLetter {
+			t.Errorf("numRune(%U) = %q, %d; want %q, letter", r, got, class, want)
+		}
+	}
+}
