@@ -4,6 +4,7 @@ import (
 	"errors"
 	"strings"
 	"testing"
+	"unicode"
 	"unicode/utf8"
 )
 
@@ -222,6 +223,35 @@ func TestNumRuneLookalikes(t *testing.T) {
 	for r, want := range lookalike {
 		if got, class := numRune(r); got != want || class != cLetter {
 			t.Errorf("numRune(%U) = %q, %d; want %q, letter", r, got, class, want)
+		}
+	}
+}
+
+// TestRuneTables checks the fast paths against the standard library over
+// every rune, and the decoders over every one- to three-byte sequence
+// of interesting bytes.
+func TestRuneTables(t *testing.T) {
+	for r := rune(0); r <= 0x10FFFF; r++ {
+		if lowerRune(r) != unicode.ToLower(r) || isUpperRune(r) != unicode.IsUpper(r) || isLowerRune(r) != unicode.IsLower(r) || isMn(r) != unicode.Is(unicode.Mn, r) {
+			t.Fatalf("case tables disagree at %U", r)
+		}
+	}
+	bs := []byte{0x00, 'a', 0x7F, 0x80, 0x8F, 0x9A, 0xA0, 0xB8, 0xBB, 0xBF, 0xC0, 0xC2, 0xC3, 0xC4, 0xDF, 0xE0, 0xE1, 0xE2, 0xEC, 0xED, 0xEE, 0xEF, 0xF0, 0xF4, 0xFF}
+	var p [3]byte
+	for _, a := range bs {
+		for _, b := range bs {
+			for _, c := range bs {
+				p[0], p[1], p[2] = a, b, c
+				for n := 0; n <= 3; n++ {
+					r1, s1 := decodeRune(p[:n])
+					r2, s2 := utf8.DecodeRune(p[:n])
+					l1, t1 := decodeLastRune(p[:n])
+					l2, t2 := utf8.DecodeLastRune(p[:n])
+					if r1 != r2 || s1 != s2 || l1 != l2 || t1 != t2 {
+						t.Fatalf("% x: decodeRune %U/%d, %U/%d; decodeLastRune %U/%d, %U/%d", p[:n], r1, s1, r2, s2, l1, t1, l2, t2)
+					}
+				}
+			}
 		}
 	}
 }
