@@ -318,7 +318,7 @@ func (r *renderer) extraCitation() {
 		if c < 0 {
 			return
 		}
-		if k := r.p.nodes[c].kind; k > kTWHD || k == kTWQDDec || r.canShort(c) {
+		if k := r.p.nodes[c].kind; k > kTWHD || k == kTWQDDec || r.canShort(c) || r.p.reusedBefore(c, d) {
 			return
 		}
 		r.str(" Thực hiện nghiêm ")

@@ -151,6 +151,9 @@ type plan struct {
 	nodes    []node
 	cascades []int32 // start index of each cascade; the root is its central doc
 	centrals []int32 // indexes of central nodes, by date
+	// sameNumber lists the central nodes of each canonical number, by
+	// date: numbers restart each term or year, so one number names several.
+	sameNumber map[string][]int32
 }
 
 // cascadeEnd returns the end index of cascade c.
@@ -669,6 +672,28 @@ func number(seed uint64, p *plan) {
 			assign(i)
 		}
 	}
+	p.sameNumber = map[string][]int32{}
+	for _, i := range p.centrals {
+		if c := p.canonical(i); c != "" {
+			p.sameNumber[c] = append(p.sameNumber[c], i)
+		}
+	}
+}
+
+// reusedBefore reports whether another central document with t's number is
+// dated after t and no later than d: a reader of a document dated d who
+// sees t's number without its date takes the latest one it can mean, so
+// such a mention must give the date for the truth to be knowable.
+func (p *plan) reusedBefore(t int32, d day) bool {
+	if !p.nodes[t].kind.isCentral() {
+		return false
+	}
+	for _, j := range p.sameNumber[p.canonical(t)] {
+		if j != t && p.nodes[j].date > p.nodes[t].date && p.nodes[j].date <= d {
+			return true
+		}
+	}
+	return false
 }
 
 // startSeq is where a numbering sequence starts: local plans of a busy

@@ -209,6 +209,9 @@ func (r *renderer) spell(np numParts, form string) {
 // the date, body, term and title the options ask for. It returns the
 // index of the citation in the truth.
 func (r *renderer) mention(t int32, o mentionOpt) int {
+	if !o.date && r.p.reusedBefore(t, r.p.nodes[r.self].date) {
+		o.date = true // else no reader could tell which of its number it is
+	}
 	np, _ := r.p.parts(t)
 	form := r.pickForm(np, o)
 	word := r.p.typeWord(t)
