@@ -281,3 +281,38 @@ func titleWords(s string) map[string]bool {
 	}
 	return out
 }
+
+// near returns what the documents a citing document cites (by the keyed
+// or pinned ids of its mentions) cite in turn, when one of its mentions
+// is an undated central one that may need it; nil otherwise.
+func (w *writer) near(ids []identity, pins map[string]*vncite.Document) (map[string]bool, error) {
+	need := false
+	for _, id := range ids {
+		need = need || (id.Floating && id.ID != "" && !id.Class.local())
+	}
+	if !need {
+		return nil, nil
+	}
+	out := map[string]bool{}
+	seen := map[string]bool{}
+	for _, id := range ids {
+		target := id.ID
+		if pin := pins[target]; pin != nil {
+			target = pin.ID
+		}
+		if target == "" || id.Floating || seen[target] {
+			continue
+		}
+		seen[target] = true
+		kvs, err := w.scan(prefixKey(pFwd, target), false)
+		if err != nil {
+			return nil, err
+		}
+		for _, e := range kvs {
+			if r, ok := edgeFromFwd(e.k); ok {
+				out[r.To] = true
+			}
+		}
+	}
+	return out, nil
+}

@@ -243,6 +243,9 @@ type refContext struct {
 	Doc    vncite.Document
 	Place  place
 	Issuer string
+	// Near is what the documents the citing document cites themselves
+	// cite: an undated central mention most likely means one of them.
+	Near map[string]bool
 }
 
 // refIdentity keys a cited number from the citing clause and the citing

@@ -385,6 +385,9 @@ func (w *writer) putExtraction(ext vncite.Extraction, source, hash, text string,
 	if err != nil {
 		return 0, err
 	}
+	if cx.Near, err = w.near(ids, pins); err != nil {
+		return 0, err
+	}
 	// The object of a statement about a dated document is one that
 	// document could cite: no later than its date.
 	var bound map[int]string
@@ -511,12 +514,12 @@ func (w *writer) resolveRef(r vncite.Reference, cx refContext, id identity, pins
 		why = "inferred: cited without date or term here; the same document cites " + r.Number + " with them elsewhere"
 	}
 	if id.Floating {
-		c, n, err := w.candidate(r.Number, id.Class, scopeOf(id.ID), cx.Doc.Date, r.Title)
+		c, how, err := w.candidate(r.Number, id.Class, scopeOf(id.ID), cx.Doc.Date, r.Title, cx.Near)
 		if err != nil {
 			return "", false, err
 		}
 		if c != nil {
-			why = mergeWhy(r.Number, c, n, cx)
+			why = mergeWhy(r.Number, c, how, cx)
 			id.ID, id.Floating = c.ID, false
 		}
 	}
@@ -599,8 +602,9 @@ func scopeOf(id string) string {
 	return ""
 }
 
-// mergeWhy says why an undated mention was tied to c, one of n candidates.
-func mergeWhy(number string, c *vncite.Document, n int, cx refContext) string {
+// mergeWhy says why an undated mention was tied to c: the only candidate,
+// or chosen as how says.
+func mergeWhy(number string, c *vncite.Document, how string, cx refContext) string {
 	what := ""
 	if c.Key != nil && c.Key.Term != "" {
 		what = " (khóa " + c.Key.Term + ")"
@@ -611,8 +615,8 @@ func mergeWhy(number string, c *vncite.Document, n int, cx refContext) string {
 	if cx.Doc.Date != "" {
 		when = "a document dated " + cx.Doc.Date
 	}
-	if n > 1 {
-		return "inferred: cited without date or term by " + when + "; the latest of the " + strconv.Itoa(n) + " " + number + " known that it could cite" + what
+	if how != "" {
+		return "inferred: cited without date or term by " + when + "; " + how + what
 	}
 	return "inferred: cited without date or term by " + when + "; the only " + number + what + " known that it could cite"
 }
@@ -620,16 +624,16 @@ func mergeWhy(number string, c *vncite.Document, n int, cx refContext) string {
 // candidate returns the one dated document of number a mention without
 // date or term can mean, or nil when there is none or several. A document
 // dated after the citing one is no candidate, nor one of a later term or
-// year; of several central ones, the latest is meant.
-// A central document whose title differs from the title given beside the
-// mention is no candidate.
-func (w *writer) candidate(number string, class numberClass, scope, citingDate, title string) (*vncite.Document, int, error) {
+// year, nor a central one whose title differs from the title given beside
+// the mention. Of several central ones, a reader takes the one the
+// documents the citing document cites also cite (near), else the latest.
+// how says which rule chose (see mergeWhy).
+func (w *writer) candidate(number string, class numberClass, scope, citingDate, title string, near map[string]bool) (*vncite.Document, string, error) {
 	kvs, err := w.scan(prefixKey(pNumber, number), false)
 	if err != nil {
-		return nil, 0, err
+		return nil, "", err
 	}
-	var found *vncite.Document
-	n := 0
+	var fit []*vncite.Document
 	for _, e := range kvs {
 		p := splitKey(e.k[1:])
 		if len(p) != 2 {
@@ -637,7 +641,7 @@ func (w *writer) candidate(number string, class numberClass, scope, citingDate, 
 		}
 		d, err := w.getDoc(p[1])
 		if err != nil {
-			return nil, 0, err
+			return nil, "", err
 		}
 		if d == nil || d.Key == nil || d.Key.Confidence == "unknown" || d.Key.Confidence == "unscoped" {
 			continue
@@ -651,24 +655,42 @@ func (w *writer) candidate(number string, class numberClass, scope, citingDate, 
 		if !class.local() && title != "" && d.Title != "" && !sameTitle(title, d.Title) {
 			continue
 		}
-		n++
-		if found != nil {
-			if class.local() || citingDate == "" {
-				return nil, 0, nil // several: ambiguous, stays apart
-			}
-			// A central number reused each term or year: a reader takes
-			// the latest one the citing document can cite.
-			switch r, rf := centralRank(d, class), centralRank(found, class); {
-			case r > rf:
-				found = d
-			case r == rf:
-				return nil, 0, nil
-			}
-			continue
-		}
-		found = d
+		fit = append(fit, d)
 	}
-	return found, n, nil
+	switch {
+	case len(fit) == 0:
+		return nil, "", nil
+	case len(fit) == 1:
+		return fit[0], "", nil
+	case class.local() || citingDate == "":
+		return nil, "", nil // several: ambiguous, stays apart
+	}
+	var inNear *vncite.Document
+	nearCount := 0
+	for _, d := range fit {
+		if near[d.ID] {
+			inNear, nearCount = d, nearCount+1
+		}
+	}
+	if nearCount == 1 {
+		return inNear, "the one of the " + strconv.Itoa(len(fit)) + " " + number + " known that the documents it cites cite", nil
+	}
+	// A central number reused each term or year: the latest one the citing
+	// document can cite.
+	var latest *vncite.Document
+	tie := false
+	for _, d := range fit {
+		switch {
+		case latest == nil || centralRank(d, class) > centralRank(latest, class):
+			latest, tie = d, false
+		case centralRank(d, class) == centralRank(latest, class):
+			tie = true
+		}
+	}
+	if tie {
+		return nil, "", nil
+	}
+	return latest, "the latest of the " + strconv.Itoa(len(fit)) + " " + number + " known that it could cite", nil
 }
 
 // centralRank orders the documents of one central number: by term (Party)
@@ -735,14 +757,14 @@ func (w *writer) settleFloating(number string) error {
 			if cd != nil {
 				date, cdoc = cd.Date, *cd
 			}
-			c, n, err := w.candidate(number, class, scopeOf(fid), date, "")
+			c, how, err := w.candidate(number, class, scopeOf(fid), date, "", nil)
 			if err != nil {
 				return err
 			}
 			if c == nil {
 				continue
 			}
-			if err := w.moveCiter(fid, c.ID, citer, mergeWhy(number, c, n, refContext{ID: citer, Doc: cdoc})); err != nil {
+			if err := w.moveCiter(fid, c.ID, citer, mergeWhy(number, c, how, refContext{ID: citer, Doc: cdoc})); err != nil {
 				return err
 			}
 		}
