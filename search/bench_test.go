@@ -271,9 +271,6 @@ func BenchmarkSearch(b *testing.B) {
 		{"phrases", phraseQueries, false},
 	} {
 		b.Run(bc.name, func(b *testing.B) {
-			if bc.name == "number" && !extractWorks() {
-				b.Skip("extract.ParseNumber not built yet")
-			}
 			var lat, cpu []time.Duration
 			var hits uint64
 			slowest, slowestQuery := time.Duration(0), ""

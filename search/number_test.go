@@ -42,9 +42,6 @@ func seedsWithStubs(t *testing.T) []vncite.Document {
 }
 
 func TestSearchNumbersSeeds(t *testing.T) {
-	if !extractWorks() {
-		t.Skip("extract.ParseNumber not built yet")
-	}
 	docs := seedsWithStubs(t)
 	// A second 25-NQ/TW from another term: the number is ambiguous and
 	// both documents must come first.
@@ -158,9 +155,6 @@ func TestSearchNumbersSeeds(t *testing.T) {
 // TestSearchNumberPaging pages one hit at a time through a number query:
 // the pages, across the carrying and citing tiers, add up to the full list.
 func TestSearchNumberPaging(t *testing.T) {
-	if !extractWorks() {
-		t.Skip("extract.ParseNumber not built yet")
-	}
 	docs := seedsWithStubs(t)
 	docs = append(docs, vncite.Document{ID: "nq25-ix", Number: "25-NQ/TW", Term: "IX"})
 	ix := openTestIndex(t, docs)
@@ -203,9 +197,6 @@ func TestSearchNumberPaging(t *testing.T) {
 // TestSearchNumberAmongWords finds a number typed with words: the
 // documents citing it that also have the words.
 func TestSearchNumberAmongWords(t *testing.T) {
-	if !extractWorks() {
-		t.Skip("extract.ParseNumber not built yet")
-	}
 	ix := openTestIndex(t, []vncite.Document{
 		{ID: "cites", Cites: []string{"25-NQ/TW"}, Text: "Thực hiện Nghị quyết của Trung ương về công tác dân vận."},
 		{ID: "other", Cites: []string{"26-NQ/TW"}, Text: "Thực hiện Nghị quyết 26-NQ/TW về công tác dân vận."},

@@ -1,11 +1,9 @@
 package search
 
 import (
-	"bufio"
 	"context"
 	"crypto/sha256"
 	"encoding/hex"
-	"encoding/json"
 	"os"
 	"path/filepath"
 	"strings"
@@ -18,24 +16,14 @@ import (
 
 const seedDir = "../testdata/seeds"
 
-// extractWorks reports whether the extractor is built (the skeleton
-// returns an error); tests of number search skip until it is.
-func extractWorks() bool {
-	_, err := extract.ParseNumber("25-NQ/TW")
-	return err == nil
-}
-
 // seedDocs builds the documents for the seed texts as the graph would: the
-// extractor gives the header and the cited numbers; without a working
-// extractor the title is the first line of several words and the numbers
-// come from gold.jsonl, the hand-checked truth of the seeds.
+// extractor gives the header and the cited numbers.
 func seedDocs(t testing.TB) []vncite.Document {
 	t.Helper()
 	files, err := filepath.Glob(filepath.Join(seedDir, "*.txt"))
 	if err != nil || len(files) == 0 {
 		t.Fatalf("no seeds in %s: %v", seedDir, err)
 	}
-	gold := readGold(t)
 	var docs []vncite.Document
 	for _, f := range files {
 		text, err := os.ReadFile(f)
@@ -49,23 +37,14 @@ func seedDocs(t testing.TB) []vncite.Document {
 			Source: name,
 			Hash:   hex.EncodeToString(sum[:]),
 		}
-		if ex, err := extract.Extract(text); err == nil {
-			doc = mergeHeader(doc, ex.Document)
-			doc.Text = ex.Text
-			for _, r := range ex.References {
-				doc.Cites = append(doc.Cites, r.Number)
-			}
-		} else {
-			g := gold[name]
-			doc.Text = string(text)
-			doc.Title = firstHeading(string(text))
-			doc.Number = g.Document.Key
-			doc.Type = g.Document.Type
-			doc.Issuer = g.Document.IssuerCode
-			doc.Date = g.Document.Date
-			for _, r := range g.References {
-				doc.Cites = append(doc.Cites, r.Key)
-			}
+		ex, err := extract.Extract(text)
+		if err != nil {
+			t.Fatalf("extract %s: %v", name, err)
+		}
+		doc = mergeHeader(doc, ex.Document)
+		doc.Text = ex.Text
+		for _, r := range ex.References {
+			doc.Cites = append(doc.Cites, r.Number)
 		}
 		docs = append(docs, doc)
 	}
@@ -78,50 +57,6 @@ func mergeHeader(doc, h vncite.Document) vncite.Document {
 		h.Title = doc.Title
 	}
 	return h
-}
-
-// firstHeading is the first line of at least four words.
-func firstHeading(text string) string {
-	for _, line := range strings.Split(text, "\n") {
-		line = strings.TrimSpace(line)
-		if len(strings.Fields(line)) >= 4 {
-			return line
-		}
-	}
-	return ""
-}
-
-type goldDoc struct {
-	File     string `json:"file"`
-	Document struct {
-		Key        string `json:"key"`
-		Type       string `json:"type"`
-		IssuerCode string `json:"issuer_code"`
-		Date       string `json:"date"`
-	} `json:"document"`
-	References []struct {
-		Key string `json:"key"`
-	} `json:"references"`
-}
-
-func readGold(t testing.TB) map[string]goldDoc {
-	t.Helper()
-	f, err := os.Open(filepath.Join(seedDir, "gold.jsonl"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
-	out := map[string]goldDoc{}
-	sc := bufio.NewScanner(f)
-	sc.Buffer(nil, 1<<20)
-	for sc.Scan() {
-		var g goldDoc
-		if err := json.Unmarshal(sc.Bytes(), &g); err != nil {
-			t.Fatal(err)
-		}
-		out[g.File] = g
-	}
-	return out
 }
 
 // openTestIndex opens a fresh index in a temporary directory holding docs.
