@@ -20,9 +20,8 @@ var (
 const minRecall = 0.99
 
 // TestExtractorOnGeneratedCorpus generates a corpus, runs extract.Extract
-// on every document and scores it against the truth. It skips while the
-// extractor is a skeleton and fails below minRecall, printing the misses
-// by class either way.
+// on every document and scores it against the truth. It fails below
+// minRecall, printing the misses by class either way.
 func TestExtractorOnGeneratedCorpus(t *testing.T) {
 	corpus, err := corpusgen.GenerateAll(corpusgen.Config{Docs: *docs, Seed: *seed, Rates: corpusgen.DefaultRates()})
 	if err != nil {
@@ -35,9 +34,6 @@ func TestExtractorOnGeneratedCorpus(t *testing.T) {
 		}
 		x, err := extract.Extract(d.Text)
 		if err != nil {
-			if strings.Contains(err.Error(), "not implemented") {
-				t.Skipf("extract.Extract is still a skeleton: %v", err)
-			}
 			t.Errorf("%s: %v", d.Truth.File, err)
 			continue
 		}
