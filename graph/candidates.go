@@ -1,6 +1,7 @@
 package graph
 
 import (
+	"slices"
 	"strings"
 	"unicode"
 
@@ -115,7 +116,13 @@ func levelsFor(kind, issuer string) []vncite.Level {
 // fits reports whether ingested document d can be the one a citing
 // document in range pr means.
 func (g *Gazetteer) fits(d *vncite.Document, pr placeRange, levels []vncite.Level) bool {
-	if d.ProvinceCode == "" || !pr.provinces[d.ProvinceCode] {
+	if d.ProvinceCode == "" {
+		// A district whose own header names no province ("UBND HUYỆN AN
+		// LÃO"): it fits when a district of that name is one the citing
+		// commune can be under.
+		return d.Level == vncite.LevelDistrict && slices.Contains(levels, vncite.LevelDistrict) && pr.self.level() == vncite.LevelCommune && g.districtNamed(d, pr)
+	}
+	if !pr.provinces[d.ProvinceCode] {
 		return false
 	}
 	level := d.Level
@@ -315,4 +322,20 @@ func (w *writer) near(ids []identity, pins map[string]*vncite.Document) (map[str
 		}
 	}
 	return out, nil
+}
+
+// districtNamed reports whether d's district is, by name, one of the
+// districts the citing commune can be under.
+func (g *Gazetteer) districtNamed(d *vncite.Document, pr placeRange) bool {
+	units := g.parsePlaceLine(d.Unit)
+	if len(units) == 0 || units[0].Name == "" {
+		return false
+	}
+	suffix := "|" + g.slug(units[0].Name)
+	for k := range pr.districts {
+		if strings.HasSuffix(k, suffix) {
+			return true
+		}
+	}
+	return false
 }
