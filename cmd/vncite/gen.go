@@ -68,9 +68,13 @@ Flags:
 	if *docs < 0 {
 		return fmt.Errorf("%w: --docs must not be negative", errUsage)
 	}
-	for name, v := range map[string]float64{"variant-rate": rates.Variant, "nfd-rate": rates.NFD, "crlf-rate": rates.CRLF, "unaccented-rate": rates.Unaccented, "noise-rate": rates.Noise, "citation-rate": rates.Citations, "news-rate": rates.News, "withheld-rate": rates.Withheld} {
-		if v < 0 || v > 1 {
-			return fmt.Errorf("%w: --%s must be within 0..1, got %g", errUsage, name, v)
+	// In flag order, so that the first bad flag is always the one named.
+	for _, r := range []struct {
+		name string
+		v    float64
+	}{{"variant-rate", rates.Variant}, {"nfd-rate", rates.NFD}, {"crlf-rate", rates.CRLF}, {"unaccented-rate", rates.Unaccented}, {"noise-rate", rates.Noise}, {"citation-rate", rates.Citations}, {"news-rate", rates.News}, {"withheld-rate", rates.Withheld}} {
+		if !(r.v >= 0 && r.v <= 1) {
+			return fmt.Errorf("%w: --%s must be within 0..1, got %g", errUsage, r.name, r.v)
 		}
 	}
 	if err := emptyDir(*out); err != nil {

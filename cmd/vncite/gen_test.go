@@ -93,6 +93,7 @@ func TestGenErrors(t *testing.T) {
 		{[]string{"--docs", "5"}, 2, "--out is required"},
 		{[]string{"--docs", "-1", "--out", filepath.Join(dir, "x")}, 2, "negative"},
 		{[]string{"--docs", "5", "--noise-rate", "2", "--out", filepath.Join(dir, "x")}, 2, "within 0..1"},
+		{[]string{"--docs", "5", "--nfd-rate", "NaN", "--out", filepath.Join(dir, "x")}, 2, "--nfd-rate must be within 0..1"},
 		{[]string{"--docs", "5", "--out", dir}, 1, "not empty"},
 		{[]string{"--bogus"}, 2, "bogus"},
 		{[]string{"--score", filepath.Join(dir, "none")}, 1, "truth.jsonl"},
