@@ -69,8 +69,15 @@ var formats = []Format{
 	{"csv-nodes", "text/csv; charset=utf-8; header=present", ".csv", "CSV node table: one row per document"},
 }
 
-// Formats lists the names Write accepts, in the order help texts show them.
-var Formats = []string{"json", "graphml", "gexf", "dot", "cytoscape", "csv", "csv-nodes"}
+// Formats lists the names Write accepts, in the order help texts show them
+// (that of the formats table).
+var Formats = func() []string {
+	names := make([]string, len(formats))
+	for i, f := range formats {
+		names[i] = f.Name
+	}
+	return names
+}()
 
 // aliases are other names people type for a format.
 var aliases = map[string]string{
