@@ -556,6 +556,7 @@ func TestEdgesFromDump(t *testing.T) {
 	dump := `{"kind":"header","version":1}
 {"kind":"document","document":{"id":"a","number":"03-KH/HU","source":"/c/0000/0000009.txt","key":{"number":"03-KH/HU","term":"XI","scope":"Huyện ủy Đức Trọng (Lâm Đồng)"}}}
 {"kind":"document","document":{"id":"b","number":"114-KL/TW","stub":true,"key":{"number":"114-KL/TW","term":"XI"}}}
+
 {"kind":"edge","edge":{"from":"a","to":"b","relation":"implements","evidence":{"doc":"a"}}}
 `
 	edges, err := EdgesFromDump(strings.NewReader(dump))
@@ -569,8 +570,8 @@ func TestEdgesFromDump(t *testing.T) {
 	if _, err := EdgesFromDump(strings.NewReader(`{"kind":"edge","edge":{"from":"x","to":"y"}}`)); err == nil {
 		t.Error("an edge to unknown documents was accepted")
 	}
-	if _, err := EdgesFromDump(strings.NewReader("{\n")); err == nil {
-		t.Error("a malformed line was accepted")
+	if _, err := EdgesFromDump(strings.NewReader("\n{\n")); err == nil || !strings.Contains(err.Error(), "dump line 2") {
+		t.Errorf("a malformed line: %v, want an error naming line 2", err)
 	}
 }
 

@@ -2,7 +2,6 @@ package corpusgen
 
 import (
 	"bufio"
-	"encoding/json"
 	"fmt"
 	"io"
 	"io/fs"
@@ -722,24 +721,11 @@ func (e *Evaluator) AddCorpus(fsys fs.FS, extract func([]byte) (vncite.Extractio
 // ReadEdges reads JSON Lines of Edge.
 func ReadEdges(r io.Reader) ([]Edge, error) {
 	var out []Edge
-	sc := bufio.NewScanner(r)
-	sc.Buffer(make([]byte, 0, 64<<10), maxTruthLine)
-	line := 0
-	for sc.Scan() {
-		line++
-		if len(strings.TrimSpace(sc.Text())) == 0 {
-			continue
-		}
-		var ed Edge
-		if err := json.Unmarshal(sc.Bytes(), &ed); err != nil {
-			return out, fmt.Errorf("corpusgen: edges line %d: %w", line, err)
-		}
+	err := eachJSONLine(r, "edges", func(_ int, ed Edge) error {
 		out = append(out, ed)
-	}
-	if err := sc.Err(); err != nil {
-		return out, fmt.Errorf("corpusgen: read edges: %w", err)
-	}
-	return out, nil
+		return nil
+	})
+	return out, err
 }
 
 // WriteText writes the report for a reader: the scores, the recall per
@@ -822,15 +808,7 @@ type dumpLine struct {
 func EdgesFromDump(r io.Reader) ([]Edge, error) {
 	refs := map[string]DocRef{}
 	var raw []vncite.Edge
-	sc := bufio.NewScanner(r)
-	sc.Buffer(make([]byte, 0, 1<<20), maxTruthLine)
-	line := 0
-	for sc.Scan() {
-		line++
-		var l dumpLine
-		if err := json.Unmarshal(sc.Bytes(), &l); err != nil {
-			return nil, fmt.Errorf("corpusgen: dump line %d: %w", line, err)
-		}
+	err := eachJSONLine(r, "dump", func(_ int, l dumpLine) error {
 		switch {
 		case l.Kind == "document" && l.Document != nil:
 			d := l.Document
@@ -842,9 +820,10 @@ func EdgesFromDump(r io.Reader) ([]Edge, error) {
 		case l.Kind == "edge" && l.Edge != nil:
 			raw = append(raw, *l.Edge)
 		}
-	}
-	if err := sc.Err(); err != nil {
-		return nil, fmt.Errorf("corpusgen: read dump: %w", err)
+		return nil
+	})
+	if err != nil {
+		return nil, err
 	}
 	out := make([]Edge, 0, len(raw))
 	for _, e := range raw {

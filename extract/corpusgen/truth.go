@@ -2,6 +2,7 @@ package corpusgen
 
 import (
 	"bufio"
+	"bytes"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -210,28 +211,41 @@ const maxTruthLine = 64 << 20
 // ReadTruth reads truth.jsonl. A malformed line is an error naming it.
 func ReadTruth(r io.Reader) ([]DocTruth, error) {
 	var docs []DocTruth
+	err := eachJSONLine(r, "truth", func(line int, d DocTruth) error {
+		if d.ID == "" {
+			return fmt.Errorf("corpusgen: truth line %d: %w", line, errNoID)
+		}
+		docs = append(docs, d)
+		return nil
+	})
+	return docs, err
+}
+
+// eachJSONLine decodes every non-blank line of r (JSON Lines, each up to
+// maxTruthLine) into a new T and hands it to use with its line number;
+// what names the input in errors ("truth", "edges", "dump").
+func eachJSONLine[T any](r io.Reader, what string, use func(line int, v T) error) error {
 	sc := bufio.NewScanner(r)
 	sc.Buffer(make([]byte, 0, 1<<20), maxTruthLine)
 	line := 0
 	for sc.Scan() {
 		line++
 		b := sc.Bytes()
-		if len(b) == 0 {
+		if len(bytes.TrimSpace(b)) == 0 {
 			continue
 		}
-		var d DocTruth
-		if err := json.Unmarshal(b, &d); err != nil {
-			return docs, fmt.Errorf("corpusgen: truth line %d: %w", line, err)
+		var v T
+		if err := json.Unmarshal(b, &v); err != nil {
+			return fmt.Errorf("corpusgen: %s line %d: %w", what, line, err)
 		}
-		if d.ID == "" {
-			return docs, fmt.Errorf("corpusgen: truth line %d: %w", line, errNoID)
+		if err := use(line, v); err != nil {
+			return err
 		}
-		docs = append(docs, d)
 	}
 	if err := sc.Err(); err != nil {
-		return docs, fmt.Errorf("corpusgen: read truth line %d: %w", line+1, err)
+		return fmt.Errorf("corpusgen: read %s line %d: %w", what, line+1, err)
 	}
-	return docs, nil
+	return nil
 }
 
 var errNoID = errors.New("record has no id")
