@@ -16,7 +16,9 @@ import (
 // Old Vietnamese documents set in .VnTime or VNI fonts store their 8-bit
 // codes as Windows-1252 pieces, which the mojibake repair then decodes.
 
-var oleMagic = []byte("\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1")
+// oleMagic starts every OLE2 compound file: .doc, .xls, .ppt and
+// password-protected Office files.
+const oleMagic = "\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1"
 
 // errNotCFB and friends are wrapped into ErrCorrupt by decodeDOC.
 var errNotCFB = errors.New("not an OLE2 compound file")
@@ -64,7 +66,7 @@ func le32(b []byte, off int) uint32 {
 
 // openCFB parses the header, FAT, directory and mini stream.
 func openCFB(data []byte, maxExpanded int64) (*cfbFile, error) {
-	if len(data) < 512 || !bytes.HasPrefix(data, oleMagic) {
+	if len(data) < 512 || !bytes.HasPrefix(data, []byte(oleMagic)) {
 		return nil, errNotCFB
 	}
 	shift := le16(data, 0x1E)

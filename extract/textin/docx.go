@@ -18,7 +18,7 @@ import (
 // fonts: VNI) hold their 8-bit codes as Latin-1 characters; they are
 // decoded by font, with the ABC "H" fonts (.VnTimeH) giving capitals.
 func (o Options) decodeDOCX(data []byte) (Text, error) {
-	if bytes.HasPrefix(data, oleMagic) { // a .doc named .docx, or an encrypted DOCX
+	if bytes.HasPrefix(data, []byte(oleMagic)) { // a .doc named .docx, or an encrypted DOCX
 		return o.decodeDOC(data)
 	}
 	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))

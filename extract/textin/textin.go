@@ -177,7 +177,7 @@ func Sniff(name string, data []byte) Format {
 		return FormatPDF
 	case bytes.HasPrefix(data, []byte("PK\x03\x04")):
 		return FormatDOCX // Decode says what it is if it is no DOCX
-	case bytes.HasPrefix(data, oleMagic):
+	case bytes.HasPrefix(data, []byte(oleMagic)):
 		return FormatDOC // likewise for .xls, .ppt, encrypted Office files
 	case bytes.HasPrefix(bytes.TrimLeft(data, "\xEF\xBB\xBF \t\r\n"), []byte("{\\rtf")):
 		return FormatRTF
