@@ -2,6 +2,7 @@ package graph
 
 import (
 	"slices"
+	"strconv"
 	"strings"
 	"unicode"
 
@@ -172,14 +173,31 @@ func (w *writer) localCandidate(r vncite.Reference, cx refContext) (*vncite.Docu
 	}
 	kind, _, _ := g.parseBody(r.Body)
 	levels := levelsFor(kind, parts.Issuer)
-	kvs, err := w.scan(prefixKey(pNumber, r.Number), false)
-	if err != nil {
-		return nil, err
+	// Only the ids of the provinces the citing unit can be in, and, when
+	// a district whose header names no province may fit, of such units.
+	group := prefixKey(pNumber, r.Number)
+	base := slug(r.Number) + "@"
+	var kvs []kv
+	subs := make([]string, 0, 2*len(pr.provinces)+4)
+	for code := range pr.provinces {
+		subs = append(subs, base+"p"+code, base+"n"+code)
+	}
+	if slices.Contains(levels, vncite.LevelDistrict) && pr.self.level() == vncite.LevelCommune {
+		for _, k := range []string{"huyen", "quan", "thi-xa", "thanh-pho"} {
+			subs = append(subs, base+k+"-")
+		}
+	}
+	for _, sub := range subs {
+		got, err := w.scanUnder(group, sub)
+		if err != nil {
+			return nil, err
+		}
+		kvs = append(kvs, got...)
 	}
 	var found *vncite.Document
 	for _, e := range kvs {
 		p := splitKey(e.k[1:])
-		if len(p) != 2 || p[1] == cx.ID {
+		if len(p) != 2 || p[1] == cx.ID || !mayFitID(p[1], pr, year, cx.Doc.Date) {
 			continue
 		}
 		d, err := w.getDoc(p[1])
@@ -338,4 +356,36 @@ func (g *Gazetteer) districtNamed(d *vncite.Document, pr placeRange) bool {
 		}
 	}
 	return false
+}
+
+// mayFitID tells from a local id alone ("90-ctr-tu@p72.2003") whether its
+// document can fit: its province among the citing range's (an id without
+// one may still, through districtNamed), its year the one wanted and not
+// after the citing document's. It spares decoding most documents of a
+// common number ("01/KH-UBND").
+func mayFitID(id string, pr placeRange, year int, citingDate string) bool {
+	i := strings.LastIndexByte(id, '@')
+	if i < 0 {
+		return true
+	}
+	q := id[i+1:]
+	if j := strings.LastIndexByte(q, '.'); j >= 0 {
+		if y, err := strconv.Atoi(q[j+1:]); err == nil {
+			if year != 0 && y != year {
+				return false
+			}
+			if cy := yearOf(citingDate); cy != 0 && y > cy {
+				return false
+			}
+		}
+		q = q[:j]
+	}
+	if len(q) < 3 || (q[0] != 'p' && q[0] != 'n') || q[1] < '0' || q[1] > '9' {
+		return true
+	}
+	k := 1
+	for k < len(q) && q[k] >= '0' && q[k] <= '9' {
+		k++
+	}
+	return pr.provinces[q[1:k]]
 }

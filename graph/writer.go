@@ -577,3 +577,40 @@ func (w *writer) mayFloat(number string) bool {
 	}
 	return false
 }
+
+// scanUnder is scan for the keys of group (a prefixKey of one part) that
+// go on with sub, in no particular order: a slice of a large group ("the
+// number 01/KH-UBND in province 72") without reading all of it.
+func (w *writer) scanUnder(group []byte, sub string) ([]kv, error) {
+	prefix := append(append([]byte(nil), group...), sub...)
+	found := map[string][]byte{}
+	opt := badger.DefaultIteratorOptions
+	opt.PrefetchValues = false
+	opt.Prefix = prefix
+	it := w.rtxn.NewIterator(opt)
+	for it.Seek(prefix); it.ValidForPrefix(prefix); it.Next() {
+		found[string(it.Item().Key())] = nil
+	}
+	it.Close()
+	ls := w.layers()
+	for i := len(ls) - 1; i >= 0; i-- {
+		l := ls[i]
+		for k := range l.groups[string(group)] {
+			if !strings.HasPrefix(k, string(prefix)) {
+				continue
+			}
+			if _, deleted, ok := l.lookup(k); ok {
+				if deleted {
+					delete(found, k)
+				} else {
+					found[k] = nil
+				}
+			}
+		}
+	}
+	out := make([]kv, 0, len(found))
+	for k := range found {
+		out = append(out, kv{k: []byte(k)})
+	}
+	return out, nil
+}
