@@ -22,9 +22,11 @@ var uiLine = regexp.MustCompile(`(?i)^(tìm kiếm|in bài|bản in|in trang|g�
 var counterLine = regexp.MustCompile(`^\d{6,}$`)
 
 // mayCite matches anything that could be, or carry, a reference: a document
-// number ("25-NQ/TW", "109/KH-UBND", "18/2000/CT-TTg", "218- QĐ/TW") or a
-// document type word followed by a number.
-var mayCite = regexp.MustCompile(`\d+[a-z]?\s*[-/]\s*[A-ZĐ]|(?i)(nghị quyết|chỉ thị|quyết định|kết luận|kế hoạch|thông báo|hướng dẫn|quy định|quy chế|công văn|văn bản|luật|nghị định|thông tư|pháp lệnh|chương trình|đề án|báo cáo|tờ trình|NQ|CT|QĐ|KL|KH)\s*(số\s*)?\d`)
+// number ("25-NQ/TW", "109/KH-UBND", "18/2000/CT-TTg", "218- QĐ/TW", with
+// an en or em dash, "Ð" U+00D0 for "Đ"), either half of a number broken
+// across lines ("25-" at a line's end, "NQ/TW" at the next one's start), or
+// a document type word followed by a number.
+var mayCite = regexp.MustCompile(`\d+[a-z]?\s*[-/–—]\s*[A-ZĐÐ]|\d+\s*[-–—]\s*$|^\s*[A-ZĐÐ]{2,}\s*[-/]\s*[A-ZĐÐ]|(?i)(nghị quyết|chỉ thị|quyết định|kết luận|kế hoạch|thông báo|hướng dẫn|quy định|quy chế|công văn|văn bản|luật|nghị định|thông tư|pháp lệnh|chương trình|đề án|báo cáo|tờ trình|NQ|CT|QĐ|KL|KH)\s*(số\s*)?\d`)
 
 // The first words furniture lines start with: a cheap filter before the
 // patterns, so ordinary text costs a map lookup per line.

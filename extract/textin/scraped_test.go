@@ -100,6 +100,18 @@ func TestStripWebBoilerplateKeepsCitingTail(t *testing.T) {
 	if n != 3 {
 		t.Errorf("removed %d lines, want 3", n)
 	}
+	// A tail whose headlines hold a number in another spelling (en dash,
+	// "Ð" U+00D0, broken across lines) also stays whole.
+	for _, headline := range []string{"Triển khai 114–KL/TW", "Thực hiện 12-ÐA/TU", "Tổng kết 10 năm 25-\nNQ/TW"} {
+		text := strings.Repeat("Nội dung bài viết về công tác dân vận của huyện.\n", 6) +
+			"CÁC TIN KHÁC\n" + headline + " (30/11/2021)\nTập huấn nghiệp vụ (29/11/2021)\n"
+		got, _ := stripWebBoilerplate(text)
+		for _, k := range append(strings.Split(headline, "\n"), "CÁC TIN KHÁC", "Tập huấn nghiệp vụ") {
+			if !strings.Contains(got, k) {
+				t.Errorf("tail with %q: lost %q", headline, k)
+			}
+		}
+	}
 	// Common portal furniture, one per line, around an article.
 	portal := "Trang chủ\nĐăng nhập\nNội dung bài viết về Nghị quyết 25-NQ/TW của Ban Chấp hành Trung ương.\n" +
 		strings.Repeat("Nội dung tiếp theo của bài viết về công tác dân vận.\n", 4) +
