@@ -180,7 +180,10 @@ func (w *writer) localCandidate(r vncite.Reference, cx refContext) (*vncite.Docu
 	var kvs []kv
 	subs := make([]string, 0, 2*len(pr.provinces)+4)
 	for code := range pr.provinces {
-		subs = append(subs, base+"p"+code, base+"n"+code)
+		subs = append(subs, base+"p"+code)
+		if cx.Doc.Date == "" || cx.Doc.Date >= mergerDay {
+			subs = append(subs, base+"n"+code) // a province formed by the merger
+		}
 	}
 	if slices.Contains(levels, vncite.LevelDistrict) && pr.self.level() == vncite.LevelCommune {
 		for _, k := range []string{"huyen", "quan", "thi-xa", "thanh-pho"} {
