@@ -57,7 +57,7 @@ func communeCitesTU(number, date, citedDate string) vncite.Extraction {
 	}
 	text := "ỦY BAN NHÂN DÂN\nXÃ TÂN LẬP\nSố: " + number + "\n\nKẾ HOẠCH\nThực hiện " + clause + " về công tác văn thư, lưu trữ."
 	return vncite.Extraction{Text: text,
-		Document: vncite.Document{Number: number, Type: "KH", Issuer: "UBND", Body: "ỦY BAN NHÂN DÂN XÃ TÂN LẬP", Place: "Tân Lập", Date: date},
+		Document:   vncite.Document{Number: number, Type: "KH", Issuer: "UBND", Body: "ỦY BAN NHÂN DÂN XÃ TÂN LẬP", Place: "Tân Lập", Date: date},
 		References: []vncite.Reference{ref(text, "90-CTr/TU", "90-CTr/TU", vncite.Implements, citedDate, "Ban Thường vụ Tỉnh ủy", "")},
 	}
 }
