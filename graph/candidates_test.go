@@ -118,3 +118,45 @@ func TestCommuneCitesItsProvinceThroughGazetteer(t *testing.T) {
 		}
 	}
 }
+
+// TestUndatedCentralMeansLatest: "Chỉ thị số 02/CT-TTg" without a date in
+// a document of 2010 means the latest 02/CT-TTg dated before it (2007),
+// not the one of 2002 nor the one of 2015; its title, when given and
+// different, rules a candidate out.
+func TestUndatedCentralMeansLatest(t *testing.T) {
+	ctx := context.Background()
+	s := openTest(t, t.TempDir(), Options{})
+	ct := func(date, title string) vncite.Extraction {
+		text := "THỦ TƯỚNG CHÍNH PHỦ\nSố: 02/CT-TTg\n\nCHỈ THỊ\n" + title
+		return vncite.Extraction{Text: text, Document: vncite.Document{Number: "02/CT-TTg", Type: "CT", Issuer: "TTg", Body: "Thủ tướng Chính phủ", Date: date, Title: title}}
+	}
+	cite := func(number, date, title string) vncite.Extraction {
+		text := "ỦY BAN NHÂN DÂN TỈNH LÂM ĐỒNG\nSố: " + number + "\nThực hiện Chỉ thị số 02/CT-TTg của Thủ tướng Chính phủ " + title + "."
+		r := ref(text, "02/CT-TTg", "02/CT-TTg", vncite.Implements, "", "Thủ tướng Chính phủ", "")
+		r.Title = title
+		return vncite.Extraction{Text: text, Document: vncite.Document{Number: number, Type: "KH", Issuer: "UBND", Body: "UBND tỉnh Lâm Đồng", Place: "Lâm Đồng", Date: date},
+			References: []vncite.Reference{r}}
+	}
+	exts := map[string]vncite.Extraction{
+		"2002.txt": ct("2002-07-31", "về tăng cường quản lý đất đai trong thời kỳ mới"),
+		"2007.txt": ct("2007-02-10", "về đẩy mạnh phát triển khoa học và công nghệ"),
+		"2015.txt": ct("2015-01-05", "về phòng chống thiên tai năm 2015"),
+		"a.txt":    cite("10/KH-UBND", "2010-06-01", ""),
+		"b.txt":    cite("11/KH-UBND", "2010-06-01", "về tăng cường quản lý đất đai trong thời kỳ mới"),
+	}
+	ingestExtractions(t, s, exts, []string{"2002.txt", "2007.txt", "2015.txt", "a.txt", "b.txt"})
+	for _, tc := range []struct{ citing, want string }{{"10/KH-UBND", "2007-02-10"}, {"11/KH-UBND", "2002-07-31"}} {
+		c := resolveOne(t, s, tc.citing)
+		es, err := s.References(ctx, c.ID)
+		if err != nil || len(es) != 1 {
+			t.Fatalf("references of %s: %v %v", tc.citing, es, err)
+		}
+		d, err := s.Get(ctx, es[0].To)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if d.Date != tc.want {
+			t.Errorf("%s cites %s dated %s, want the one dated %s", tc.citing, d.ID, d.Date, tc.want)
+		}
+	}
+}
