@@ -10,6 +10,7 @@ import (
 	"fmt"
 	"iter"
 	"runtime"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -355,7 +356,8 @@ func (w *writer) putExtraction(ext vncite.Extraction, source, hash, text string,
 	// date or term takes the identity its dated mentions have, when they
 	// agree on one.
 	definite := map[string]map[string]bool{}
-	for i, r := range ext.References {
+	keyed := plausibleDates(ext.References, doc.Date)
+	for i, r := range keyed {
 		if r.Number == "" {
 			continue
 		}
@@ -381,7 +383,7 @@ func (w *writer) putExtraction(ext vncite.Extraction, source, hash, text string,
 			}
 		}
 	}
-	pins, err := w.pinLocal(ext.References, ids, cx)
+	pins, err := w.pinLocal(keyed, ids, cx)
 	if err != nil {
 		return 0, err
 	}
@@ -454,6 +456,24 @@ func (w *writer) putExtraction(ext vncite.Extraction, source, hash, text string,
 		return 0, err
 	}
 	return status, nil
+}
+
+// plausibleDates returns the references with every date later than the
+// citing document's own cleared, for keying: a document cannot cite one
+// written after it, so such a date is something else read beside the
+// number (a web page's time stamp). The sightings keep what was read.
+func plausibleDates(refs []vncite.Reference, date string) []vncite.Reference {
+	out := refs
+	for i, r := range refs {
+		if r.Date == "" || date == "" || r.Date <= date {
+			continue
+		}
+		if &out[0] == &refs[0] {
+			out = slices.Clone(refs)
+		}
+		out[i].Date = ""
+	}
+	return out
 }
 
 func refAt(ids []string, i int) string {
