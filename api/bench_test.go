@@ -1,8 +1,10 @@
 package api
 
 import (
+	"fmt"
 	"net/http"
 	"net/http/httptest"
+	"strings"
 	"testing"
 )
 
@@ -34,5 +36,25 @@ func BenchmarkRoutes(b *testing.B) {
 				}
 			})
 		})
+	}
+}
+
+// BenchmarkIngest posts a two-kilobyte district plan per iteration, each
+// with a number of its own, through the whole write path: body reading,
+// textin, extraction, the Badger transaction and the Bleve batch.
+func BenchmarkIngest(b *testing.B) {
+	a := newAPI(b, Limits{})
+	body := strings.Repeat("Ban Thường vụ Huyện ủy yêu cầu các cấp ủy, tổ chức đảng quán triệt và thực hiện nghiêm túc. ", 20)
+	b.ReportAllocs()
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		text := fmt.Sprintf("ĐẢNG BỘ TỈNH QUẢNG TRỊ\nHUYỆN ỦY ĐAKRÔNG\n*\nSố: %d-KH/HU\nngày 10 tháng 3 năm 2016\n\nKẾ HOẠCH\ntriển khai thực hiện Kết luận số 114-KL/TW ngày 14/7/2015 của Ban Bí thư.\n%s\n", 1000+i, body)
+		rec := httptest.NewRecorder()
+		req := httptest.NewRequest(http.MethodPost, "/api/v1/documents?source=bench", strings.NewReader(text))
+		req.Header.Set("Content-Type", "text/plain; charset=utf-8")
+		a.h.ServeHTTP(rec, req)
+		if rec.Code != http.StatusCreated {
+			b.Fatalf("%d %s", rec.Code, rec.Body.String())
+		}
 	}
 }
