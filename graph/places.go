@@ -511,6 +511,12 @@ func (g *Gazetteer) resolve(p place, date, contextProvince string) place {
 // docPlace resolves a document's own issuing unit from its body, place line
 // and issuer code.
 func (g *Gazetteer) docPlace(d vncite.Document, text string) place {
+	if d.Body == "" && d.Place == "" {
+		// An article: its dateline "(Yên Phong) - ..." may name the place.
+		if p, ok := g.datelinePlace(text, d.Date); ok {
+			return p
+		}
+	}
 	kind, name, _ := g.parseBody(d.Body)
 	parts := g.parsePlaceLine(d.Place)
 	// The letterhead ("ĐẢNG BỘ TỈNH LÂM ĐỒNG / HUYỆN ỦY ĐỨC TRỌNG", "UBND
@@ -828,4 +834,50 @@ func (g *Gazetteer) unitUnder(p, parent place, date string) (place, bool) {
 	p.Code, p.Kind, p.Name, p.ProvinceCode = u.Code, u.Kind, u.Name, u.Province
 	p.Province = g.provinceName(u.Province, date)
 	return p, true
+}
+
+// datelinePlace reads a news article's dateline, "(Yên Phong) - Thời gian
+// qua ...", in its first paragraphs: the place the gazetteer knows by
+// that name, a province or the one district or commune of the name.
+func (g *Gazetteer) datelinePlace(text, date string) (place, bool) {
+	head := text[:min(len(text), 1500)]
+	for off := 0; ; {
+		i := strings.IndexByte(head[off:], '(')
+		if i < 0 {
+			return place{}, false
+		}
+		i += off
+		off = i + 1
+		j := strings.IndexByte(head[i:], ')')
+		if j < 0 || j > 60 {
+			continue
+		}
+		rest := strings.TrimLeft(head[i+j+1:], " ")
+		if !strings.HasPrefix(rest, "-") && !strings.HasPrefix(rest, "–") {
+			continue
+		}
+		if i > 0 && head[i-1] != '\n' && head[i-1] != ' ' {
+			continue
+		}
+		name := strings.TrimSpace(head[i+1 : i+j])
+		if name == "" || !startsUpper(name) {
+			continue
+		}
+		if c, ok := g.provinceCode(name, date); ok {
+			return g.resolve(place{Kind: "tinh", ProvinceCode: c}, date, ""), true
+		}
+		if !g.full {
+			return place{}, false
+		}
+		u, ok := g.findUnit("", name, "")
+		if !ok {
+			return place{}, false
+		}
+		p := place{Kind: u.Kind, Name: u.Name, Code: u.Code, ProvinceCode: u.Province, Province: g.provinceName(u.Province, date), FromText: true}
+		if par, ok := g.byCode[u.Parent]; ok && len(u.Code) == 5 {
+			pp := place{Kind: par.Kind, Name: par.Name, Code: par.Code, ProvinceCode: par.Province, Province: g.provinceName(par.Province, date)}
+			p.Parent = &pp
+		}
+		return p, true
+	}
 }
