@@ -160,3 +160,24 @@ func TestUndatedCentralMeansLatest(t *testing.T) {
 		}
 	}
 }
+
+func TestDatelinePlace(t *testing.T) {
+	gz, err := LoadGazetteer(gazetteerDir(t))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tc := range []struct {
+		text, wantProvince, wantUnit string
+		ok                           bool
+	}{
+		{"Tin tức\n\n(Yên Phong) - Thời gian qua, cấp ủy các cấp ...", "Bắc Ninh", "huyện Yên Phong", true},
+		{"(Lâm Đồng) – Ngày 12/3, Tỉnh ủy tổ chức hội nghị", "Lâm Đồng", "", true},
+		{"(Tân Thành) - a name many provinces have", "", "", false},
+		{"Số liệu (xem Phụ lục) - không phải nơi chốn", "", "", false},
+	} {
+		p, ok := gz.datelinePlace(tc.text, "2005-01-01")
+		if ok != tc.ok || p.Province != tc.wantProvince || p.unitName() != tc.wantUnit {
+			t.Errorf("datelinePlace(%q) = %q %q %v, want %q %q %v", tc.text, p.Province, p.unitName(), ok, tc.wantProvince, tc.wantUnit, tc.ok)
+		}
+	}
+}
