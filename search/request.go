@@ -475,17 +475,22 @@ var storedFields = []string{fieldTitle, fieldBody, fieldNumber, fieldType, field
 // queries).
 func (ix *Index) run(ctx context.Context, req Request, q, highlight, filter query.Query, match string) (Result, error) {
 	sr := bleve.NewSearchRequestOptions(withFilter(q, filter), req.Limit, req.Offset, false)
+	// Every order ends on the document id, so equal keys keep one order
+	// across segment merges and offset paging neither repeats nor skips.
 	switch req.Sort {
 	case "", "relevance":
+		sr.SortByCustom(bsearch.SortOrder{&bsearch.SortScore{Desc: true}, &bsearch.SortDocID{}})
 	case "date":
 		sr.SortByCustom(bsearch.SortOrder{
 			&bsearch.SortField{Field: fieldDate, Desc: true, Type: bsearch.SortFieldAsDate, Missing: bsearch.SortFieldMissingLast},
 			&bsearch.SortScore{Desc: true},
+			&bsearch.SortDocID{},
 		})
 	case "oldest":
 		sr.SortByCustom(bsearch.SortOrder{
 			&bsearch.SortField{Field: fieldDate, Type: bsearch.SortFieldAsDate, Missing: bsearch.SortFieldMissingLast},
 			&bsearch.SortScore{Desc: true},
+			&bsearch.SortDocID{},
 		})
 	default:
 		return Result{}, badQuery("sort %q: want relevance, date or oldest", req.Sort)
