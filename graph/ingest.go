@@ -644,8 +644,8 @@ func mergeWhy(number string, c *vncite.Document, how string, cx refContext) stri
 // candidate returns the one dated document of number a mention without
 // date or term can mean, or nil when there is none or several. A document
 // dated after the citing one is no candidate, nor one of a later term or
-// year, nor a central one whose title differs from the title given beside
-// the mention. Of several central ones, a reader takes the one the
+// year; of several, those whose title differs from the title given beside
+// the mention are not. Of several central ones, a reader takes the one the
 // documents the citing document cites also cite (near), else the latest.
 // how says which rule chose (see mergeWhy).
 func (w *writer) candidate(number string, class numberClass, scope, citingDate, title string, near map[string]bool) (*vncite.Document, string, error) {
@@ -672,10 +672,21 @@ func (w *writer) candidate(number string, class numberClass, scope, citingDate, 
 		if !mayCite(d, class, citingDate) {
 			continue
 		}
-		if !class.local() && title != "" && d.Title != "" && !sameTitle(title, d.Title) {
-			continue
-		}
 		fit = append(fit, d)
+	}
+	if len(fit) > 1 && !class.local() && title != "" {
+		// The title given beside the mention tells several apart; it
+		// rules none out on its own ("về tiếp tục thực hiện Quyết định
+		// 07-QĐ/TW" says what a document does, not its title).
+		var same []*vncite.Document
+		for _, d := range fit {
+			if d.Title == "" || sameTitle(title, d.Title) {
+				same = append(same, d)
+			}
+		}
+		if len(same) > 0 {
+			fit = same
+		}
 	}
 	switch {
 	case len(fit) == 0:
