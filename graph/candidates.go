@@ -256,6 +256,9 @@ func (w *writer) pinLocal(refs []vncite.Reference, ids []identity, cx refContext
 		if r.Number == "" || !uncertainLocal(id) || id.sameDoc || conflict[id.ID] {
 			continue
 		}
+		if id.Key.Confidence == "inferred" && id.Place.ProvinceCode != "" && r.Date != "" {
+			continue // its province and year are known: the key is the document's
+		}
 		if d, err := w.getDoc(id.ID); err != nil {
 			return nil, err
 		} else if d != nil && !d.Stub {
