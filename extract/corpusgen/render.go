@@ -626,8 +626,10 @@ func (r *renderer) earlierCentral(d day, skip ...int32) int32 {
 // type word and issuer of a random one: material for a list. It looks at
 // a window of nearby documents, as lists group documents of one period.
 func (r *renderer) sameWordRun(d day, n int) []int32 {
+	// A list gives no dates: a number reused before d would leave the
+	// reader unable to tell which document it is.
 	first := r.earlierCentral(d)
-	if first < 0 || !r.p.nodes[first].kind.isParty() {
+	if first < 0 || !r.p.nodes[first].kind.isParty() || r.p.reusedBefore(first, d) {
 		return nil
 	}
 	out := []int32{first}
@@ -636,7 +638,7 @@ func (r *renderer) sameWordRun(d day, n int) []int32 {
 	at := sort.Search(len(cs), func(i int) bool { return cs[i] >= first })
 	for k := max(0, at-100); k < min(len(cs), at+100) && len(out) < n; k++ {
 		c := cs[k]
-		if c == first || r.p.nodes[c].date >= d || r.p.typeWord(c) != word || r.p.issuer(c) != iss {
+		if c == first || r.p.nodes[c].date >= d || r.p.typeWord(c) != word || r.p.issuer(c) != iss || r.p.reusedBefore(c, d) {
 			continue
 		}
 		if r.rng.IntN(3) == 0 {
