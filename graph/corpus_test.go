@@ -3,6 +3,7 @@ package graph
 import (
 	"bytes"
 	"context"
+	"os"
 	"testing"
 
 	"github.com/vncite/vncite/extract"
@@ -21,13 +22,19 @@ func TestGeneratedCorpusEdges(t *testing.T) {
 	if _, err := extract.Extract([]byte("Nghị quyết số 25-NQ/TW")); err != nil {
 		t.Skipf("extractor not ready: %v", err)
 	}
-	docs, err := corpusgen.GenerateAll(corpusgen.Config{Docs: 1500, Seed: 1, Rates: corpusgen.DefaultRates()})
-	if err != nil {
-		t.Fatal(err)
-	}
+	cfg := corpusgen.Config{Docs: 1500, Seed: 1, Rates: corpusgen.DefaultRates()}
 	opts := Options{}
 	if gz, err := LoadGazetteer(gazetteerDirOrEmpty()); err == nil {
 		opts.Gazetteer = gz
+		// The same gazetteer places the generated communes, so that the
+		// truth's places are ones a reader with it can find.
+		if cfg.Communes, err = corpusgen.LoadCommunes(os.DirFS(gazetteerDirOrEmpty())); err != nil {
+			t.Fatal(err)
+		}
+	}
+	docs, err := corpusgen.GenerateAll(cfg)
+	if err != nil {
+		t.Fatal(err)
 	}
 	s := openTest(t, t.TempDir(), opts)
 	ctx := context.Background()

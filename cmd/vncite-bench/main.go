@@ -382,7 +382,11 @@ func ensureCorpus(ctx context.Context, log *slog.Logger, bin string, cfg config)
 	}
 	log.Info("generating corpus", "dir", cfg.Corpus)
 	start := time.Now()
-	cmd := exec.CommandContext(ctx, bin, "gen", "--docs", strconv.Itoa(cfg.Docs), "--seed", strconv.FormatUint(cfg.Seed, 10), "--out", cfg.Corpus)
+	args := []string{"gen", "--docs", strconv.Itoa(cfg.Docs), "--seed", strconv.FormatUint(cfg.Seed, 10), "--out", cfg.Corpus}
+	if cfg.Gazetteer != "" {
+		args = append(args, "--gazetteer", cfg.Gazetteer) // real communes, placed where ingest's gazetteer finds them
+	}
+	cmd := exec.CommandContext(ctx, bin, args...)
 	cmd.Stdout, cmd.Stderr = os.Stderr, os.Stderr
 	if err := cmd.Run(); err != nil {
 		return 0, fmt.Errorf("vncite gen: %w", err)

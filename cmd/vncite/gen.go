@@ -33,6 +33,7 @@ func runGen(ctx context.Context, e *env, args []string) error {
 	fs.Float64Var(&rates.Citations, "citation-rate", rates.Citations, "chance per paragraph of one more citation")
 	fs.Float64Var(&rates.News, "news-rate", rates.News, "share of local documents given as a news page")
 	fs.Float64Var(&rates.Withheld, "withheld-rate", rates.Withheld, "share of central documents with no text in the corpus")
+	gazetteer := fs.String("gazetteer", e.getenv("VNCITE_GAZETTEER"), "gazetteer directory (format of shared/gazetteer; env VNCITE_GAZETTEER): communes are then real units of their districts; without it they get common names no gazetteer can place")
 	quiet := fs.Bool("quiet", false, "print no summary")
 	score := fs.String("score", "", "instead of generating: score the extractor on the generated corpus in this directory against its truth.jsonl")
 	dump := fs.String("dump", "", "with --score: also score the edges in this file, the output of vncite dump after ingesting the corpus")
@@ -80,8 +81,16 @@ Flags:
 	if err := emptyDir(*out); err != nil {
 		return err
 	}
+	cfg := corpusgen.Config{Docs: *docs, Seed: *seed, Rates: rates}
+	if *gazetteer != "" {
+		cs, err := corpusgen.LoadCommunes(os.DirFS(*gazetteer))
+		if err != nil {
+			return err
+		}
+		cfg.Communes = cs
+	}
 	start := time.Now()
-	n, size, err := writeCorpus(ctx, *out, corpusgen.Config{Docs: *docs, Seed: *seed, Rates: rates})
+	n, size, err := writeCorpus(ctx, *out, cfg)
 	if err != nil {
 		return err
 	}

@@ -27,7 +27,7 @@ func Cascade(seed uint64, provinces, districtsPer int) ([]Doc, error) {
 	}
 	rng := newRNG(seed, streamPool+99)
 	root := poolDoc{kind: kTWNQ, date: mustDay("2016-03-01") + day(rng.IntN(1200))}
-	nodes := shapeCascade(seed, 0, root, 1<<30, &forcedShape{provinces: provinces, districtsPer: districtsPer})
+	nodes := shapeCascade(seed, 0, root, 1<<30, &forcedShape{provinces: provinces, districtsPer: districtsPer}, nil)
 	nodes[0].body = bodyBCH
 	nodes[0].parent = -1
 	p := &plan{nodes: nodes, cascades: []int32{0}, centrals: []int32{0}}

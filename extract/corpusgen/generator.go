@@ -46,6 +46,9 @@ type Config struct {
 	// Workers render cascades in parallel (default GOMAXPROCS); the output
 	// does not depend on it.
 	Workers int
+	// Communes, from LoadCommunes, place generated communes where the
+	// gazetteer has them; nil gives them common names instead.
+	Communes Communes
 }
 
 // Doc is one generated document: its truth and its text (nil when

@@ -133,8 +133,8 @@ func (p *plan) communeOf(i int32) (string, bool) {
 	}
 	// A real commune of the unit, so that the gazetteer places it where
 	// the generator does; the common names only when the unit has too few.
-	if cs := realCommunes[unit]; int(n.comm) < len(cs) {
-		return cs[n.comm].name, cs[n.comm].ward
+	if cs := p.communes[unit]; int(n.comm) < len(cs) {
+		return cs[n.comm].Name, cs[n.comm].Ward
 	}
 	return commune(h, int(n.comm), urban)
 }

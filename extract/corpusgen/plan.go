@@ -154,6 +154,8 @@ type plan struct {
 	// sameNumber lists the central nodes of each canonical number, by
 	// date: numbers restart each term or year, so one number names several.
 	sameNumber map[string][]int32
+	// communes are the gazetteer's real communes of the units, when given.
+	communes Communes
 }
 
 // cascadeEnd returns the end index of cascade c.
@@ -251,7 +253,7 @@ func lag(rng *rand.Rand, median float64, lo, hi int) day {
 // plans of a share of the provinces, of their districts and communes, each
 // after its source. It returns the cascade, root first, parents before
 // children; at most limit nodes.
-func shapeCascade(seed uint64, poolIndex int, c poolDoc, limit int, forced *forcedShape) []node {
+func shapeCascade(seed uint64, poolIndex int, c poolDoc, limit int, forced *forcedShape, communes Communes) []node {
 	rng := newRNG(seed, streamShape+uint64(poolIndex))
 	root := node{date: c.date, kind: c.kind, parent: -1, prov: -1, dist: -1, comm: -1}
 	root.body = centralBody(rng, c.kind)
@@ -345,7 +347,7 @@ func shapeCascade(seed uint64, poolIndex int, c poolDoc, limit int, forced *forc
 				if len(nodes) >= limit || forced != nil {
 					break
 				}
-				if rng.Float64() >= imp.comm || k >= communeSlots(prov, -1) {
+				if rng.Float64() >= imp.comm || k >= communeSlots(communes, prov, -1) {
 					continue
 				}
 				cn := node{parent: pIdx, topic: root.topic, rel: relImplements, kind: kCommKH, prov: int8(prov), dist: -1, comm: int8(k)}
@@ -412,7 +414,7 @@ func shapeCascade(seed uint64, poolIndex int, c poolDoc, limit int, forced *forc
 				if len(nodes) >= limit || forced != nil {
 					break
 				}
-				if rng.Float64() >= imp.comm || k >= communeSlots(prov, j) {
+				if rng.Float64() >= imp.comm || k >= communeSlots(communes, prov, j) {
 					continue
 				}
 				cn := node{parent: dIdx, topic: root.topic, rel: relImplements, kind: kCommKH, prov: int8(prov), dist: int8(j), comm: int8(k)}
@@ -508,7 +510,7 @@ func makePlan(cfg Config) *plan {
 		if total >= cfg.Docs {
 			break
 		}
-		ns := shapeCascade(seed, pi, pool[pi], limit, nil)
+		ns := shapeCascade(seed, pi, pool[pi], limit, nil, cfg.Communes)
 		ns[0].withheld = wrng.Float64() < cfg.Rates.Withheld
 		written := len(ns)
 		if ns[0].withheld {
@@ -518,7 +520,7 @@ func makePlan(cfg Config) *plan {
 		picked = append(picked, chosen{pi, ns})
 	}
 	slices.SortFunc(picked, func(a, b chosen) int { return a.poolIndex - b.poolIndex })
-	p := &plan{}
+	p := &plan{communes: cfg.Communes}
 	written := 0
 	for _, c := range picked {
 		if written >= cfg.Docs {

@@ -101,8 +101,6 @@ func (k districtKind) issuer() string {
 	return "HU"
 }
 
-//go:generate sh -c "go run ./internal/communegen -gazetteer ../../../shared/gazetteer -districts units_table.go > communes_table.go && gofmt -w communes_table.go"
-
 // communesPer is how many communes each district (before the reform) or
 // province (after it) has in the generated world.
 const communesPer = 8
@@ -129,25 +127,18 @@ func hashMore(h uint32, s string) uint32 {
 	return h
 }
 
-// realCommune is a commune-level unit of the gazetteer: its short name and
-// whether it is a ward (phường).
-type realCommune struct {
-	name string
-	ward bool
-}
-
 // communeSlots is how many communes district dist of province prov (dist
 // < 0: province prov of the 34, after the reform) has in the generated
 // world: its real ones, so that every generated commune is where the
 // gazetteer puts it; the common names stand in only for a unit the table
 // lacks.
-func communeSlots(prov, dist int) int {
+func communeSlots(cs Communes, prov, dist int) int {
 	key := provinces34[min(prov, len(provinces34)-1)].code
 	if dist >= 0 {
 		p := provinces63[prov]
 		key = p.code + "/" + p.districts[dist].name
 	}
-	if n := len(realCommunes[key]); n > 0 {
+	if n := len(cs[key]); n > 0 {
 		return n
 	}
 	return 2 * communesPer
