@@ -372,7 +372,7 @@ func measureSize(ctx context.Context, log *slog.Logger, self, bin string, cfg co
 // already there; it returns the generation time (0 when reused).
 func ensureCorpus(ctx context.Context, log *slog.Logger, bin string, cfg config) (float64, error) {
 	stamp := filepath.Join(cfg.Work, "corpus.stamp")
-	want := fmt.Sprintf("docs=%d seed=%d\n", cfg.Docs, cfg.Seed)
+	want := fmt.Sprintf("docs=%d seed=%d gazetteer=%s\n", cfg.Docs, cfg.Seed, cfg.Gazetteer)
 	if b, err := os.ReadFile(stamp); err == nil && string(b) == want {
 		log.Info("reusing corpus", "dir", cfg.Corpus)
 		return 0, nil
