@@ -340,12 +340,6 @@ func measureSize(ctx context.Context, log *slog.Logger, self, bin string, cfg co
 			errs = append(errs, fmt.Errorf("ingest: %w", err))
 		} else {
 			sr.Ingest = in
-			if sr.Graph != nil && sr.Graph.BleveDocsPerSec > 0 {
-				in.RatioVsBleve = in.DocsPerSec / sr.Graph.BleveDocsPerSec
-			}
-			if sr.Graph != nil && in.CPUSeconds > 0 {
-				in.RatioVsBleveCPU = sr.Graph.BleveCPUSeconds / in.CPUSeconds
-			}
 			log.Info("ingest", "docs/s", int(in.DocsPerSec), "seconds", int(in.Seconds))
 		}
 	}
@@ -363,6 +357,16 @@ func measureSize(ctx context.Context, log *slog.Logger, self, bin string, cfg co
 			} else {
 				sr.Edges = e
 			}
+		}
+	}
+	// The ratio to Bleve alone, also when one side was carried over from
+	// an earlier run of the same corpus.
+	if in, g := sr.Ingest, sr.Graph; in != nil && g != nil {
+		if g.BleveDocsPerSec > 0 {
+			in.RatioVsBleve = in.DocsPerSec / g.BleveDocsPerSec
+		}
+		if in.CPUSeconds > 0 {
+			in.RatioVsBleveCPU = g.BleveCPUSeconds / in.CPUSeconds
 		}
 	}
 	return errors.Join(errs...)
