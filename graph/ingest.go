@@ -649,11 +649,22 @@ func mergeWhy(number string, c *vncite.Document, how string, cx refContext) stri
 // documents the citing document cites also cite (near), else the latest.
 // how says which rule chose (see mergeWhy).
 func (w *writer) candidate(number string, class numberClass, scope, citingDate, title string, near map[string]bool) (*vncite.Document, string, error) {
-	kvs, err := w.scan(prefixKey(pNumber, number), false)
+	keyed, err := w.keyedDocs(number)
 	if err != nil {
 		return nil, "", err
 	}
-	var fit []*vncite.Document
+	c, how := pickCandidate(keyed, number, class, scope, citingDate, title, near)
+	return c, how, nil
+}
+
+// keyedDocs returns the documents of number whose key is known (the only
+// ones a mention without date or term can be tied to), in key order.
+func (w *writer) keyedDocs(number string) ([]*vncite.Document, error) {
+	kvs, err := w.scan(prefixKey(pNumber, number), false)
+	if err != nil {
+		return nil, err
+	}
+	var keyed []*vncite.Document
 	for _, e := range kvs {
 		p := splitKey(e.k[1:])
 		if len(p) != 2 {
@@ -661,11 +672,20 @@ func (w *writer) candidate(number string, class numberClass, scope, citingDate, 
 		}
 		d, err := w.getDoc(p[1])
 		if err != nil {
-			return nil, "", err
+			return nil, err
 		}
 		if d == nil || d.Key == nil || d.Key.Confidence == "unknown" || d.Key.Confidence == "unscoped" {
 			continue
 		}
+		keyed = append(keyed, d)
+	}
+	return keyed, nil
+}
+
+// pickCandidate is candidate over the documents keyedDocs returned.
+func pickCandidate(keyed []*vncite.Document, number string, class numberClass, scope, citingDate, title string, near map[string]bool) (*vncite.Document, string) {
+	var fit []*vncite.Document
+	for _, d := range keyed {
 		if class.local() && scopeOf(d.ID) != scope {
 			continue
 		}
@@ -690,11 +710,11 @@ func (w *writer) candidate(number string, class numberClass, scope, citingDate, 
 	}
 	switch {
 	case len(fit) == 0:
-		return nil, "", nil
+		return nil, ""
 	case len(fit) == 1:
-		return fit[0], "", nil
+		return fit[0], ""
 	case class.local() || citingDate == "":
-		return nil, "", nil // several: ambiguous, stays apart
+		return nil, "" // several: ambiguous, stays apart
 	}
 	var inNear *vncite.Document
 	nearCount := 0
@@ -704,7 +724,7 @@ func (w *writer) candidate(number string, class numberClass, scope, citingDate, 
 		}
 	}
 	if nearCount == 1 {
-		return inNear, "the one of the " + strconv.Itoa(len(fit)) + " " + number + " known that the documents it cites cite", nil
+		return inNear, "the one of the " + strconv.Itoa(len(fit)) + " " + number + " known that the documents it cites cite"
 	}
 	// A central number reused each term or year: the latest one the citing
 	// document can cite.
@@ -719,9 +739,9 @@ func (w *writer) candidate(number string, class numberClass, scope, citingDate, 
 		}
 	}
 	if tie {
-		return nil, "", nil
+		return nil, ""
 	}
-	return latest, "the latest of the " + strconv.Itoa(len(fit)) + " " + number + " known that it could cite", nil
+	return latest, "the latest of the " + strconv.Itoa(len(fit)) + " " + number + " known that it could cite"
 }
 
 // centralRank orders the documents of one central number: by term (Party)
@@ -755,6 +775,16 @@ func (w *writer) settleFloating(number string) error {
 		return err
 	}
 	class := classify(splitNumber(number))
+	// The documents of number that stubs can be tied to are read once, and
+	// each (unit, citing date) is decided once: moving citers and dropping
+	// floating stubs (whose key is unknown) changes neither.
+	var keyed []*vncite.Document
+	loaded := false
+	type choice struct {
+		c   *vncite.Document
+		how string
+	}
+	chosen := map[[2]string]choice{}
 	for _, e := range kvs {
 		p := splitKey(e.k[1:])
 		if len(p) != 2 {
@@ -788,10 +818,19 @@ func (w *writer) settleFloating(number string) error {
 			if cd != nil {
 				date, cdoc = cd.Date, *cd
 			}
-			c, how, err := w.candidate(number, class, scopeOf(fid), date, "", nil)
-			if err != nil {
-				return err
+			if !loaded {
+				if keyed, err = w.keyedDocs(number); err != nil {
+					return err
+				}
+				loaded = true
 			}
+			k := [2]string{scopeOf(fid), date}
+			ch, ok := chosen[k]
+			if !ok {
+				ch.c, ch.how = pickCandidate(keyed, number, class, k[0], date, "", nil)
+				chosen[k] = ch
+			}
+			c, how := ch.c, ch.how
 			if c == nil {
 				continue
 			}
