@@ -9,6 +9,7 @@ import (
 	"errors"
 	"fmt"
 	"iter"
+	"log/slog"
 	"runtime"
 	"slices"
 	"strconv"
@@ -154,6 +155,10 @@ func (s *Store) Ingest(ctx context.Context, inputs iter.Seq[Input], opts IngestO
 			sum.Skipped = append(sum.Skipped, Skip{src, "not stored: an earlier batch failed to commit"})
 		}
 		sum.Documents -= len(w.sources)
+		// The batches committed before stay: index their stubs.
+		if err := w.indexLater(); err != nil {
+			slog.Warn("graph: index stubs after a failed batch", "err", err)
+		}
 	} else if err := w.finish(); err != nil && runErr == nil {
 		runErr = failed(err)
 	}
@@ -341,6 +346,7 @@ func (w *writer) putExtraction(ext vncite.Extraction, source, hash, text string,
 	if err := w.putDoc(&doc, own.Floating); err != nil {
 		return 0, err
 	}
+	w.docIngested = doc.ID
 	w.set(key(pText, doc.ID), []byte(text))
 	w.set(key(pHash, hash), []byte(doc.ID))
 	if doc.Number != "" && !own.Floating && w.mayFloat(doc.Number) {

@@ -46,7 +46,17 @@ type writer struct {
 	// document, for the Indexer.
 	touched, deleted       map[string]bool
 	docTouched, docDeleted map[string]bool
-	docFloating            []string
+	// ingested are the ids of the documents ingested (not stubs) in the
+	// open transaction; docIngested is the current document's.
+	ingested    map[string]bool
+	docIngested string
+	// laterIndex are the other ids touched (stubs whose sightings or edges
+	// changed): indexed once when the ingest finishes, not in every batch
+	// that touches them. A crash before then leaves the index behind on
+	// them; their index hash counts their sightings, so `vncite check`
+	// reports them stale and `check --repair` re-indexes them.
+	laterIndex  map[string]bool
+	docFloating []string
 
 	inflight *inflightTxn
 	// sources are the inputs in the open transaction.
@@ -133,6 +143,7 @@ func (s *Store) newWriter(ctx context.Context) *writer {
 		s: s, ctx: ctx, txn: s.db.NewTransaction(true), rtxn: s.db.NewTransaction(false),
 		doc: newLayer(64), txnL: newLayer(txnMaxEntries / 2),
 		touched: map[string]bool{}, deleted: map[string]bool{},
+		ingested: map[string]bool{}, laterIndex: map[string]bool{},
 		docTouched: map[string]bool{}, docDeleted: map[string]bool{},
 		docs_: map[string]*vncite.Document{}, docDocs: map[string]*vncite.Document{},
 		readIns: map[string]*readIn{},
@@ -147,6 +158,7 @@ const maxCachedDocs = 100000
 type inflightTxn struct {
 	layer            *layer
 	touched, deleted map[string]bool
+	ingested         map[string]bool
 	sources          []string
 	done             chan error
 }
@@ -418,6 +430,7 @@ func (w *writer) discardDoc() {
 	w.doc.reset()
 	clear(w.docTouched)
 	clear(w.docDeleted)
+	w.docIngested = ""
 	clear(w.docDocs)
 	clear(w.readIns)
 	w.docFloating = w.docFloating[:0]
@@ -460,6 +473,9 @@ func (w *writer) commitDoc(source string) error {
 	w.bytes += size
 	w.docs++
 	w.sources = append(w.sources, source)
+	if w.docIngested != "" {
+		w.ingested[w.docIngested] = true
+	}
 	for id := range w.docTouched {
 		w.touched[id] = true
 		delete(w.deleted, id)
@@ -502,6 +518,7 @@ func (w *writer) failTxn(err error) error {
 func (w *writer) resetTxnState() {
 	w.entries, w.bytes, w.docs = 0, 0, 0
 	w.touched, w.deleted = map[string]bool{}, map[string]bool{}
+	w.ingested = map[string]bool{}
 	w.txnL = newLayer(txnMaxEntries / 2)
 	w.sources = nil
 }
@@ -516,7 +533,7 @@ func (w *writer) commit() error {
 	if err := w.wait(); err != nil {
 		return err
 	}
-	f := &inflightTxn{layer: w.txnL, touched: w.touched, deleted: w.deleted, sources: w.sources, done: make(chan error, 1)}
+	f := &inflightTxn{layer: w.txnL, touched: w.touched, deleted: w.deleted, ingested: w.ingested, sources: w.sources, done: make(chan error, 1)}
 	w.txn.CommitWith(func(err error) { f.done <- err })
 	w.inflight = f
 	w.txn = w.s.db.NewTransaction(true)
@@ -540,15 +557,38 @@ func (w *writer) wait() error {
 		clear(w.docs_)
 		return &BatchError{Sources: f.sources, Err: err}
 	}
-	return w.s.sendToIndexer(w.ctx, f.touched, f.deleted)
+	now := make(map[string]bool, len(f.ingested))
+	for id := range f.touched {
+		if f.ingested[id] {
+			now[id] = true
+			delete(w.laterIndex, id)
+		} else {
+			w.laterIndex[id] = true
+		}
+	}
+	for id := range f.deleted {
+		delete(w.laterIndex, id)
+	}
+	return w.s.sendToIndexer(w.ctx, now, f.deleted)
 }
 
-// finish commits what is open and waits for it.
+// finish commits what is open, waits for it, then indexes the stubs the
+// ingest touched.
 func (w *writer) finish() error {
 	if err := w.commit(); err != nil {
 		return err
 	}
-	return w.wait()
+	if err := w.wait(); err != nil {
+		return err
+	}
+	return w.indexLater()
+}
+
+// indexLater indexes the stubs committed batches touched.
+func (w *writer) indexLater() error {
+	err := w.s.sendToIndexer(w.ctx, w.laterIndex, nil)
+	clear(w.laterIndex)
+	return err
 }
 
 // close discards an uncommitted transaction and waits for a background one.
