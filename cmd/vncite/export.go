@@ -41,29 +41,16 @@ func runExport(ctx context.Context, e *env, args []string) error {
 	if err != nil {
 		return err
 	}
-	if *direction != graph.Down && *direction != graph.Up {
-		return fmt.Errorf("%w: --direction %q: want down or up", errUsage, *direction)
-	}
-	if *depth < 1 {
-		return fmt.Errorf("%w: --depth %d: want 1 or more", errUsage, *depth)
+	if err := checkLineageFlags(*direction, *depth); err != nil {
+		return err
 	}
 	name, err := exportFormat(*format, *out)
 	if err != nil {
 		return err
 	}
-
-	a, err := openGraph(ctx, sf)
+	g, err := lineageOf(ctx, sf, query, *direction, *depth)
 	if err != nil {
 		return err
-	}
-	defer a.Close()
-	id, err := resolveID(ctx, a.store, query)
-	if err != nil {
-		return err
-	}
-	g, err := a.store.Lineage(ctx, id, *direction, *depth)
-	if err != nil {
-		return fmt.Errorf("lineage of %s: %w", query, err)
 	}
 	if err := exportGraph(e, g, name, *out, export.Options{Excel: *excel}); err != nil {
 		return err

@@ -22,11 +22,8 @@ func runLineage(ctx context.Context, e *env, args []string) error {
 	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
-	if *direction != graph.Down && *direction != graph.Up {
-		return fmt.Errorf("%w: --direction %q: want down or up", errUsage, *direction)
-	}
-	if *depth < 1 {
-		return fmt.Errorf("%w: --depth %d: want 1 or more", errUsage, *depth)
+	if err := checkLineageFlags(*direction, *depth); err != nil {
+		return err
 	}
 	if *format != "text" && *format != "json" {
 		if _, ok := export.Lookup(*format); !ok {
@@ -37,16 +34,7 @@ func runLineage(ctx context.Context, e *env, args []string) error {
 	if err != nil {
 		return err
 	}
-	a, err := openGraph(ctx, sf)
-	if err != nil {
-		return err
-	}
-	defer a.Close()
-	id, err := resolveID(ctx, a.store, q)
-	if err != nil {
-		return err
-	}
-	g, err := a.store.Lineage(ctx, id, *direction, *depth)
+	g, err := lineageOf(ctx, sf, q, *direction, *depth)
 	if err != nil {
 		return err
 	}
@@ -57,6 +45,37 @@ func runLineage(ctx context.Context, e *env, args []string) error {
 		return writeLineageText(&outWriter{w: e.stdout}, g)
 	}
 	return export.Write(e.stdout, g, *format)
+}
+
+// checkLineageFlags checks --direction and --depth, shared by lineage and
+// export.
+func checkLineageFlags(direction string, depth int) error {
+	if direction != graph.Down && direction != graph.Up {
+		return fmt.Errorf("%w: --direction %q: want down or up", errUsage, direction)
+	}
+	if depth < 1 {
+		return fmt.Errorf("%w: --depth %d: want 1 or more", errUsage, depth)
+	}
+	return nil
+}
+
+// lineageOf opens the store, resolves query (a number in any spelling, or
+// an id) and returns its lineage.
+func lineageOf(ctx context.Context, sf *storeFlags, query, direction string, depth int) (vncite.Graph, error) {
+	a, err := openGraph(ctx, sf)
+	if err != nil {
+		return vncite.Graph{}, err
+	}
+	defer a.Close()
+	id, err := resolveID(ctx, a.store, query)
+	if err != nil {
+		return vncite.Graph{}, err
+	}
+	g, err := a.store.Lineage(ctx, id, direction, depth)
+	if err != nil {
+		return vncite.Graph{}, fmt.Errorf("lineage of %s: %w", query, err)
+	}
+	return g, nil
 }
 
 // levelOrder sorts levels top to bottom, unknown last.
