@@ -180,7 +180,7 @@ func TestExportCommand(t *testing.T) {
 		t.Errorf("up lineage of the letter: %v, %d nodes", nl.Graph, len(nl.Nodes))
 	}
 	// `vncite lineage --format F` writes the same bytes as `vncite export`.
-	for _, format := range []string{"gexf", "csv", "dot"} {
+	for _, format := range []string{"json", "gexf", "csv", "dot"} {
 		_, fromExport, _ := runExportCmd("--data", data, "--format", format, "--direction", "up", "307-CV/HU")
 		var lin bytes.Buffer
 		code := run(context.Background(), []string{"lineage", "--data", data, "--format", format, "--direction", "up", "307-CV/HU"},

@@ -85,9 +85,17 @@ func TestLineageJSONIsNodeLink(t *testing.T) {
 	if code != 0 {
 		t.Fatalf("%d %s", code, errs)
 	}
-	var g vncite.Graph
+	var g struct {
+		Directed bool               `json:"directed"`
+		Nodes    []vncite.Node      `json:"nodes"`
+		Edges    []vncite.GraphEdge `json:"edges"`
+		Links    []vncite.GraphEdge `json:"links"`
+	}
 	if err := json.Unmarshal([]byte(out), &g); err != nil {
 		t.Fatal(err)
+	}
+	if !g.Directed || len(g.Links) != len(g.Edges) {
+		t.Errorf("not the networkx node-link file: directed %v, %d edges, %d links", g.Directed, len(g.Edges), len(g.Links))
 	}
 	numbers := map[string]bool{}
 	ids := map[string]bool{}

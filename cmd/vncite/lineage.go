@@ -18,16 +18,16 @@ func runLineage(ctx context.Context, e *env, args []string) error {
 	sf := addStoreFlags(fs, e)
 	direction := fs.String("direction", graph.Down, "down: who implements or cites it, transitively; up: what it rests on")
 	depth := fs.Int("depth", 3, "levels to follow")
-	format := fs.String("format", "text", "output format: text, json (node-link), or "+strings.Join(export.Formats, ", "))
+	format := fs.String("format", "text", "output format: text, or one of "+strings.Join(export.Formats, ", ")+" (json: node-link, the same file as `vncite export`)")
 	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
 	if err := checkLineageFlags(*direction, *depth); err != nil {
 		return err
 	}
-	if *format != "text" && *format != "json" {
+	if *format != "text" {
 		if _, ok := export.Lookup(*format); !ok {
-			return fmt.Errorf("%w: --format %q: want text, json or one of %s", errUsage, *format, strings.Join(export.Formats, ", "))
+			return fmt.Errorf("%w: --format %q: want text or one of %s", errUsage, *format, strings.Join(export.Formats, ", "))
 		}
 	}
 	q, err := oneArg(fs, "NUMBER or ID")
@@ -38,12 +38,11 @@ func runLineage(ctx context.Context, e *env, args []string) error {
 	if err != nil {
 		return err
 	}
-	switch *format {
-	case "json":
-		return writeJSON(e.stdout, g)
-	case "text":
+	if *format == "text" {
 		return writeLineageText(&outWriter{w: e.stdout}, g)
 	}
+	// json too goes through export, so that `lineage --format json` and
+	// `export --format json` give the same networkx-loadable file.
 	return export.Write(e.stdout, g, *format)
 }
 
