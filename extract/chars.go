@@ -180,18 +180,36 @@ func isSpaceAt(b []byte, i int) (bool, int) {
 	return false, 0
 }
 
-// isNFCFast reports whether b is certainly NFC by looking only at bytes:
-// ASCII, two-byte runes below U+0300 (Latin-1, Latin Extended, IPA),
-// Latin Extended Additional (U+1E00–U+1EFF, where all precomposed Vietnamese
-// vowels live) and the common punctuation of U+2010–U+206F are all stable
-// under NFC. Anything else sends the caller to the full quick check.
+// isNFCFast reports whether b is certainly valid UTF-8 in NFC, looking only
+// at bytes: ASCII, two-byte runes below U+0300 (Latin-1, Latin Extended,
+// IPA; not the Icelandic Eth, which the slow path repairs), Latin Extended
+// Additional (U+1E00–U+1EFF, where all precomposed Vietnamese vowels live)
+// and the common punctuation of U+2010–U+206F are all stable under NFC.
+// Anything else sends the caller to the full check. Eight bytes are
+// checked at a time (see swar.go); a window that holds anything but those
+// runes, well formed, is read again rune by rune (nfcRune).
 func isNFCFast(b []byte) bool {
-	for i := 0; i < len(b); {
-		if b[i] < 0x80 {
-			i++
+	n := len(b)
+	i := 0
+	for i+8 <= n {
+		if i >= 2 && nfcWindow(load64(b[i:]), load64(b[i-1:]), load64(b[i-2:])) {
+			i += 8
 			continue
 		}
-		size, ok := nfcStep(b, i)
+		// Rune by rune past the window, from the start of a rune the
+		// window before cut.
+		j := cutRuneStart(b, i)
+		for j < i+8 {
+			size, ok := nfcRune(b, j)
+			if !ok {
+				return false
+			}
+			j += size
+		}
+		i = j
+	}
+	for i = cutRuneStart(b, i); i < n; {
+		size, ok := nfcRune(b, i)
 		if !ok {
 			return false
 		}
@@ -200,26 +218,70 @@ func isNFCFast(b []byte) bool {
 	return true
 }
 
-// nfcStep checks the multi-byte rune led by b[i] (≥ 0x80) for isNFCFast:
-// its size, and false when it may not be NFC.
-func nfcStep(b []byte, i int) (int, bool) {
+// cutRuneStart returns the start of the multi-byte rune that begins at
+// most three bytes before i, the one a window ending at i may have cut; i
+// when the byte before i ends a rune or is ASCII.
+func cutRuneStart(b []byte, i int) int {
+	k := i - 1
+	for k > 0 && k > i-3 && b[k]&0xC0 == 0x80 {
+		k--
+	}
+	if k >= 0 && b[k] >= 0xC0 {
+		return k
+	}
+	return i
+}
+
+// nfcWindow checks the eight bytes w, given the words p1 and p2 that start
+// one and two bytes earlier (their byte k is the byte before and two
+// before w's byte k): every continuation byte follows a lead byte of a
+// rune isNFCFast accepts, and every lead byte is followed by its
+// continuation bytes (those past the window are checked with the next).
+// U+2010–U+206F (E2 ..) is left to nfcRune.
+func nfcWindow(w, p1, p2 uint64) bool {
+	hi := w & swarHighs
+	if hi == 0 && p1&swarHighs == 0 {
+		return true // ASCII
+	}
+	lead := atLeast(w, 0xC0)
+	cont := hi &^ lead
+	// Continuation bytes are exactly those after a lead byte, and after
+	// the lead byte of a three-byte rune two bytes back.
+	if cont != atLeast(p1, 0xC0)|atLeast(p2, 0xE0) {
+		return false
+	}
+	// Lead bytes: C2–CB, or E1.
+	e1 := eqMask(w, 0xE1)
+	if lead&^(atLeast(w, 0xC2)&^atLeast(w, 0xCC))&^e1 != 0 {
+		return false
+	}
+	// E1 is followed by B8–BB (U+1E00–U+1EFF); C3 not by 90 or B0 (Ð, ð).
+	if eqMask(p1, 0xE1)&^eqMask(w&(swarOnes*0xFC), 0xB8) != 0 {
+		return false
+	}
+	return eqMask(p1, 0xC3)&(eqMask(w, 0x90)|eqMask(w, 0xB0)) == 0
+}
+
+// nfcRune checks the rune at b[i] for isNFCFast: its size, and false when
+// it is malformed or may not be NFC.
+func nfcRune(b []byte, i int) (int, bool) {
 	n := len(b)
+	cont := func(k int) bool { return k < n && b[k]&0xC0 == 0x80 }
 	switch c := b[i]; {
-	case c == 0xE1:
-		// Latin Extended Additional: the precomposed Vietnamese vowels.
-		if i+2 >= n || b[i+1] < 0xB8 || b[i+1] > 0xBB {
-			return 0, false
-		}
-		return 3, true
-	case c == 0xC3:
-		if i+1 < n && (b[i+1] == 0x90 || b[i+1] == 0xB0) {
+	case c < 0x80:
+		return 1, true
+	case c >= 0xC2 && c <= 0xCB:
+		if !cont(i+1) || c == 0xC3 && (b[i+1] == 0x90 || b[i+1] == 0xB0) {
 			return 0, false // Icelandic Eth for Đ: repaired by the slow path
 		}
 		return 2, true
-	case c >= 0xC2 && c <= 0xCB:
-		return 2, true
+	case c == 0xE1:
+		// Latin Extended Additional: the precomposed Vietnamese vowels.
+		if i+2 < n && b[i+1] >= 0xB8 && b[i+1] <= 0xBB && cont(i+2) {
+			return 3, true
+		}
 	case c == 0xE2:
-		if i+2 < n && (b[i+1] == 0x80 && b[i+2] >= 0x90 || b[i+1] == 0x81 && b[i+2] <= 0xAF) {
+		if i+2 < n && (b[i+1] == 0x80 && b[i+2] >= 0x90 && b[i+2] <= 0xBF || b[i+1] == 0x81 && b[i+2] >= 0x80 && b[i+2] <= 0xAF) {
 			return 3, true
 		}
 	}

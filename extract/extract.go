@@ -1,11 +1,11 @@
 // Package extract finds references to Vietnamese Party and state documents in
 // text. It is pure: no I/O, standard library and golang.org/x/text only.
 //
-// The pipeline follows eyecite's shape: a cheap literal pre-filter — one
-// pass over the bytes (trigger.go) that finds every '/' (each document
-// number has one), the digit runs of short forms, "trên" of anaphora and
-// the literals of references by name, and checks on the way that the text
-// is NFC already — then a hand-written number grammar at each hit (no
+// The pipeline follows eyecite's shape: a check, eight bytes at a time,
+// that the text is NFC already; a cheap literal pre-filter — one pass over
+// the bytes (trigger.go) that finds every '/' (each document number has
+// one), the digit runs of short forms, "trên" of anaphora and the literals
+// of references by name — then a hand-written number grammar at each hit (no
 // regexp over the text), then the clause around each hit for its type
 // word, date, body, term, title and relation, then lists, statements and
 // short forms are resolved over all hits.
@@ -41,11 +41,10 @@ func Extract(text []byte) (vncite.Extraction, error) {
 		return vncite.Extraction{}, fmt.Errorf("%w: %d bytes (limit %d)", ErrTooLarge, len(text), MaxInput)
 	}
 	b := text
-	// One pass finds where references can be and checks, from the bytes
-	// alone, that the text is NFC already; only when it may not be is it
-	// validated, normalized and passed over again.
-	var trig triggers
-	if !scanTriggers(b, true, &trig) {
+	// The text is checked, eight bytes at a time, to be valid UTF-8 and
+	// NFC already; only when it may not be is it validated, normalized and
+	// repaired. Then one pass finds where references can be.
+	if !isNFCFast(b) {
 		if !utf8.Valid(b) {
 			return vncite.Extraction{}, ErrNotText
 		}
@@ -53,9 +52,9 @@ func Extract(text []byte) (vncite.Extraction, error) {
 			b = norm.NFC.Bytes(b)
 		}
 		b = repairEth(b)
-		trig = triggers{slashes: trig.slashes[:0], digits: trig.digits[:0], tren: trig.tren[:0], named: trig.named[:0]}
-		scanTriggers(b, false, &trig)
 	}
+	var trig triggers
+	scanTriggers(b, &trig)
 	// Text is a copy; b (the caller's bytes or the normalized copy) has the
 	// same content, so offsets found in b hold in Text.
 	ex := vncite.Extraction{Text: string(b)}

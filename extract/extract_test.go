@@ -15,6 +15,7 @@ import (
 	"strings"
 	"testing"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/vncite/vncite"
 	"golang.org/x/text/unicode/norm"
@@ -648,6 +649,18 @@ func FuzzExtract(f *testing.F) {
 // with: one regexp over the whole text for the same number forms.
 var numberRE = regexp.MustCompile(`\b\d{1,5}[a-z]?\s?[-–]\s?(?:NQ|KL|CT|QĐ|QĐi|QC|HD|KH|CTr|TB|BC|TTr|ĐA|CV|BB)\s?/\s?[A-ZĐ]{1,10}\b|\b\d{1,5}[a-z]?/(?:\d{4}/)?(?:[A-ZĐ][A-Za-zĐ]{0,6}[-/])?[A-ZĐ][A-Za-zĐ]{0,9}(?:-[A-ZĐ][A-Za-zĐ]{0,9})*\d{0,2}\b`)
 
+// nfcByRunes is isNFCFast rune by rune.
+func nfcByRunes(b []byte) bool {
+	for i := 0; i < len(b); {
+		size, ok := nfcRune(b, i)
+		if !ok {
+			return false
+		}
+		i += size
+	}
+	return true
+}
+
 func regexpNumbers(b []byte) int {
 	return len(numberRE.FindAllIndex(b, -1))
 }
@@ -682,23 +695,25 @@ func FuzzScanNumbers(f *testing.F) {
 }
 
 // FuzzTriggers checks the one-pass trigger scan against the searches it
-// replaces: isNFCFast for the NFC verdict; every '/'; digit runs after a
-// space, a no-break space byte or ':'; every "trên" and "tren"; every
-// occurrence of each named literal.
+// replaces: every '/'; digit runs after a space, a no-break space byte or
+// ':'; every "trên" and "tren"; every occurrence of each named literal.
+// And the eight-bytes-at-a-time NFC check against its rune-by-rune
+// definition, and that what it accepts is valid NFC without an Eth.
 func FuzzTriggers(f *testing.F) {
-	for _, s := range []string{"Chỉ thị nêu trên, Luật Đất đai 25/NQ-TW", "\xe2\x80\x93 \xe1\xbb\x87/\xc3\x90 Điều lệ Đảng", "\xe1\xbb/\xc4\x90iều lệ", "tren trên 1 :2 \xc2\xa03", "NGHỊ QUYẾT ĐẠI HỘI Quy chế làm việc"} {
+	for _, s := range []string{"Chỉ thị nêu trên, Luật Đất đai 25/NQ-TW", "\xe2\x80\x93 \xe1\xbb\x87/\xc3\x90 Điều lệ Đảng", "\xe1\xbb/\xc4\x90iều lệ", "tren trên 1 :2 \xc2\xa03", "NGHỊ QUYẾT ĐẠI HỘI Quy chế làm việc",
+		"Các cấp ủy “tiếp tục” thực hiện – …", "Nghi\u0323 quyê\u0301t 25", "ab\xe1\xbb\x87cdefgh\xe1\xbbxyzuvwxyz", "abcdefg\xe1\xbb\x87\xc3\xa0\xc3"} {
 		f.Add([]byte(s))
 	}
 	f.Fuzz(func(t *testing.T, b []byte) {
+		nfc := isNFCFast(b)
+		if want := nfcByRunes(b); nfc != want {
+			t.Fatalf("isNFCFast %v, rune by rune %v", nfc, want)
+		}
+		if nfc && (!utf8.Valid(b) || !norm.NFC.IsNormal(b) || bytes.ContainsAny(b, "Ðð")) {
+			t.Fatalf("isNFCFast accepts %q: not valid NFC without Eth", b)
+		}
 		var tr triggers
-		nfc := scanTriggers(b, true, &tr)
-		if nfc != isNFCFast(b) {
-			t.Fatalf("NFC verdict %v, isNFCFast %v", nfc, !nfc)
-		}
-		if !nfc {
-			tr = triggers{}
-			scanTriggers(b, false, &tr)
-		}
+		scanTriggers(b, &tr)
 		all := func(lit string) []int {
 			var out []int
 			for i := 0; i+len(lit) <= len(b); i++ {

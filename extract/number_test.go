@@ -142,20 +142,40 @@ func TestParseDate(t *testing.T) {
 	}
 }
 
-func TestHasDigit8(t *testing.T) {
-	for c := 0; c < 256; c++ {
-		for pos := 0; pos < 8; pos++ {
-			p := []byte("abcdefgh")
-			for k := range p {
-				p[k] = "Nghị qu"[k%7]
-			}
-			p[pos] = byte(c)
-			want := false
-			for _, x := range p {
-				want = want || x >= '0' && x <= '9'
-			}
-			if got := hasDigit8(p); got != want {
-				t.Fatalf("hasDigit8(%q) = %v, want %v", p, got, want)
+// TestSWARMasks checks each mask formula against the byte test it stands
+// for, for every byte value at every position of a word whose other bytes
+// are every value too (in turn), so a carry between bytes would show.
+func TestSWARMasks(t *testing.T) {
+	type maskCase struct {
+		name string
+		mask func(uint64) uint64
+		want func(byte) bool
+	}
+	cases := []maskCase{
+		{"eq '/'", func(x uint64) uint64 { return eqMask(x, '/') }, func(c byte) bool { return c == '/' }},
+		{"eq E1", func(x uint64) uint64 { return eqMask(x, 0xE1) }, func(c byte) bool { return c == 0xE1 }},
+		{"eq 0", func(x uint64) uint64 { return eqMask(x, 0) }, func(c byte) bool { return c == 0 }},
+		{"digits", func(x uint64) uint64 { return between(x, '0'-1, '9'+1) }, func(c byte) bool { return c >= '0' && c <= '9' }},
+		{"capitals", func(x uint64) uint64 { return between(x, 'A'-1, 'Z'+1) }, func(c byte) bool { return c >= 'A' && c <= 'Z' }},
+		{">= C0", func(x uint64) uint64 { return atLeast(x, 0xC0) }, func(c byte) bool { return c >= 0xC0 }},
+		{">= 80", func(x uint64) uint64 { return atLeast(x, 0x80) }, func(c byte) bool { return c >= 0x80 }},
+		{">= CC", func(x uint64) uint64 { return atLeast(x, 0xCC) }, func(c byte) bool { return c >= 0xCC }},
+	}
+	for _, tc := range cases {
+		for fill := 0; fill < 256; fill += 3 {
+			for c := 0; c < 256; c++ {
+				var p [8]byte
+				for k := range p {
+					p[k] = byte(fill + 37*k)
+				}
+				pos := c % 8
+				p[pos] = byte(c)
+				got := tc.mask(load64(p[:]))
+				for k, x := range p {
+					if bit := got>>(8*k+7)&1 == 1; bit != tc.want(x) || got>>(8*k)&0x7F != 0 {
+						t.Fatalf("%s of % x: byte %d (%#x) marked %v", tc.name, p, k, x, bit)
+					}
+				}
 			}
 		}
 	}

@@ -310,18 +310,6 @@ var digitClass = func() (t [256]bool) {
 	return t
 }()
 
-// hasDigit8 reports whether one of eight bytes is an ASCII digit, with
-// the bit trick for "has a byte between m and n" (bytes of 0x80 and above
-// never count: they are masked out by ^x).
-func hasDigit8(p []byte) bool {
-	x := uint64(p[0]) | uint64(p[1])<<8 | uint64(p[2])<<16 | uint64(p[3])<<24 |
-		uint64(p[4])<<32 | uint64(p[5])<<40 | uint64(p[6])<<48 | uint64(p[7])<<56
-	const ones = 0x0101010101010101
-	const m, n = 0x2F, 0x3A // digits are > m and < n
-	low := x & (ones * 127)
-	return ((ones*(127+n)-low)&^x&(low+ones*(127-m)))&(ones*128) != 0
-}
-
 // scanShortForms finds type words followed by a bare number ("Nghị quyết
 // 25", "Chỉ thị số 35") and anaphoric mentions ("Chỉ thị nêu trên"),
 // outside the full numbers already found (sorted by start).

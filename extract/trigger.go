@@ -41,44 +41,14 @@ const (
 	nNamedLits
 )
 
-// Byte classes of the trigger pass; 0 is an ASCII byte that starts
-// nothing. Bytes from 0x80 are classed for the NFC check (see nfcStep).
-const (
-	tNone = iota
-	tSlash
-	tDigit
-	tT     // 't': "trên", "tren"
-	tNamed // first byte of a literal of namedLits
-	tLead2 // lead byte of a two-byte rune below U+0300
-	tC3    // 0xC3: Latin-1 letters, but not the Icelandic Eth
-	tC4    // 0xC4: also "Đ" of "Điều lệ"
-	tE1    // 0xE1: Latin Extended Additional (the Vietnamese vowels)
-	tE2    // 0xE2: punctuation
-	tCont  // a continuation byte
-	tOther // a byte that may start a rune that is not NFC
-)
-
-var triggerClass = func() (t [256]byte) {
-	t['/'] = tSlash
-	for c := '0'; c <= '9'; c++ {
-		t[c] = tDigit
-	}
-	t['t'] = tT
+// namedFirst marks the ASCII first bytes of the literals of namedLits
+// ("Đ" of "Điều lệ" is found by its two bytes).
+var namedFirst = func() (t [256]bool) {
 	for _, l := range namedLits {
 		if l[0] < 0x80 {
-			t[l[0]] = tNamed
+			t[l[0]] = true
 		}
 	}
-	for c := 0x80; c < 0x100; c++ {
-		t[c] = tOther
-	}
-	for c := 0x80; c < 0xC0; c++ {
-		t[c] = tCont
-	}
-	for c := 0xC2; c <= 0xCB; c++ {
-		t[c] = tLead2
-	}
-	t[0xC3], t[0xC4], t[0xE1], t[0xE2] = tC3, tC4, tE1, tE2
 	return t
 }()
 
@@ -99,101 +69,66 @@ var namedByFirst = func() (m [256][]int8) {
 	return m
 }()
 
-// scanTriggers finds the triggers of b in one pass. With checkNFC it also
-// checks, as isNFCFast does, that b is certainly NFC, and gives up (false)
-// at the first byte that says otherwise.
-func scanTriggers(b []byte, checkNFC bool, t *triggers) bool {
+// scanTriggers finds the triggers of b in one pass. It reads eight bytes
+// at a time (SWAR: a bit mask per kind of byte, see swar.go) and looks at
+// single bytes only where a mask says a trigger may start.
+func scanTriggers(b []byte, t *triggers) {
 	n := len(b)
 	if t.slashes == nil {
 		// One number per 400 bytes is dense text; grown when denser.
 		t.slashes = make([]int, 0, n/256+8)
 		t.digits = make([]int, 0, n/128+8)
 	}
-	nfcNext := 0 // the NFC check resumes here (after a multi-byte rune)
-	if !checkNFC {
-		nfcNext = n + 4
-	}
-	for i := 0; i < n; {
-		c := b[i]
-		k := triggerClass[c]
-		for k == tNone {
-			// Most bytes: a tight loop with nothing to spill.
-			if i++; i >= n {
-				return true
-			}
-			c = b[i]
-			k = triggerClass[c]
+	var prev uint64 // the byte before the window, in the top byte
+	var tail [8]byte
+	for i := 0; i < n; i += 8 {
+		var w uint64
+		if i+8 <= n {
+			w = load64(b[i:])
+		} else {
+			copy(tail[:], b[i:]) // zeros after the end start nothing
+			w = load64(tail[:])
 		}
-		switch k {
-		case tSlash:
-			t.slashes = append(t.slashes, i)
-		case tDigit:
-			if i > 0 {
-				switch b[i-1] {
-				case ' ', '\t', '\n', '\r', 0xA0, ':':
-					t.digits = append(t.digits, i)
-				}
-			}
-		case tT:
-			if i+3 < n && b[i+1] == 'r' && (b[i+2] == 'e' && b[i+3] == 'n' || i+4 < n && b[i+2] == 0xC3 && b[i+3] == 0xAA && b[i+4] == 'n') {
-				t.tren = append(t.tren, i)
-			}
-		case tNamed:
-			if i+1 < n && namedSecond[c][b[i+1]>>6]&(1<<(b[i+1]&63)) != 0 {
-				t.addNamed(b, i)
-			}
-		default:
-			if k == tC4 && i+1 < n && b[i+1] == 0x90 {
-				t.addNamed(b, i) // "Điều lệ"
-			}
-			if i < nfcNext {
-				break // inside a rune already checked, or no check
-			}
-			// isNFCFast's test of the rune led by c; then a step over
-			// its continuation bytes, which start nothing (an ASCII byte
-			// inside a broken rune is still read).
-			switch k {
-			case tE1:
-				if i+2 >= n || b[i+1] < 0xB8 || b[i+1] > 0xBB {
-					return false
-				}
-				nfcNext = i + 3
-				if b[i+2]&0xC0 == 0x80 {
-					i += 3
-				} else {
-					i += 2
-				}
-				continue
-			case tLead2, tC4:
-			case tC3:
-				if i+1 < n && (b[i+1] == 0x90 || b[i+1] == 0xB0) {
-					return false // Icelandic Eth for Đ: repaired by the slow path
-				}
-			case tE2:
-				if !(i+2 < n && (b[i+1] == 0x80 && b[i+2] >= 0x90 || b[i+1] == 0x81 && b[i+2] <= 0xAF)) {
-					return false
-				}
-				nfcNext = i + 3
-				if b[i+2]&0xC0 == 0x80 {
-					i += 3
-				} else {
-					i += 2
-				}
-				continue
-			default:
-				return false
-			}
-			nfcNext = i + 2
-			if i+1 < n && b[i+1]&0xC0 == 0x80 {
-				i += 2
-			} else {
-				i++
-			}
+		p1 := w<<8 | prev>>56 // p1 byte k is the byte before w's byte k
+		prev = w
+		digits := between(w, '0'-1, '9'+1)
+		slashes := eqMask(w, '/')
+		// Bits mark, by the byte after it, each first byte of a literal:
+		// "tr" of "trên"/"tren", a capital of namedLits, "Đ" (C4 90).
+		tr := eqMask(p1, 't') & eqMask(w, 'r')
+		named := between(p1, 'A'-1, 'Z'+1) | eqMask(p1, 0xC4)&eqMask(w, 0x90)
+		// A digit run starts after a byte that is not a digit.
+		runs := digits &^ between(p1, '0'-1, '9'+1)
+		if slashes|runs|tr|named == 0 {
 			continue
 		}
-		i++
+		for m := slashes; m != 0; m &= m - 1 {
+			t.slashes = append(t.slashes, i+bitIndex(m))
+		}
+		for m := runs; m != 0; m &= m - 1 {
+			if k := i + bitIndex(m); k > 0 {
+				switch b[k-1] {
+				case ' ', '\t', '\n', '\r', 0xA0, ':':
+					t.digits = append(t.digits, k)
+				}
+			}
+		}
+		for m := tr; m != 0; m &= m - 1 {
+			k := i + bitIndex(m) - 1 // the 't'
+			if k+3 < n && (b[k+2] == 'e' && b[k+3] == 'n' || k+4 < n && b[k+2] == 0xC3 && b[k+3] == 0xAA && b[k+4] == 'n') {
+				t.tren = append(t.tren, k)
+			}
+		}
+		for m := named; m != 0; m &= m - 1 {
+			k := i + bitIndex(m) - 1 // the first byte
+			if k+1 >= n {
+				continue
+			}
+			if c := b[k]; c == 0xC4 || namedFirst[c] && namedSecond[c][b[k+1]>>6]&(1<<(b[k+1]&63)) != 0 {
+				t.addNamed(b, k)
+			}
+		}
 	}
-	return true
 }
 
 func (t *triggers) addNamed(b []byte, i int) {
