@@ -4,13 +4,17 @@ import (
 	"context"
 	"fmt"
 	"math/rand/v2"
+	"os"
 	"slices"
+	"strconv"
 	"strings"
 	"syscall"
 	"testing"
 	"time"
 
 	"github.com/vncite/vncite"
+	"github.com/vncite/vncite/extract"
+	"github.com/vncite/vncite/extract/corpusgen"
 )
 
 // benchFiller pads generated texts to about the size of a real plan's
@@ -70,6 +74,87 @@ func BenchmarkIngest(b *testing.B) {
 	// generation of the inputs): a figure that a loaded machine distorts
 	// less than docs/s.
 	b.ReportMetric(float64((cpuTime()-cpu0).Microseconds())/float64(docs), "cpu-µs/doc")
+}
+
+// BenchmarkIngestCorpus measures the write path on a generated national
+// corpus (corpusgen, seed 1, with the gazetteer when present; extracted
+// beforehand, no search index), whose local numbers repeat across
+// provinces and years as real ones do. VNCITE_BENCH_DOCS sets its size
+// (default 10,000). Besides docs/s and CPU µs per document over the whole
+// ingest it reports the CPU µs per document of the first and the last
+// tenth of the corpus: their ratio is how the cost per document grows
+// with the store.
+func BenchmarkIngestCorpus(b *testing.B) {
+	n := 10000
+	if v := os.Getenv("VNCITE_BENCH_DOCS"); v != "" {
+		var err error
+		if n, err = strconv.Atoi(v); err != nil || n <= 0 {
+			b.Fatalf("VNCITE_BENCH_DOCS=%q: want a positive number", v)
+		}
+	}
+	cfg := corpusgen.Config{Docs: n, Seed: 1, Rates: corpusgen.DefaultRates()}
+	opts := Options{}
+	if gz, err := LoadGazetteer(gazetteerDirOrEmpty()); err == nil {
+		opts.Gazetteer = gz
+		if cfg.Communes, err = corpusgen.LoadCommunes(os.DirFS(gazetteerDirOrEmpty())); err != nil {
+			b.Fatal(err)
+		}
+	}
+	docs, err := corpusgen.GenerateAll(cfg)
+	if err != nil {
+		b.Fatal(err)
+	}
+	var in []Input
+	for _, d := range docs {
+		if d.Truth.File == "" {
+			continue // withheld: known only from what cites it
+		}
+		ext, err := extract.Extract(d.Text)
+		if err != nil {
+			b.Fatal(err)
+		}
+		in = append(in, Input{Source: d.Truth.File, Extraction: &ext})
+	}
+	docs = nil
+	ctx := context.Background()
+	var elapsed, cpu, first, last time.Duration
+	var firstDocs, lastDocs int
+	tenth := len(in) / 10
+	for b.Loop() {
+		b.StopTimer()
+		s, err := Open(ctx, b.TempDir(), opts)
+		if err != nil {
+			b.Fatal(err)
+		}
+		b.StartTimer()
+		start, cpu0 := time.Now(), cpuTime()
+		mark, marked := cpu0, 0
+		first = 0
+		progress := func(sum Summary) {
+			switch {
+			case first == 0 && sum.Inputs >= tenth:
+				first, firstDocs = cpuTime()-cpu0, sum.Inputs
+			case sum.Inputs <= len(in)-tenth:
+				mark, marked = cpuTime(), sum.Inputs
+			}
+		}
+		sum, err := s.Ingest(ctx, inputsOf(in...), IngestOptions{Progress: progress})
+		elapsed += time.Since(start)
+		cpu += cpuTime() - cpu0
+		last, lastDocs = cpuTime()-mark, len(in)-marked
+		b.StopTimer()
+		if err != nil || len(sum.Skipped) > 0 {
+			b.Fatalf("%+v %v", sum, err)
+		}
+		if err := s.Close(); err != nil {
+			b.Fatal(err)
+		}
+		b.StartTimer()
+	}
+	b.ReportMetric(float64(b.N*len(in))/elapsed.Seconds(), "docs/s")
+	b.ReportMetric(float64(cpu.Microseconds())/float64(b.N*len(in)), "cpu-µs/doc")
+	b.ReportMetric(float64(first.Microseconds())/float64(max(firstDocs, 1)), "first10%-cpu-µs/doc")
+	b.ReportMetric(float64(last.Microseconds())/float64(max(lastDocs, 1)), "last10%-cpu-µs/doc")
 }
 
 // cpuTime is the CPU time this process has used.

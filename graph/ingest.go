@@ -350,7 +350,7 @@ func (w *writer) putExtraction(ext vncite.Extraction, source, hash, text string,
 	w.set(key(pText, doc.ID), []byte(text))
 	w.set(key(pHash, hash), []byte(doc.ID))
 	if doc.Number != "" && !own.Floating && w.mayFloat(doc.Number) {
-		if err := w.settleFloating(doc.Number); err != nil {
+		if err := w.settleFloating(doc.Number, scopeOf(doc.ID)); err != nil {
 			return 0, err
 		}
 	}
@@ -581,7 +581,7 @@ func (w *writer) resolveRef(r vncite.Reference, cx refContext, id identity, pins
 			return "", false, err
 		}
 		if !id.Floating && w.mayFloat(r.Number) {
-			if err := w.settleFloating(r.Number); err != nil {
+			if err := w.settleFloating(r.Number, scopeOf(id.ID)); err != nil {
 				return "", false, err
 			}
 		}
@@ -655,7 +655,7 @@ func mergeWhy(number string, c *vncite.Document, how string, cx refContext) stri
 // documents the citing document cites also cite (near), else the latest.
 // how says which rule chose (see mergeWhy).
 func (w *writer) candidate(number string, class numberClass, scope, citingDate, title string, near map[string]bool) (*vncite.Document, string, error) {
-	keyed, err := w.keyedDocs(number)
+	keyed, err := w.keyedDocs(number, class, scope)
 	if err != nil {
 		return nil, "", err
 	}
@@ -664,9 +664,12 @@ func (w *writer) candidate(number string, class numberClass, scope, citingDate, 
 }
 
 // keyedDocs returns the documents of number whose key is known (the only
-// ones a mention without date or term can be tied to), in key order.
-func (w *writer) keyedDocs(number string) ([]*vncite.Document, error) {
-	kvs, err := w.scan(prefixKey(pNumber, number), false)
+// ones a mention without date or term can be tied to), in key order. A
+// local number's are only those of scope: "15-KH/TU" exists in every
+// province and year, and reading them all would make each document's cost
+// grow with the store.
+func (w *writer) keyedDocs(number string, class numberClass, scope string) ([]*vncite.Document, error) {
+	kvs, err := w.scanNumber(pNumber, number, class, scope)
 	if err != nil {
 		return nil, err
 	}
@@ -681,6 +684,11 @@ func (w *writer) keyedDocs(number string) ([]*vncite.Document, error) {
 			return nil, err
 		}
 		if d == nil || d.Key == nil || d.Key.Confidence == "unknown" || d.Key.Confidence == "unscoped" {
+			continue
+		}
+		if class.local() && d.Key.Year == 0 {
+			// Floating itself (its year is unknown): the node undated
+			// mentions of its scope already share, no candidate for them.
 			continue
 		}
 		keyed = append(keyed, d)
@@ -774,13 +782,16 @@ func mayCite(d *vncite.Document, class numberClass, citingDate string) bool {
 }
 
 // settleFloating ties mentions of number that had no date or term to the
-// one candidate each citing document can mean, now that a dated one exists.
-func (w *writer) settleFloating(number string) error {
-	kvs, err := w.scan(prefixKey(pFloat, number), false)
+// one candidate each citing document can mean, now that a dated one of
+// scope exists. Of a local number only the mentions of that scope can
+// mean it (pickCandidate keeps the candidates of the mention's own scope),
+// so only they are looked at.
+func (w *writer) settleFloating(number, scope string) error {
+	class := classify(splitNumber(number))
+	kvs, err := w.scanNumber(pFloat, number, class, scope)
 	if err != nil {
 		return err
 	}
-	class := classify(splitNumber(number))
 	// The documents of number that stubs can be tied to are read once, and
 	// each (unit, citing date) is decided once: moving citers and dropping
 	// floating stubs (whose key is unknown) changes neither.
@@ -825,7 +836,7 @@ func (w *writer) settleFloating(number string) error {
 				date, cdoc = cd.Date, *cd
 			}
 			if !loaded {
-				if keyed, err = w.keyedDocs(number); err != nil {
+				if keyed, err = w.keyedDocs(number, class, scopeOf(fid)); err != nil {
 					return err
 				}
 				loaded = true

@@ -259,10 +259,51 @@ func (w *writer) scan(prefix []byte, values bool) ([]kv, error) {
 	return out, nil
 }
 
-// exists reports whether any key lies under prefix.
+// exists reports whether any key lies under prefix (a key's prefix byte
+// and first part: see groupOf), reading no further than the first.
 func (w *writer) exists(prefix []byte) (bool, error) {
-	kvs, err := w.scan(prefix, false)
-	return len(kvs) > 0, err
+	ls := w.layers()
+	deleted := map[string]bool{}
+	// Newest layer first: a key's first mention decides it.
+	seen := map[string]bool{}
+	for _, l := range ls {
+		for k := range l.groups[string(prefix)] {
+			if seen[k] {
+				continue
+			}
+			seen[k] = true
+			if _, del, ok := l.lookup(k); ok {
+				if !del {
+					return true, nil
+				}
+				deleted[k] = true
+			}
+		}
+	}
+	opt := badger.DefaultIteratorOptions
+	opt.PrefetchValues = false
+	opt.Prefix = prefix
+	it := w.rtxn.NewIterator(opt)
+	defer it.Close()
+	for it.Seek(prefix); it.ValidForPrefix(prefix); it.Next() {
+		if !deleted[string(it.Item().Key())] {
+			return true, nil
+		}
+	}
+	return false, nil
+}
+
+// scanNumber returns the keys of a number index (pNumber or pFloat) of
+// number; of a local number only the ids of scope ("15-kh-tu@p46." for
+// scope "p46"), a slice of its group. Keys come in key order.
+func (w *writer) scanNumber(prefix byte, number string, class numberClass, scope string) ([]kv, error) {
+	group := prefixKey(prefix, number)
+	if !class.local() {
+		return w.scan(group, false)
+	}
+	kvs, err := w.scanUnder(group, slug(number)+"@"+scope+".")
+	sort.Slice(kvs, func(i, j int) bool { return bytes.Compare(kvs[i].k, kvs[j].k) < 0 })
+	return kvs, err
 }
 
 // getDoc reads a document record (without text, sightings or cites). The
