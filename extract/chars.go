@@ -180,43 +180,15 @@ func isSpaceAt(b []byte, i int) (bool, int) {
 	return false, 0
 }
 
-// isNFCFast reports whether b is certainly valid UTF-8 in NFC, looking only
-// at bytes: ASCII, two-byte runes below U+0300 (Latin-1, Latin Extended,
-// IPA; not the Icelandic Eth, which the slow path repairs), Latin Extended
-// Additional (U+1E00–U+1EFF, where all precomposed Vietnamese vowels live)
-// and the common punctuation of U+2010–U+206F are all stable under NFC.
-// Anything else sends the caller to the full check. Eight bytes are
-// checked at a time (see swar.go); a window that holds anything but those
-// runes, well formed, is read again rune by rune (nfcRune).
-func isNFCFast(b []byte) bool {
-	n := len(b)
-	i := 0
-	for i+8 <= n {
-		if i >= 2 && nfcWindow(load64(b[i:]), load64(b[i-1:]), load64(b[i-2:])) {
-			i += 8
-			continue
-		}
-		// Rune by rune past the window, from the start of a rune the
-		// window before cut.
-		j := cutRuneStart(b, i)
-		for j < i+8 {
-			size, ok := nfcRune(b, j)
-			if !ok {
-				return false
-			}
-			j += size
-		}
-		i = j
-	}
-	for i = cutRuneStart(b, i); i < n; {
-		size, ok := nfcRune(b, i)
-		if !ok {
-			return false
-		}
-		i += size
-	}
-	return true
-}
+// The fast NFC check (scanTriggers with checkNFC) accepts a text only
+// when it is certainly valid UTF-8 in NFC, looking only at bytes: ASCII,
+// two-byte runes below U+0300 (Latin-1, Latin Extended, IPA; not the
+// Icelandic Eth, which the slow path repairs), Latin Extended Additional
+// (U+1E00–U+1EFF, where all precomposed Vietnamese vowels live) and the
+// common punctuation of U+2010–U+206F are all stable under NFC. Anything
+// else sends the caller to the full check. Eight bytes are checked at a
+// time (nfcWindow); a window that holds anything but those runes, well
+// formed, is read again rune by rune (nfcRune).
 
 // cutRuneStart returns the start of the multi-byte rune that begins at
 // most three bytes before i, the one a window ending at i may have cut; i
@@ -235,7 +207,7 @@ func cutRuneStart(b []byte, i int) int {
 // nfcWindow checks the eight bytes w, given the words p1 and p2 that start
 // one and two bytes earlier (their byte k is the byte before and two
 // before w's byte k): every continuation byte follows a lead byte of a
-// rune isNFCFast accepts, and every lead byte is followed by its
+// rune the fast NFC check accepts, and every lead byte is followed by its
 // continuation bytes (those past the window are checked with the next).
 // U+2010–U+206F (E2 ..) is left to nfcRune.
 func nfcWindow(w, p1, p2 uint64) bool {
@@ -262,7 +234,7 @@ func nfcWindow(w, p1, p2 uint64) bool {
 	return eqMask(p1, 0xC3)&(eqMask(w, 0x90)|eqMask(w, 0xB0)) == 0
 }
 
-// nfcRune checks the rune at b[i] for isNFCFast: its size, and false when
+// nfcRune checks the rune at b[i] for the fast NFC check: its size, and false when
 // it is malformed or may not be NFC.
 func nfcRune(b []byte, i int) (int, bool) {
 	n := len(b)

@@ -801,7 +801,7 @@ func cleanTitle(s string) string {
 	s = strings.TrimSpace(s)
 	for {
 		before := s
-		s = strings.TrimRight(s, " \t\n,;:.-–")
+		s = trimTitleEnd(s)
 		s = strings.TrimLeft(s, " \t\n:")
 		// A title wrapped in quotes loses them; quotes inside stay.
 		for _, q := range [][2]string{{"“", "”"}, {"\"", "\""}, {"«", "»"}} {
@@ -827,10 +827,44 @@ func cleanTitle(s string) string {
 	if strings.Count(s, "\"")%2 == 1 {
 		s = strings.ReplaceAll(s, "\"", "")
 	}
-	if strings.Contains(s, "  ") || strings.ContainsAny(s, "\n\t\r") {
+	if !singleSpaced(s) {
 		s = strings.Join(strings.Fields(s), " ")
 	}
 	return s
+}
+
+// trimTitleEnd is strings.TrimRight(s, " \t\n,;:.-–") without the
+// rune-by-rune path a non-ASCII cutset takes.
+func trimTitleEnd(s string) string {
+	for len(s) > 0 {
+		switch s[len(s)-1] {
+		case ' ', '\t', '\n', ',', ';', ':', '.', '-':
+			s = s[:len(s)-1]
+			continue
+		}
+		if strings.HasSuffix(s, "–") {
+			s = s[:len(s)-len("–")]
+			continue
+		}
+		break
+	}
+	return s
+}
+
+// singleSpaced reports whether s has no tab or line break and no two
+// spaces in a row (then strings.Fields would not change it).
+func singleSpaced(s string) bool {
+	for i := 0; i < len(s); i++ {
+		switch s[i] {
+		case '\n', '\t', '\r':
+			return false
+		case ' ':
+			if i+1 < len(s) && s[i+1] == ' ' {
+				return false
+			}
+		}
+	}
+	return true
 }
 
 // readContext reads what follows mention m (up to limit): ", ngày

@@ -1,11 +1,11 @@
 // Package extract finds references to Vietnamese Party and state documents in
 // text. It is pure: no I/O, standard library and golang.org/x/text only.
 //
-// The pipeline follows eyecite's shape: a check, eight bytes at a time,
-// that the text is NFC already; a cheap literal pre-filter — one pass over
-// the bytes (trigger.go) that finds every '/' (each document number has
-// one), the digit runs of short forms, "trên" of anaphora and the literals
-// of references by name — then a hand-written number grammar at each hit (no
+// The pipeline follows eyecite's shape: a cheap literal pre-filter — one
+// pass over the bytes (trigger.go), eight at a time, that finds every '/'
+// (each document number has one), the digit runs of short forms, "trên"
+// of anaphora and the literals of references by name, and checks on the
+// way that the text is NFC already — then a hand-written number grammar at each hit (no
 // regexp over the text), then the clause around each hit for its type
 // word, date, body, term, title and relation, then lists, statements and
 // short forms are resolved over all hits.
@@ -13,9 +13,10 @@ package extract
 
 import (
 	"bytes"
+	"cmp"
 	"errors"
 	"fmt"
-	"sort"
+	"slices"
 	"strings"
 	"unicode/utf8"
 
@@ -41,10 +42,12 @@ func Extract(text []byte) (vncite.Extraction, error) {
 		return vncite.Extraction{}, fmt.Errorf("%w: %d bytes (limit %d)", ErrTooLarge, len(text), MaxInput)
 	}
 	b := text
-	// The text is checked, eight bytes at a time, to be valid UTF-8 and
-	// NFC already; only when it may not be is it validated, normalized and
-	// repaired. Then one pass finds where references can be.
-	if !isNFCFast(b) {
+	// One pass finds where references can be and checks, eight bytes at
+	// a time, that the text is valid UTF-8 and NFC already; only when it
+	// may not be is it validated, normalized, repaired and passed over
+	// again.
+	var trig triggers
+	if !scanTriggers(b, true, &trig) {
 		if !utf8.Valid(b) {
 			return vncite.Extraction{}, ErrNotText
 		}
@@ -52,9 +55,9 @@ func Extract(text []byte) (vncite.Extraction, error) {
 			b = norm.NFC.Bytes(b)
 		}
 		b = repairEth(b)
+		trig = triggers{slashes: trig.slashes[:0], digits: trig.digits[:0], tren: trig.tren[:0], named: trig.named[:0]}
+		scanTriggers(b, false, &trig)
 	}
-	var trig triggers
-	scanTriggers(b, &trig)
 	// Text is a copy; b (the caller's bytes or the normalized copy) has the
 	// same content, so offsets found in b hold in Text.
 	ex := vncite.Extraction{Text: string(b)}
@@ -81,8 +84,7 @@ func run(b []byte, text string, ex *vncite.Extraction, trig *triggers) {
 	short = scanAnaphors(b, trig.tren, short)
 	ms := full
 	if len(short) > 0 {
-		ms = append(ms, short...)
-		sort.SliceStable(ms, func(i, j int) bool { return ms[i].start < ms[j].start })
+		ms = mergeByStart(full, short)
 	}
 	ctxs := make([]mctx, len(ms))
 	own := -1
@@ -113,6 +115,26 @@ func run(b []byte, text string, ex *vncite.Extraction, trig *triggers) {
 	if ex.Statements == nil {
 		ex.Statements = []vncite.Statement{}
 	}
+}
+
+// mergeByStart merges the full numbers (in text order) and the short
+// forms into one list in text order, full numbers first at equal starts
+// (as a stable sort of full followed by short would).
+func mergeByStart(full, short []mention) []mention {
+	slices.SortStableFunc(short, func(a, b mention) int { return cmp.Compare(a.start, b.start) })
+	out := make([]mention, 0, len(full)+len(short))
+	i, j := 0, 0
+	for i < len(full) && j < len(short) {
+		if short[j].start < full[i].start {
+			out = append(out, short[j])
+			j++
+		} else {
+			out = append(out, full[i])
+			i++
+		}
+	}
+	out = append(out, full[i:]...)
+	return append(out, short[j:]...)
 }
 
 // analyse reads the context of every mention, then links lists and
@@ -292,15 +314,8 @@ func build(text string, ms []mention, cs []mctx, own int, ex *vncite.Extraction)
 	for i := range refIndex {
 		refIndex[i] = -1
 	}
-	rs := &resolver{seq: make(map[rkey]int, len(ms)), ambiguous: map[rkey]bool{}, last: map[rkey]int{}, lastStmt: map[rkey]int{}, party: make(map[rkey]string, len(ms))}
-	for i := range ms {
-		// Party numbers read without an OCR slip, for deciding "TƯ".
-		if o := &ms[i]; o.kind == mFull && !o.num.horn && o.num.Party && (o.num.Issuer == "TW" || o.num.Issuer == "TU") {
-			if _, ok := rs.party[rkey{o.num.Type, o.num.Seq}]; !ok {
-				rs.party[rkey{o.num.Type, o.num.Seq}] = o.num.Issuer
-			}
-		}
-	}
+	rs := &resolver{seq: make(map[rkey]int, len(ms))}
+	var party map[rkey]string // built at the first "TƯ": few texts have one
 	for i := range ms {
 		if i == own {
 			continue
@@ -308,7 +323,10 @@ func build(text string, ms []mention, cs []mctx, own int, ex *vncite.Extraction)
 		m, c := &ms[i], &cs[i]
 		n := m.num.Number
 		if m.kind == mFull && m.num.horn {
-			n = decideHorn(m.num, c.body, rs.party)
+			if party == nil {
+				party = partyNumbers(ms)
+			}
+			n = decideHorn(m.num, c.body, party)
 		}
 		ref := vncite.Reference{
 			Number: n.Canonical, AsWritten: text[m.start:m.end], Type: n.Type, TypeName: c.typeName,
@@ -363,6 +381,20 @@ func atoi4(date string) int {
 	return v
 }
 
+// partyNumbers maps {type, sequence} to the issuer (TW or TU) of the first
+// Party number read without an OCR slip, for deciding "TƯ".
+func partyNumbers(ms []mention) map[rkey]string {
+	party := map[rkey]string{}
+	for i := range ms {
+		if o := &ms[i]; o.kind == mFull && !o.num.horn && o.num.Party && (o.num.Issuer == "TW" || o.num.Issuer == "TU") {
+			if _, ok := party[rkey{o.num.Type, o.num.Seq}]; !ok {
+				party[rkey{o.num.Type, o.num.Seq}] = o.num.Issuer
+			}
+		}
+	}
+	return party
+}
+
 // decideHorn settles "TƯ" (Ư for U): the body beside the number decides;
 // else another mention of the same type and sequence; else TU, the
 // committee whose code OCR most often misreads so.
@@ -388,11 +420,48 @@ func decideHorn(p parsed, body string, party map[rkey]string) Number {
 // is resolved in constant time whatever the length of the text.
 type resolver struct {
 	seq       map[rkey]int  // {kind, seq} → first full or completed reference
-	ambiguous map[rkey]bool // {kind, seq} met with two different numbers
-	last      map[rkey]int  // {"name", type word} or {"type", type} → latest reference
-	lastStmt  map[rkey]int  // the same, for objects of statements
+	ambiguous map[rkey]bool // {kind, seq} met with two different numbers (nil until one is)
+	last      smallMap      // {"name", type word} or {"type", type} → latest reference
+	lastStmt  smallMap      // the same, for objects of statements
 	numbers   []string      // number of each reference, by index
-	party     map[rkey]string
+}
+
+// smallMap is a map from rkey to int for the few keys of last and
+// lastStmt (two per kind of document a text names): a linear search over
+// a short slice costs less than hashing two strings.
+type smallMap []smallEntry
+
+type smallEntry struct {
+	k  rkey
+	ri int
+}
+
+func (m smallMap) get(k rkey) (int, bool) {
+	for i := range m {
+		if m[i].k == k {
+			return m[i].ri, true
+		}
+	}
+	return 0, false
+}
+
+func (m *smallMap) set(k rkey, ri int) {
+	for i := range *m {
+		if (*m)[i].k == k {
+			(*m)[i].ri = ri
+			return
+		}
+	}
+	*m = append(*m, smallEntry{k, ri})
+}
+
+func (m *smallMap) delete(k rkey) {
+	for i := range *m {
+		if (*m)[i].k == k {
+			*m = append((*m)[:i], (*m)[i+1:]...)
+			return
+		}
+	}
 }
 
 // rkey is a two-part map key (no string concatenation per reference).
@@ -413,7 +482,12 @@ func (r *resolver) add(m *mention, c *mctx, ref *vncite.Reference, ri int) {
 		if first, ok := r.seq[k]; !ok {
 			r.seq[k] = ri
 		} else if first != ri {
-			r.ambiguous[k] = r.ambiguous[k] || r.numbers[first] != ref.Number
+			if r.numbers[first] != ref.Number {
+				if r.ambiguous == nil {
+					r.ambiguous = map[rkey]bool{}
+				}
+				r.ambiguous[k] = true
+			}
 		}
 	}
 	r.numbers = append(r.numbers[:ri], ref.Number)
@@ -426,10 +500,10 @@ func (r *resolver) add(m *mention, c *mctx, ref *vncite.Reference, ri int) {
 			continue
 		}
 		if c.inStatement {
-			r.lastStmt[k] = ri
+			r.lastStmt.set(k, ri)
 		} else {
-			r.last[k] = ri
-			delete(r.lastStmt, k)
+			r.last.set(k, ri)
+			r.lastStmt.delete(k)
 		}
 	}
 }
@@ -475,13 +549,13 @@ func (r *resolver) resolve(ms []mention, cs []mctx, own, i int, ref *vncite.Refe
 	// kind named ("Quy định") rather than the abbreviation it shares.
 	if m.kind == mAnaphoric {
 		for _, k := range [2]rkey{{"name", m.tw.name}, {"type", kindKey(m.num.Type)}} {
-			if ri, ok := r.last[k]; ok {
+			if ri, ok := r.last.get(k); ok {
 				if k[0] == "type" && ex.References[ri].TypeName != "" && ex.References[ri].TypeName != m.tw.name {
 					continue
 				}
 				return link(ri)
 			}
-			if ri, ok := r.lastStmt[k]; ok {
+			if ri, ok := r.lastStmt.get(k); ok {
 				return link(ri)
 			}
 		}

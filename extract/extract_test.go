@@ -649,7 +649,7 @@ func FuzzExtract(f *testing.F) {
 // with: one regexp over the whole text for the same number forms.
 var numberRE = regexp.MustCompile(`\b\d{1,5}[a-z]?\s?[-–]\s?(?:NQ|KL|CT|QĐ|QĐi|QC|HD|KH|CTr|TB|BC|TTr|ĐA|CV|BB)\s?/\s?[A-ZĐ]{1,10}\b|\b\d{1,5}[a-z]?/(?:\d{4}/)?(?:[A-ZĐ][A-Za-zĐ]{0,6}[-/])?[A-ZĐ][A-Za-zĐ]{0,9}(?:-[A-ZĐ][A-Za-zĐ]{0,9})*\d{0,2}\b`)
 
-// nfcByRunes is isNFCFast rune by rune.
+// nfcByRunes is the fast NFC check rune by rune.
 func nfcByRunes(b []byte) bool {
 	for i := 0; i < len(b); {
 		size, ok := nfcRune(b, i)
@@ -705,15 +705,18 @@ func FuzzTriggers(f *testing.F) {
 		f.Add([]byte(s))
 	}
 	f.Fuzz(func(t *testing.T, b []byte) {
-		nfc := isNFCFast(b)
+		var tr triggers
+		nfc := scanTriggers(b, true, &tr)
 		if want := nfcByRunes(b); nfc != want {
-			t.Fatalf("isNFCFast %v, rune by rune %v", nfc, want)
+			t.Fatalf("NFC check %v, rune by rune %v", nfc, want)
 		}
 		if nfc && (!utf8.Valid(b) || !norm.NFC.IsNormal(b) || bytes.ContainsAny(b, "Ðð")) {
-			t.Fatalf("isNFCFast accepts %q: not valid NFC without Eth", b)
+			t.Fatalf("NFC check accepts %q: not valid NFC without Eth", b)
 		}
-		var tr triggers
-		scanTriggers(b, &tr)
+		if !nfc {
+			tr = triggers{}
+			scanTriggers(b, false, &tr)
+		}
 		all := func(lit string) []int {
 			var out []int
 			for i := 0; i+len(lit) <= len(b); i++ {

@@ -42,7 +42,7 @@ func headLines(b []byte, text string, from, max int) ([]line, int) {
 		if j < 0 {
 			j = len(b) - i
 		}
-		t := strings.TrimSpace(strings.Trim(text[i:i+j], "\u00a0\ufeff"))
+		t := trimLine(text[i : i+j])
 		out = append(out, line{s: i, e: i + j, text: t, words: countWordsUpTo(t, maxLineWords)})
 		if firstPara < 0 && isParagraph(out[len(out)-1]) {
 			firstPara = len(out) - 1
@@ -58,9 +58,18 @@ func headLines(b []byte, text string, from, max int) ([]line, int) {
 	return out, firstPara
 }
 
+// trimLine is strings.TrimSpace(strings.Trim(t, "\u00a0\ufeff")), with
+// the common case (ASCII at both ends) first.
+func trimLine(t string) string {
+	if t == "" || t[0] < 0x80 && t[len(t)-1] < 0x80 && t[0] > ' ' && t[len(t)-1] > ' ' {
+		return t
+	}
+	return strings.TrimSpace(strings.Trim(t, "\u00a0\ufeff"))
+}
+
 // maxLineWords bounds the count of a header line's words: every test of
-// line.words compares with a smaller number.
-const maxLineWords = 100
+// line.words compares with a smaller number (at most 60).
+const maxLineWords = 61
 
 // countWordsUpTo is countWords, stopping once past max.
 func countWordsUpTo(t string, max int) int {

@@ -47,6 +47,9 @@ func scanNumbersAt(b []byte, slashes []int, out []mention) []mention {
 			continue
 		}
 		i = s + 1
+		if slashEndsNoNumber(b, s) {
+			continue
+		}
 		start, ok := numberStartBefore(b, s)
 		if !ok {
 			continue
@@ -80,6 +83,33 @@ func scanNumbersAt(b []byte, slashes []int, out []mention) []mention {
 		i = p.end
 	}
 	return out
+}
+
+// slashEndsNoNumber reports, from the bytes after the slash at s alone,
+// that no number passes through it: in every form a slash is followed by
+// a year of four digits and another slash, or by letters (the issuer, the
+// type). Dates ("3/6/2013") and fractions ("12/30") end here before the
+// walk left and the grammar. Anything not plain ASCII is left to them.
+func slashEndsNoNumber(b []byte, s int) bool {
+	j := s + 1
+	for k := 0; k < 3 && j < len(b) && (b[j] == ' ' || b[j] == '\t'); k++ {
+		j++
+	}
+	d := j
+	for d < len(b) && d-j < 6 && b[d] >= '0' && b[d] <= '9' {
+		d++
+	}
+	if d == j || d >= len(b) || b[d] >= 0x80 || b[d] >= '0' && b[d] <= '9' {
+		return false // no digits, or a digit run going on past what was read
+	}
+	if d-j != 4 {
+		return true
+	}
+	// A year: the slash after it must follow.
+	for k := 0; k < 3 && d < len(b) && (b[d] == ' ' || b[d] == '\t'); k++ {
+		d++
+	}
+	return d < len(b) && b[d] < 0x80 && b[d] != '/' && b[d] != ' ' && b[d] != '\t' && b[d] != '\n' && b[d] != '\r'
 }
 
 // numberStartBefore walks left from the slash at s to where a number

@@ -71,15 +71,17 @@ var namedByFirst = func() (m [256][]int8) {
 
 // scanTriggers finds the triggers of b in one pass. It reads eight bytes
 // at a time (SWAR: a bit mask per kind of byte, see swar.go) and looks at
-// single bytes only where a mask says a trigger may start.
-func scanTriggers(b []byte, t *triggers) {
+// single bytes only where a mask says a trigger may start. With checkNFC
+// it also checks, on the same words, that b is certainly valid NFC (see
+// nfcWindow), and gives up (false) at the first sign it may not be.
+func scanTriggers(b []byte, checkNFC bool, t *triggers) bool {
 	n := len(b)
 	if t.slashes == nil {
 		// One number per 400 bytes is dense text; grown when denser.
 		t.slashes = make([]int, 0, n/256+8)
 		t.digits = make([]int, 0, n/128+8)
 	}
-	var prev uint64 // the byte before the window, in the top byte
+	var prev uint64 // the word before (zero before the text)
 	var tail [8]byte
 	for i := 0; i < n; i += 8 {
 		var w uint64
@@ -90,6 +92,18 @@ func scanTriggers(b []byte, t *triggers) {
 			w = load64(tail[:])
 		}
 		p1 := w<<8 | prev>>56 // p1 byte k is the byte before w's byte k
+		if checkNFC && !nfcWindow(w, p1, w<<16|prev>>48) {
+			// Rune by rune over the window, from the start of a rune the
+			// window before cut; the next window is checked whole again.
+			end := min(i+8, n)
+			for j := cutRuneStart(b, i); j < end; {
+				size, ok := nfcRune(b, j)
+				if !ok {
+					return false
+				}
+				j += size
+			}
+		}
 		prev = w
 		digits := between(w, '0'-1, '9'+1)
 		slashes := eqMask(w, '/')
@@ -129,6 +143,17 @@ func scanTriggers(b []byte, t *triggers) {
 			}
 		}
 	}
+	if checkNFC {
+		// A rune the last window cut at the end of the text.
+		for j := cutRuneStart(b, n); j < n; {
+			size, ok := nfcRune(b, j)
+			if !ok {
+				return false
+			}
+			j += size
+		}
+	}
+	return true
 }
 
 func (t *triggers) addNamed(b []byte, i int) {

@@ -419,6 +419,11 @@ func (e *Evaluator) AddEdge(ed Edge) {
 	}
 }
 
+// Resolve finds the truth document a DocRef names as AddEdge does: its
+// ID, or "" and why not ("unknown", "ambiguous"). Diagnostics use it to
+// say which document a graph's wrong edge went to.
+func (e *Evaluator) Resolve(r DocRef) (id, why string) { return e.resolve(r) }
+
 // resolve finds the truth document a DocRef names: its ID, or "" and why
 // not ("unknown", "ambiguous").
 func (e *Evaluator) resolve(r DocRef) (string, string) {
