@@ -63,6 +63,10 @@ type Options struct {
 	Logger *slog.Logger
 }
 
+// valueThreshold is the value size from which Badger keeps a value in its
+// value log, out of the LSM tree.
+const valueThreshold = 1 << 10
+
 // ErrLocked is returned by Open when another process holds the store.
 var ErrLocked = errors.New("graph: store is in use by another process")
 
@@ -120,7 +124,7 @@ func Open(ctx context.Context, dir string, opts Options) (*Store, error) {
 		// Texts (usually several KB) go to the value log, keeping the LSM
 		// tree to keys, document records and evidence: cheaper writes and
 		// compactions, and lineage scans stay in the tree.
-		WithValueThreshold(1 << 10)
+		WithValueThreshold(valueThreshold)
 	db, err := badger.Open(bo)
 	if err != nil {
 		if strings.Contains(err.Error(), "Cannot acquire directory lock") || strings.Contains(err.Error(), "resource temporarily unavailable") {

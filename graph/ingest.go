@@ -108,7 +108,7 @@ func (s *Store) Ingest(ctx context.Context, inputs iter.Seq[Input], opts IngestO
 		}
 	}
 	var runErr error
-	for in := range prepareAll(ctx, inputs) {
+	for in := range s.prepareAll(ctx, inputs) {
 		if err := ctx.Err(); err != nil {
 			runErr = err
 			break
@@ -178,18 +178,95 @@ const (
 	putUnchanged
 )
 
-// prepared is an input checked, hashed and extracted: the work that needs
-// no store state, done in parallel ahead of the writer.
+// prepared is an input checked, hashed and extracted, and keyed as far as
+// its own text tells: the work that needs no store state, done in
+// parallel ahead of the writer.
 type prepared struct {
 	source string
 	text   string
 	hash   string
 	ext    vncite.Extraction
 	err    error
+	plan   docPlan
 }
 
-// prepare checks, hashes and extracts one input.
-func prepare(in Input) prepared {
+// docPlan is what a document's text alone says: its own identity, the
+// identities of its references (for own.ID: see refIdentities), and the
+// evidence sentences of its references and statements.
+type docPlan struct {
+	own      identity
+	keyed    []vncite.Reference // the references, dates after the document's cleared
+	ids      []identity
+	refSent  []string
+	stmtSent []string
+}
+
+// plan keys a document from its own text.
+func (s *Store) plan(ext *vncite.Extraction, source, text string) docPlan {
+	pl := docPlan{own: s.ownIdentity(ext.Document, source, text)}
+	pl.keyed = plausibleDates(ext.References, ext.Document.Date)
+	pl.ids = s.refIdentities(ext, pl.keyed, s.citing(ext, pl.own))
+	pl.refSent = make([]string, len(ext.References))
+	for i, r := range ext.References {
+		if r.Number != "" {
+			pl.refSent[i] = sentence(text, r.SentenceStart, r.SentenceEnd, r.Start, r.End)
+		}
+	}
+	pl.stmtSent = make([]string, len(ext.Statements))
+	for i, st := range ext.Statements {
+		pl.stmtSent[i] = clip(st.Evidence)
+		if pl.stmtSent[i] == "" {
+			pl.stmtSent[i] = sentence(text, st.Start, st.End, st.Start, st.End)
+		}
+	}
+	return pl
+}
+
+// citing is the context a document's own identity gives its references.
+func (s *Store) citing(ext *vncite.Extraction, own identity) refContext {
+	doc := ext.Document
+	own.apply(&doc)
+	return refContext{ID: own.ID, Doc: doc, Place: own.Place, Issuer: ext.Document.Issuer}
+}
+
+// refIdentities keys the references of a document (see refIdentity).
+// Within one document a number means one document: a mention without date
+// or term takes the identity its dated mentions have, when they agree on
+// one.
+func (s *Store) refIdentities(ext *vncite.Extraction, keyed []vncite.Reference, cx refContext) []identity {
+	ids := make([]identity, len(keyed))
+	definite := map[string]map[string]bool{}
+	for i, r := range keyed {
+		if r.Number == "" {
+			continue
+		}
+		ids[i] = s.refIdentity(r, cx)
+		if !ids[i].Floating && ids[i].Key.Confidence != "unscoped" {
+			if definite[r.Number] == nil {
+				definite[r.Number] = map[string]bool{}
+			}
+			definite[r.Number][ids[i].ID] = true
+		}
+	}
+	for i, r := range ext.References {
+		if r.Number == "" || !ids[i].Floating || len(definite[r.Number]) != 1 {
+			continue
+		}
+		for id := range definite[r.Number] {
+			for j := range ext.References {
+				if ids[j].ID == id && !ids[j].Floating {
+					ids[i] = ids[j]
+					ids[i].sameDoc = true
+					break
+				}
+			}
+		}
+	}
+	return ids
+}
+
+// prepare checks, hashes, extracts and plans one input.
+func (s *Store) prepare(in Input) prepared {
 	p := prepared{source: in.Source}
 	if in.Err != nil {
 		p.err = in.Err
@@ -226,12 +303,13 @@ func prepare(in Input) prepared {
 	if p.ext.Text == "" {
 		p.ext.Text = p.text
 	}
+	p.plan = s.plan(&p.ext, p.source, p.text)
 	return p
 }
 
 // prepareAll runs prepare over inputs on all cores, yielding results in
 // input order. Stopping the iteration early stops the workers.
-func prepareAll(ctx context.Context, inputs iter.Seq[Input]) iter.Seq[prepared] {
+func (s *Store) prepareAll(ctx context.Context, inputs iter.Seq[Input]) iter.Seq[prepared] {
 	return func(yield func(prepared) bool) {
 		workers := max(1, runtime.GOMAXPROCS(0))
 		type job struct {
@@ -247,7 +325,7 @@ func prepareAll(ctx context.Context, inputs iter.Seq[Input]) iter.Seq[prepared] 
 			go func() {
 				defer wg.Done()
 				for j := range jobs {
-					j.out <- prepare(j.in)
+					j.out <- s.prepare(j.in)
 				}
 			}()
 		}
@@ -294,7 +372,7 @@ func (w *writer) putInput(p prepared, sum *Summary) (putStatus, error) {
 	} else if ok {
 		return putUnchanged, nil
 	}
-	return w.putExtraction(p.ext, p.source, p.hash, p.text, sum)
+	return w.putExtraction(&p, sum)
 }
 
 // extractSafely runs the extractor, turning a panic into an error so one
@@ -308,9 +386,10 @@ func extractSafely(text []byte) (ext vncite.Extraction, err error) {
 	return extract.Extract(text)
 }
 
-func (w *writer) putExtraction(ext vncite.Extraction, source, hash, text string, sum *Summary) (putStatus, error) {
+func (w *writer) putExtraction(p *prepared, sum *Summary) (putStatus, error) {
 	s := w.s
-	own := s.ownIdentity(ext.Document, source, text)
+	ext, source, hash, text := &p.ext, p.source, p.hash, p.text
+	own := p.plan.own
 	status := putNew
 	existing, err := w.getDoc(own.ID)
 	if err != nil {
@@ -357,37 +436,11 @@ func (w *writer) putExtraction(ext vncite.Extraction, source, hash, text string,
 
 	cx := refContext{ID: doc.ID, Doc: doc, Place: own.Place, Issuer: ext.Document.Issuer}
 	refIDs := make([]string, len(ext.References))
-	ids := make([]identity, len(ext.References))
-	// Within one document a number means one document: a mention without
-	// date or term takes the identity its dated mentions have, when they
-	// agree on one.
-	definite := map[string]map[string]bool{}
-	keyed := plausibleDates(ext.References, doc.Date)
-	for i, r := range keyed {
-		if r.Number == "" {
-			continue
-		}
-		ids[i] = s.refIdentity(r, cx)
-		if !ids[i].Floating && ids[i].Key.Confidence != "unscoped" {
-			if definite[r.Number] == nil {
-				definite[r.Number] = map[string]bool{}
-			}
-			definite[r.Number][ids[i].ID] = true
-		}
-	}
-	for i, r := range ext.References {
-		if r.Number == "" || !ids[i].Floating || len(definite[r.Number]) != 1 {
-			continue
-		}
-		for id := range definite[r.Number] {
-			for j := range ext.References {
-				if ids[j].ID == id && !ids[j].Floating {
-					ids[i] = ids[j]
-					ids[i].sameDoc = true
-					break
-				}
-			}
-		}
+	keyed, ids := p.plan.keyed, p.plan.ids
+	if own.ID != p.plan.own.ID {
+		// The id changed in the store (a number with the same slug): the
+		// references unscoped by the citing id are keyed again.
+		ids = s.refIdentities(ext, keyed, cx)
 	}
 	pins, err := w.pinLocal(keyed, ids, cx)
 	if err != nil {
@@ -434,13 +487,13 @@ func (w *writer) putExtraction(ext vncite.Extraction, source, hash, text string,
 		if rel == "" {
 			rel = vncite.Cites
 		}
-		ev := vncite.Evidence{Doc: doc.ID, Start: r.Start, End: r.End, Sentence: sentence(text, r.SentenceStart, r.SentenceEnd, r.Start, r.End)}
+		ev := vncite.Evidence{Doc: doc.ID, Start: r.Start, End: r.End, Sentence: p.plan.refSent[i]}
 		if err := w.addEdge(vncite.Edge{From: doc.ID, To: tid, Relation: rel, Evidence: ev}); err != nil {
 			return 0, err
 		}
 		sum.Edges++
 	}
-	for _, st := range ext.Statements {
+	for si, st := range ext.Statements {
 		from, to := refAt(refIDs, st.SubjectRef), refAt(refIDs, st.ObjectRef)
 		if from == "" || to == "" || from == to {
 			continue
@@ -449,10 +502,7 @@ func (w *writer) putExtraction(ext vncite.Extraction, source, hash, text string,
 		if rel == "" {
 			rel = vncite.Cites
 		}
-		ev := vncite.Evidence{Doc: doc.ID, Start: st.Start, End: st.End, Sentence: clip(st.Evidence), Statement: true}
-		if ev.Sentence == "" {
-			ev.Sentence = sentence(text, st.Start, st.End, st.Start, st.End)
-		}
+		ev := vncite.Evidence{Doc: doc.ID, Start: st.Start, End: st.End, Sentence: p.plan.stmtSent[si], Statement: true}
 		if err := w.addEdge(vncite.Edge{From: from, To: to, Relation: rel, Evidence: ev}); err != nil {
 			return 0, err
 		}

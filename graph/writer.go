@@ -33,9 +33,10 @@ const (
 // re-sort every pending write for each iterator, which made scans
 // quadratic in the batch size.)
 type writer struct {
-	s    *Store
-	ctx  context.Context
-	txn  *badger.Txn // write-only: reads go through the layers and rtxn
+	s   *Store
+	ctx context.Context
+	// rtxn reads the database; the open transaction is a layer (txnL),
+	// written to Badger when committed (see commit).
 	rtxn *badger.Txn
 
 	entries, bytes, docs int
@@ -140,7 +141,7 @@ func (l *layer) reset() {
 
 func (s *Store) newWriter(ctx context.Context) *writer {
 	return &writer{
-		s: s, ctx: ctx, txn: s.db.NewTransaction(true), rtxn: s.db.NewTransaction(false),
+		s: s, ctx: ctx, rtxn: s.db.NewTransaction(false),
 		doc: newLayer(64), txnL: newLayer(txnMaxEntries / 2),
 		touched: map[string]bool{}, deleted: map[string]bool{},
 		ingested: map[string]bool{}, laterIndex: map[string]bool{},
@@ -494,15 +495,9 @@ func (w *writer) commitDoc(source string) error {
 			return err
 		}
 	}
-	for k, v := range w.doc.sets {
-		if err := w.txn.Set([]byte(k), v); err != nil {
-			return w.failTxn(err)
-		}
-	}
-	for k := range w.doc.dels {
-		if err := w.txn.Delete([]byte(k)); err != nil {
-			return w.failTxn(err)
-		}
+	if err := w.fitsBadger(); err != nil {
+		w.discardDoc()
+		return err
 	}
 	for k, v := range w.doc.sets {
 		w.txnL.set(k, v)
@@ -545,16 +540,37 @@ func (w *writer) commitDoc(source string) error {
 	return nil
 }
 
-// failTxn abandons a transaction a document did not fit in: only that
-// document was in it (commitDoc commits earlier ones first).
-func (w *writer) failTxn(err error) error {
-	w.txn.Discard()
-	w.txn = w.s.db.NewTransaction(true)
-	w.resetTxnState()
-	clear(w.docs_)
-	w.discardDoc()
-	return fmt.Errorf("graph: document too large for one transaction: %w", err)
+// fitsBadger checks that the current document alone fits in one Badger
+// transaction, sized as Badger sizes it (a value from valueThreshold on
+// goes to the value log and counts as a pointer). The transaction is
+// filled in the background (see commit), where a rejected write would
+// fail the whole batch.
+func (w *writer) fitsBadger() error {
+	n, size := int64(0), int64(0)
+	for k, v := range w.doc.sets {
+		if len(k) > maxKeyBytes {
+			return fmt.Errorf("graph: document too large for one transaction: a key of %d bytes", len(k))
+		}
+		n++
+		size += int64(len(k)) + 2
+		if len(v) < valueThreshold {
+			size += int64(len(v))
+		} else {
+			size += 12
+		}
+	}
+	for k := range w.doc.dels {
+		n++
+		size += int64(len(k)) + 2
+	}
+	if n >= w.s.db.MaxBatchCount() || size >= w.s.db.MaxBatchSize() {
+		return fmt.Errorf("graph: document too large for one transaction: %d writes, %d bytes", n, size)
+	}
+	return nil
 }
+
+// maxKeyBytes is below Badger's key size limit (65,000 bytes).
+const maxKeyBytes = 60000
 
 func (w *writer) resetTxnState() {
 	w.entries, w.bytes, w.docs = 0, 0, 0
@@ -575,11 +591,29 @@ func (w *writer) commit() error {
 		return err
 	}
 	f := &inflightTxn{layer: w.txnL, touched: w.touched, deleted: w.deleted, ingested: w.ingested, sources: w.sources, done: make(chan error, 1)}
-	w.txn.CommitWith(func(err error) { f.done <- err })
+	// The layer is not written to any more: the transaction is filled
+	// from it and committed on another goroutine.
+	go func() { f.done <- writeLayer(w.s.db, f.layer) }()
 	w.inflight = f
-	w.txn = w.s.db.NewTransaction(true)
 	w.resetTxnState()
 	return nil
+}
+
+// writeLayer writes a layer's sets and deletes in one transaction.
+func writeLayer(db *badger.DB, l *layer) error {
+	txn := db.NewTransaction(true)
+	defer txn.Discard()
+	for k, v := range l.sets {
+		if err := txn.Set([]byte(k), v); err != nil {
+			return err
+		}
+	}
+	for k := range l.dels {
+		if err := txn.Delete([]byte(k)); err != nil {
+			return err
+		}
+	}
+	return txn.Commit()
 }
 
 // wait waits for the transaction committing in the background, then
@@ -632,9 +666,8 @@ func (w *writer) indexLater() error {
 	return err
 }
 
-// close discards an uncommitted transaction and waits for a background one.
+// close drops what was not committed and waits for a background commit.
 func (w *writer) close() {
-	w.txn.Discard()
 	if w.inflight != nil {
 		<-w.inflight.done
 		w.inflight = nil
