@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"log/slog"
 	"sort"
 	"strings"
 
@@ -60,6 +61,9 @@ type writer struct {
 	docFloating []string
 
 	inflight *inflightTxn
+	// indexing is the Indexer call for the batch committed last, running
+	// while the next batch is built (nil when none).
+	indexing chan error
 	// sources are the inputs in the open transaction.
 	sources []string
 
@@ -617,7 +621,10 @@ func writeLayer(db *badger.DB, l *layer) error {
 }
 
 // wait waits for the transaction committing in the background, then
-// passes what it wrote to the Indexer.
+// hands what it wrote to the Indexer, on its own goroutine: Bleve indexes
+// batch N while the writer computes batch N+1. One batch is in flight:
+// the hand-off waits for the one before, whose error it returns, so
+// batches reach the Indexer in commit order.
 func (w *writer) wait() error {
 	f := w.inflight
 	if f == nil {
@@ -644,7 +651,26 @@ func (w *writer) wait() error {
 	for id := range f.deleted {
 		delete(w.laterIndex, id)
 	}
-	return w.s.sendToIndexer(w.ctx, now, f.deleted)
+	if err := w.waitIndex(); err != nil {
+		return err
+	}
+	if w.s.idx == nil || len(now)+len(f.deleted) == 0 {
+		return nil
+	}
+	done := make(chan error, 1)
+	go func() { done <- w.s.sendToIndexer(w.ctx, now, f.deleted) }()
+	w.indexing = done
+	return nil
+}
+
+// waitIndex waits for the Indexer call in flight and returns its error.
+func (w *writer) waitIndex() error {
+	if w.indexing == nil {
+		return nil
+	}
+	err := <-w.indexing
+	w.indexing = nil
+	return err
 }
 
 // finish commits what is open, waits for it, then indexes the stubs the
@@ -656,21 +682,33 @@ func (w *writer) finish() error {
 	if err := w.wait(); err != nil {
 		return err
 	}
+	if err := w.waitIndex(); err != nil {
+		return err
+	}
 	return w.indexLater()
 }
 
-// indexLater indexes the stubs committed batches touched.
+// indexLater indexes the stubs committed batches touched, after the
+// Indexer call in flight.
 func (w *writer) indexLater() error {
+	if err := w.waitIndex(); err != nil {
+		slog.Warn("graph: index a batch", "err", err)
+	}
 	err := w.s.sendToIndexer(w.ctx, w.laterIndex, nil)
 	clear(w.laterIndex)
 	return err
 }
 
-// close drops what was not committed and waits for a background commit.
+// close drops what was not committed and waits for a background commit
+// and Indexer call (their errors were reported, or the ingest is failing
+// already).
 func (w *writer) close() {
 	if w.inflight != nil {
 		<-w.inflight.done
 		w.inflight = nil
+	}
+	if err := w.waitIndex(); err != nil {
+		slog.Warn("graph: index a batch", "err", err)
 	}
 	w.rtxn.Discard()
 }
