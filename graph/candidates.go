@@ -248,7 +248,11 @@ func localWhy(r vncite.Reference, c *vncite.Document, cx refContext) string {
 // ingested document. Every mention with that id follows it (an undated
 // mention of a number means what its dated mention in the same document
 // means); two mentions pinning different documents pin none.
+//
+// First, a mention left unscoped takes the identity of the document's one
+// scoped mention of the same number (see sameDocScope): ids may change.
 func (w *writer) pinLocal(refs []vncite.Reference, ids []identity, cx refContext) (map[string]*vncite.Document, error) {
+	sameDocScope(refs, ids)
 	var pins map[string]*vncite.Document
 	conflict := map[string]bool{}
 	for i, r := range refs {
@@ -394,4 +398,37 @@ func mayFitID(id string, pr placeRange, year int, citingDate string) bool {
 		k++
 	}
 	return pr.provinces[q[1:k]]
+}
+
+// sameDocScope gives each local mention left unscoped ("Kế hoạch 90", or
+// "Kế hoạch số 90-KH/HU của Ban Thường vụ Huyện ủy" in a document whose
+// unit does not say which district) the identity of the document's other
+// mentions of that number when they are scoped and agree on one
+// ("Kế hoạch số 90-KH/HU ... của Ban Thường vụ Huyện ủy Phong Điền"):
+// within one document a number means one document.
+func sameDocScope(refs []vncite.Reference, ids []identity) {
+	var scoped map[string]int // number → index of its one scoped identity, -1 when several
+	for i, r := range refs {
+		id := ids[i]
+		if r.Number == "" || !id.Class.local() || id.Key.Confidence == "unscoped" || id.ID == "" {
+			continue
+		}
+		if scoped == nil {
+			scoped = map[string]int{}
+		}
+		if j, ok := scoped[r.Number]; !ok {
+			scoped[r.Number] = i
+		} else if j >= 0 && ids[j].ID != id.ID {
+			scoped[r.Number] = -1
+		}
+	}
+	for i, r := range refs {
+		if ids[i].Key.Confidence != "unscoped" || !ids[i].Class.local() {
+			continue
+		}
+		if j, ok := scoped[r.Number]; ok && j >= 0 {
+			ids[i] = ids[j]
+			ids[i].sameDoc = true
+		}
+	}
 }

@@ -323,18 +323,34 @@ func (s *Store) refScope(r vncite.Reference, parts numberParts, cx refContext) (
 	if kind == "thanh pho" && cp.Kind == "tinh" && cp.ProvinceCode != "" && s.gaz.isCentralCity(cp.ProvinceCode, date) {
 		return cp, "inferred", strings.TrimSpace(r.Body) + " named without a place, cited by a document " + cpDesc, true
 	}
-	if par := cp.Parent; par != nil && par.Name != "" && levelOfKind(kind) == vncite.LevelDistrict && (par.Kind == kind || par.Kind == "") {
-		// A commune's document citing its district's committee.
+	if par := cp.Parent; par != nil && par.Name != "" && levelOfKind(kind) == vncite.LevelDistrict && (par.Kind == kind || par.Kind == "" || districtOnly(kind) && levelOfKind(par.Kind) == vncite.LevelDistrict) {
+		// A commune's document citing its district's committee: the one
+		// district-level committee above it, whatever kind the gazetteer
+		// gives the district now (huyện Phong Điền is a thị xã since 2024,
+		// and its Huyện ủy of 2003 is cited as such).
 		pl := *par
-		pl.Kind = kind
+		if pl.Kind == "" || pl.Code == "" {
+			pl.Kind = kind
+		}
 		return pl, "inferred", strings.TrimSpace(r.Body) + " named without a place, cited by a document " + cpDesc + " of " + par.unitName(), true
 	}
-	if cp.Name != "" && (cp.Kind == kind || (cp.Kind == "" && levelOfKind(kind) == vncite.LevelDistrict)) {
+	if cp.Name != "" && (cp.Kind == kind || (cp.Kind == "" && levelOfKind(kind) == vncite.LevelDistrict) || cp.Code != "" && districtOnly(kind) && levelOfKind(cp.Kind) == vncite.LevelDistrict) {
+		// The citing document's own committee; a unit the gazetteer
+		// placed keeps the gazetteer's kind, as the unit's own documents do.
 		pl := cp
-		pl.Kind = kind
+		if pl.Kind == "" || pl.Code == "" {
+			pl.Kind = kind
+		}
 		return pl, "inferred", strings.TrimSpace(r.Body) + " named without a place, cited by a document " + cpDesc, true
 	}
 	return place{Kind: kind}, "unscoped", strings.TrimSpace(r.Body) + " named without a place, and the citing document (" + cpDesc + ") is not of that unit", false
+}
+
+// districtOnly reports whether a committee kind exists at district level
+// only (Huyện ủy, Thị ủy, Quận ủy), unlike a Thành ủy, which may be a
+// province's (a centrally-run city) or a district's.
+func districtOnly(kind string) bool {
+	return kind == "huyen" || kind == "thi xa" || kind == "quan"
 }
 
 func describePlace(p place) string {

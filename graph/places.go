@@ -473,7 +473,14 @@ func (g *Gazetteer) resolve(p place, date, contextProvince string) place {
 		if prov == "" {
 			prov = contextProvince
 		}
-		switch u, ok := g.findUnit(p.Kind, p.Name, prov); {
+		u, ok := g.findUnit(p.Kind, p.Name, prov)
+		if !ok && prov != "" && g.full && g.countUnits(p.Kind, p.Name, prov) == 0 {
+			// Units change kind (huyện Phong Điền became a thị xã in 2024,
+			// xã Hương Sơ a phường): the gazetteer's one unit of that name
+			// and level in the province is the one an older text names.
+			u, ok = g.sameLevelUnit(p.Kind, p.Name, prov)
+		}
+		switch {
 		case ok:
 			p.Code, p.Kind, p.Name, p.ProvinceCode = u.Code, u.Kind, u.Name, u.Province
 		case !g.full:
@@ -546,8 +553,13 @@ func (g *Gazetteer) docPlace(d vncite.Document, text string) place {
 		kind, name = lhKind, lhName
 	}
 	if prov == "" {
-		// A place line naming a unit the gazetteer knows gives its province.
+		// A place line naming a unit the gazetteer knows gives its province;
+		// not the unit's own name written alone ("Vĩnh Thuận, ngày ..." of
+		// xã Vĩnh Thuận, which is also a district's name elsewhere).
 		for _, pp := range parts {
+			if pp.Kind == "" && pp.Name != "" && (g.slug(pp.Name) == g.slug(name) || g.slug(pp.Name) == g.slug(lhName)) {
+				continue
+			}
 			if r := g.resolve(pp, d.Date, ""); r.ProvinceCode != "" {
 				prov = r.ProvinceCode
 				break
@@ -880,4 +892,23 @@ func (g *Gazetteer) datelinePlace(text, date string) (place, bool) {
 		}
 		return p, true
 	}
+}
+
+// sameLevelUnit finds the one unit of name in province prov whose level is
+// kind's, whatever its kind.
+func (g *Gazetteer) sameLevelUnit(kind, name, prov string) (unit, bool) {
+	level := levelOfKind(kind)
+	if level == "" || level == vncite.LevelProvince {
+		return unit{}, false
+	}
+	var found []unit
+	for _, u := range sameMarks(g.units["|"+g.slug(name)], name) {
+		if u.Province == prov && levelOfKind(u.Kind) == level {
+			found = append(found, u)
+		}
+	}
+	if len(found) != 1 {
+		return unit{}, false
+	}
+	return found[0], true
 }
