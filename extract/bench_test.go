@@ -9,6 +9,8 @@ import (
 	"sync"
 	"syscall"
 	"testing"
+
+	"github.com/vncite/vncite/extract/corpusgen"
 )
 
 // benchCorpus is ≥ 50 MB of realistic text: the seeds' paragraphs mixed
@@ -154,6 +156,28 @@ var seedCorpus = sync.OnceValue(func() [][]byte {
 	}
 	return docs
 })
+
+// genCorpus is the text of `vncite gen --docs 3000 --seed 1` (without a
+// gazetteer: communes get common names), as the scale harness extracts
+// it: every kind of document, some NFD, unaccented or with CRLF line
+// ends. About 14 MB.
+var genCorpus = sync.OnceValue(func() [][]byte {
+	var docs [][]byte
+	err := corpusgen.Generate(corpusgen.Config{Docs: 3000, Seed: 1, Rates: corpusgen.DefaultRates()}, func(d *corpusgen.Doc) error {
+		if d.Text != nil {
+			docs = append(docs, d.Text)
+		}
+		return nil
+	})
+	if err != nil {
+		panic(err)
+	}
+	return docs
+})
+
+// BenchmarkExtractGen is BenchmarkExtract over the generated corpus of
+// the scale harness.
+func BenchmarkExtractGen(b *testing.B) { benchExtract(b, genCorpus()) }
 
 // BenchmarkExtractSeeds is BenchmarkExtract over the seeds repeated.
 func BenchmarkExtractSeeds(b *testing.B) { benchExtract(b, seedCorpus()) }

@@ -231,7 +231,7 @@ func nfcWindow(w, p1, p2 uint64) bool {
 	if eqMask(p1, 0xE1)&^eqMask(w&(swarOnes*0xFC), 0xB8) != 0 {
 		return false
 	}
-	return eqMask(p1, 0xC3)&(eqMask(w, 0x90)|eqMask(w, 0xB0)) == 0
+	return eqMask(p1, 0xC3)&eqMask(w&^(swarOnes*0x20), 0x90) == 0 // 90 or B0
 }
 
 // nfcRune checks the rune at b[i] for the fast NFC check: its size, and false when

@@ -51,9 +51,7 @@ func Extract(text []byte) (vncite.Extraction, error) {
 		if !utf8.Valid(b) {
 			return vncite.Extraction{}, ErrNotText
 		}
-		if norm.NFC.QuickSpan(b) != len(b) {
-			b = norm.NFC.Bytes(b)
-		}
+		b = norm.NFC.Bytes(b) // b itself when already NFC (its own quick check)
 		b = repairEth(b)
 		trig = triggers{slashes: trig.slashes[:0], digits: trig.digits[:0], tren: trig.tren[:0], named: trig.named[:0]}
 		scanTriggers(b, false, &trig)
@@ -119,22 +117,28 @@ func run(b []byte, text string, ex *vncite.Extraction, trig *triggers) {
 
 // mergeByStart merges the full numbers (in text order) and the short
 // forms into one list in text order, full numbers first at equal starts
-// (as a stable sort of full followed by short would).
+// (as a stable sort of full followed by short would). It merges from the
+// back into full's spare capacity when there is room.
 func mergeByStart(full, short []mention) []mention {
 	slices.SortStableFunc(short, func(a, b mention) int { return cmp.Compare(a.start, b.start) })
-	out := make([]mention, 0, len(full)+len(short))
-	i, j := 0, 0
-	for i < len(full) && j < len(short) {
-		if short[j].start < full[i].start {
-			out = append(out, short[j])
-			j++
+	n := len(full) + len(short)
+	out := full[:0]
+	if cap(full) < n {
+		out = make([]mention, 0, n)
+		out = append(out, full...)
+	}
+	out = out[:n]
+	i, j := len(full)-1, len(short)-1
+	for k := n - 1; j >= 0; k-- {
+		if i >= 0 && out[i].start > short[j].start {
+			out[k] = out[i]
+			i--
 		} else {
-			out = append(out, full[i])
-			i++
+			out[k] = short[j]
+			j--
 		}
 	}
-	out = append(out, full[i:]...)
-	return append(out, short[j:]...)
+	return out
 }
 
 // analyse reads the context of every mention, then links lists and

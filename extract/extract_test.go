@@ -747,3 +747,29 @@ func FuzzTriggers(f *testing.F) {
 		}
 	})
 }
+
+// TestMergeByStart checks the merge against a stable sort of full then
+// short, with equal starts, with and without spare capacity in full.
+func TestMergeByStart(t *testing.T) {
+	mk := func(kind int, starts ...int) []mention {
+		var ms []mention
+		for k, s := range starts {
+			ms = append(ms, mention{kind: kind, start: s, end: s + k + 1})
+		}
+		return ms
+	}
+	for _, tc := range []struct{ full, short []int }{
+		{[]int{1, 5, 9}, []int{0, 5, 12, 3}}, {nil, []int{4, 2}}, {[]int{1, 2}, nil}, {[]int{7}, []int{7, 7, 1}},
+	} {
+		for _, spare := range []int{0, 8} {
+			full := append(make([]mention, 0, len(tc.full)+spare), mk(mFull, tc.full...)...)
+			short := mk(mShort, tc.short...)
+			want := append(append([]mention(nil), full...), short...)
+			sort.SliceStable(want, func(i, j int) bool { return want[i].start < want[j].start })
+			got := mergeByStart(full, append([]mention(nil), short...))
+			if !reflect.DeepEqual(got, want) {
+				t.Errorf("full %v short %v spare %d:\n got  %v\n want %v", tc.full, tc.short, spare, got, want)
+			}
+		}
+	}
+}

@@ -2,6 +2,7 @@ package extract
 
 import (
 	"bytes"
+	"math/bits"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -654,6 +655,10 @@ type caserSlot struct {
 
 func (c *caser) build() {
 	c.built = true
+	// About one word per six bytes of Vietnamese text: room for most
+	// texts without growing.
+	c.toks = make([][2]int32, 0, len(c.b)/5+16)
+	c.hashes = make([]uint64, 0, len(c.b)/5+16)
 	for start := 0; start < len(c.b); {
 		end := bytes.IndexByte(c.b[start:], '\n')
 		if end < 0 {
@@ -676,7 +681,7 @@ func (c *caser) build() {
 					continue
 				}
 				s := i
-				h := uint64(fnvOffset)
+				h := uint64(0)
 				for i < len(line) {
 					ch := line[i]
 					if ch < utf8.RuneSelf {
@@ -686,7 +691,7 @@ func (c *caser) build() {
 						if ch >= 'A' && ch <= 'Z' {
 							ch += 'a' - 'A'
 						}
-						h = (h ^ uint64(ch)) * fnvPrime
+						h = wordHashStep(h, uint64(ch))
 						i++
 						continue
 					}
@@ -695,12 +700,34 @@ func (c *caser) build() {
 						// runes) whose lower case is in the same block.
 						r := rune(line[i+1]&0x3F)<<6 | rune(line[i+2]&0x3F) | 0x1000
 						if l := lowerExt[r-0x1E00]; l >= 0x1E00 && l <= 0x1EFF {
-							h = (h ^ 0xE1) * fnvPrime
-							h = (h ^ uint64(0x80|(l>>6)&0x3F)) * fnvPrime
-							h = (h ^ uint64(0x80|l&0x3F)) * fnvPrime
+							h = wordHashStep(h, 0xE1)
+							h = wordHashStep(h, uint64(0x80|(l>>6)&0x3F))
+							h = wordHashStep(h, uint64(0x80|l&0x3F))
 							i += 3
 							continue
 						}
+					}
+					if ch >= 0xC2 && ch < 0xCA && i+1 < len(line) && line[i+1]&0xC0 == 0x80 {
+						// A two-byte rune below U+0250 (Latin-1 and the
+						// Latin Extended letters): lower-cased by table.
+						r := rune(ch&0x1F)<<6 | rune(line[i+1]&0x3F)
+						if !isWordRune(r) {
+							break
+						}
+						switch l := lowerLatin[r]; {
+						case l < utf8.RuneSelf:
+							h = wordHashStep(h, uint64(l))
+						case l < 0x800:
+							h = wordHashStep(h, uint64(0xC0|l>>6))
+							h = wordHashStep(h, uint64(0x80|l&0x3F))
+						default:
+							var enc [utf8.UTFMax]byte
+							for _, e := range enc[:utf8.EncodeRune(enc[:], l)] {
+								h = wordHashStep(h, uint64(e))
+							}
+						}
+						i += 2
+						continue
 					}
 					r, size := decodeRune(line[i:])
 					if !isWordRune(r) {
@@ -708,12 +735,12 @@ func (c *caser) build() {
 					}
 					var enc [utf8.UTFMax]byte
 					for _, e := range enc[:utf8.EncodeRune(enc[:], lowerRune(r))] {
-						h = (h ^ uint64(e)) * fnvPrime
+						h = wordHashStep(h, uint64(e))
 					}
 					i += size
 				}
 				c.toks = append(c.toks, [2]int32{int32(start + s), int32(start + i)})
-				c.hashes = append(c.hashes, h)
+				c.hashes = append(c.hashes, wordHashEnd(h))
 			}
 		}
 		start = end + 1
@@ -781,21 +808,27 @@ func (c *caser) lowerIs(k int, l string) bool {
 // word returns word k as written.
 func (c *caser) word(k int) string { return string(c.b[c.toks[k][0]:c.toks[k][1]]) }
 
-// stringHash hashes a word in lower case (FNV-1a), as build hashes each
-// word of the text lower-cased.
+// stringHash hashes a word in lower case, as build hashes each word of
+// the text lower-cased.
 func stringHash(s string) uint64 {
-	h := uint64(fnvOffset)
+	h := uint64(0)
 	for i := 0; i < len(s); i++ {
-		h = (h ^ uint64(s[i])) * fnvPrime
+		h = wordHashStep(h, uint64(s[i]))
 	}
-	return h
+	return wordHashEnd(h)
 }
 
-// The 64-bit FNV-1a constants.
-const (
-	fnvOffset = 14695981039346656037
-	fnvPrime  = 1099511628211
-)
+// wordHashStep adds one byte to a word's hash: a rotation and an xor, one
+// cycle each (the hash of every word of a text is on the header's path);
+// wordHashEnd mixes the bits once per word. Equal hashes are only
+// candidates: the words are compared.
+func wordHashStep(h, c uint64) uint64 { return bits.RotateLeft64(h, 8) ^ c }
+
+func wordHashEnd(h uint64) uint64 {
+	h ^= h >> 31
+	h *= 0x9E3779B97F4A7C15
+	return h ^ h>>29
+}
 
 // recase returns s with the document's casing, first letter capitalized;
 // words never seen in mixed case are lower-cased.

@@ -81,7 +81,8 @@ func scanTriggers(b []byte, checkNFC bool, t *triggers) bool {
 		t.slashes = make([]int, 0, n/256+8)
 		t.digits = make([]int, 0, n/128+8)
 	}
-	var prev uint64 // the word before (zero before the text)
+	var prev uint64       // the word before (zero before the text)
+	var prevDigits uint64 // its digit mask
 	var tail [8]byte
 	for i := 0; i < n; i += 8 {
 		var w uint64
@@ -112,7 +113,8 @@ func scanTriggers(b []byte, checkNFC bool, t *triggers) bool {
 		tr := eqMask(p1, 't') & eqMask(w, 'r')
 		named := between(p1, 'A'-1, 'Z'+1) | eqMask(p1, 0xC4)&eqMask(w, 0x90)
 		// A digit run starts after a byte that is not a digit.
-		runs := digits &^ between(p1, '0'-1, '9'+1)
+		runs := digits &^ (digits<<8 | prevDigits>>56)
+		prevDigits = digits
 		if slashes|runs|tr|named == 0 {
 			continue
 		}
