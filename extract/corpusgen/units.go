@@ -130,16 +130,18 @@ func hashMore(h uint32, s string) uint32 {
 // communeSlots is how many communes district dist of province prov (dist
 // < 0: province prov of the 34, after the reform) has in the generated
 // world: its real ones, so that every generated commune is where the
-// gazetteer puts it; the common names stand in only for a unit the table
-// lacks.
+// gazetteer puts it. Without a gazetteer (cs nil) the common names stand
+// in; with one, a district it gives no communes (the island districts Côn
+// Đảo and Hoàng Sa have none) gets none, since a commune the gazetteer
+// lacks is one no reader can place.
 func communeSlots(cs Communes, prov, dist int) int {
 	key := provinces34[min(prov, len(provinces34)-1)].code
 	if dist >= 0 {
 		p := provinces63[prov]
 		key = p.code + "/" + p.districts[dist].name
 	}
-	if n := len(cs[key]); n > 0 {
-		return n
+	if cs != nil {
+		return len(cs[key])
 	}
 	return 2 * communesPer
 }
