@@ -7,6 +7,7 @@ import (
 	"unicode"
 
 	"github.com/vncite/vncite"
+	"github.com/vncite/vncite/extract"
 )
 
 // A local number cited without a place a reader can pin down from the text
@@ -197,7 +198,7 @@ func (w *writer) localCandidate(r vncite.Reference, cx refContext) (*vncite.Docu
 		}
 		kvs = append(kvs, got...)
 	}
-	var found *vncite.Document
+	var found []*vncite.Document
 	for _, e := range kvs {
 		p := splitKey(e.k[1:])
 		if len(p) != 2 || p[1] == cx.ID || !mayFitID(p[1], pr, year, cx.Doc.Date) {
@@ -221,12 +222,18 @@ func (w *writer) localCandidate(r vncite.Reference, cx refContext) (*vncite.Docu
 		if !g.fits(d, pr, levels) {
 			continue
 		}
-		if found != nil {
-			return nil, nil
-		}
-		found = d
+		found = append(found, d)
 	}
-	return found, nil
+	switch {
+	case len(found) == 1:
+		return found[0], nil
+	case len(found) > 1 && r.Date == "":
+		// The same unit's number of several terms or years: the one of
+		// the citing document's own term or year, if known.
+		d, _ := latestLocal(found, r.Number, classify(parts), cx.Doc.Date)
+		return d, nil
+	}
+	return nil, nil
 }
 
 // localWhy says why a mention was tied to candidate c.
@@ -431,4 +438,48 @@ func sameDocScope(refs []vncite.Reference, ids []identity) {
 			ids[i].sameDoc = true
 		}
 	}
+}
+
+// latestLocal picks, of several documents of one local number that a
+// mention without date can mean, the one a reader takes: the latest the
+// citing document can cite, when every one left is of the same unit and
+// it is of the citing document's own term (a committee numbers its Party
+// documents anew each term, so within one term its "42-KH/TU" is one
+// document) or year (state numbers restart each year). Of two units, or
+// with only documents of earlier terms or years known, it picks none: the
+// one meant may not be ingested yet. how says why (see mergeWhy).
+func latestLocal(fit []*vncite.Document, number string, class numberClass, citingDate string) (*vncite.Document, string) {
+	if citingDate == "" {
+		return nil, ""
+	}
+	var latest *vncite.Document
+	for _, d := range fit {
+		if d.Date == "" || d.Date > citingDate {
+			return nil, ""
+		}
+		if latest != nil && scopeOf(latest.ID) != scopeOf(d.ID) {
+			return nil, ""
+		}
+		if latest == nil || d.Date > latest.Date {
+			latest = d
+		}
+	}
+	if latest == nil {
+		return nil, ""
+	}
+	for _, d := range fit {
+		if d != latest && d.Date == latest.Date {
+			return nil, ""
+		}
+	}
+	if class == classLocalParty {
+		if t := extract.TermOf(citingDate); t == "" || extract.TermOf(latest.Date) != t {
+			return nil, ""
+		}
+		return latest, "the one " + number + " of its unit known in the citing document's term (khóa " + extract.TermOf(citingDate) + "), of " + strconv.Itoa(len(fit)) + " it could cite"
+	}
+	if yearOf(latest.Date) != yearOf(citingDate) {
+		return nil, ""
+	}
+	return latest, "the one " + number + " of its unit known of the citing document's year, of " + strconv.Itoa(len(fit)) + " it could cite"
 }

@@ -777,7 +777,9 @@ func pickCandidate(keyed []*vncite.Document, number string, class numberClass, s
 		return nil, ""
 	case len(fit) == 1:
 		return fit[0], ""
-	case class.local() || citingDate == "":
+	case class.local():
+		return latestLocal(fit, number, class, citingDate)
+	case citingDate == "":
 		return nil, "" // several: ambiguous, stays apart
 	}
 	var inNear *vncite.Document
