@@ -407,33 +407,55 @@ func mayFitID(id string, pr placeRange, year int, citingDate string) bool {
 	return pr.provinces[q[1:k]]
 }
 
-// sameDocScope gives each local mention left unscoped ("Kế hoạch 90", or
-// "Kế hoạch số 90-KH/HU của Ban Thường vụ Huyện ủy" in a document whose
-// unit does not say which district) the identity of the document's other
-// mentions of that number when they are scoped and agree on one
-// ("Kế hoạch số 90-KH/HU ... của Ban Thường vụ Huyện ủy Phong Điền"):
-// within one document a number means one document.
+// sameDocScope makes the mentions of one local number in a document
+// follow the most telling of them: within one document a number means one
+// document. Mentions that name no body ("Kế hoạch 111", "111/KH-UBND")
+// take the identity of those that name one ("Kế hoạch số 111/KH-UBND ...
+// của UBND huyện"), scoped or not, when these agree on one: the citing
+// document's own number series, which a bare mention is otherwise
+// ascribed to, is only a guess. Then mentions left unscoped take the
+// document's one scoped identity of that number, if there is one.
 func sameDocScope(refs []vncite.Reference, ids []identity) {
-	var scoped map[string]int // number → index of its one scoped identity, -1 when several
+	const several = -1
+	var named, scoped map[string]int // number → index of its one identity, several
+	note := func(m *map[string]int, number string, i int) {
+		if *m == nil {
+			*m = map[string]int{}
+		}
+		if j, ok := (*m)[number]; !ok {
+			(*m)[number] = i
+		} else if j != several && ids[j].ID != ids[i].ID {
+			(*m)[number] = several
+		}
+	}
 	for i, r := range refs {
-		id := ids[i]
-		if r.Number == "" || !id.Class.local() || id.Key.Confidence == "unscoped" || id.ID == "" {
+		if r.Number == "" || !ids[i].Class.local() || ids[i].ID == "" || ids[i].sameDoc {
 			continue
 		}
-		if scoped == nil {
-			scoped = map[string]int{}
+		if strings.TrimSpace(r.Body) != "" {
+			note(&named, r.Number, i)
 		}
-		if j, ok := scoped[r.Number]; !ok {
-			scoped[r.Number] = i
-		} else if j >= 0 && ids[j].ID != id.ID {
-			scoped[r.Number] = -1
+	}
+	for i, r := range refs {
+		if r.Number == "" || !ids[i].Class.local() || ids[i].ID == "" || strings.TrimSpace(r.Body) != "" {
+			continue
 		}
+		if j, ok := named[r.Number]; ok && j != several && ids[j].ID != ids[i].ID {
+			ids[i] = ids[j]
+			ids[i].sameDoc = true
+		}
+	}
+	for i, r := range refs {
+		if r.Number == "" || !ids[i].Class.local() || ids[i].ID == "" || ids[i].Key.Confidence == "unscoped" {
+			continue
+		}
+		note(&scoped, r.Number, i)
 	}
 	for i, r := range refs {
 		if ids[i].Key.Confidence != "unscoped" || !ids[i].Class.local() {
 			continue
 		}
-		if j, ok := scoped[r.Number]; ok && j >= 0 {
+		if j, ok := scoped[r.Number]; ok && j != several {
 			ids[i] = ids[j]
 			ids[i].sameDoc = true
 		}
