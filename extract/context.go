@@ -2,6 +2,7 @@ package extract
 
 import (
 	"bytes"
+	"math/bits"
 	"strings"
 	"unicode/utf8"
 
@@ -39,11 +40,20 @@ func sentenceBounds(b []byte, i, j int) (int, int) {
 	if lo < 0 {
 		lo = 0
 	}
+	if s >= len(b) {
+		s = len(b) - 1 // the end of the text is a boundary already
+		if s <= lo {
+			s = lo
+		}
+	}
 	for s > lo {
-		if s < len(b) && endMark[b[s]] && isBoundaryAt(b, s) {
+		s = prevEndMark(b, s, lo)
+		if s > lo && isBoundaryAt(b, s) {
 			break
 		}
-		s--
+		if s > lo {
+			s--
+		}
 	}
 	for s < i && (isSpaceByte(b[s]) || b[s] == '.' || b[s] == '!' || b[s] == '?') {
 		s++
@@ -54,10 +64,13 @@ func sentenceBounds(b []byte, i, j int) (int, int) {
 		hi = len(b)
 	}
 	for e < hi {
-		if endMark[b[e]] && isBoundaryAt(b, e) {
+		e = nextEndMark(b, e, hi)
+		if e < hi && isBoundaryAt(b, e) {
 			break
 		}
-		e++
+		if e < hi {
+			e++
+		}
 	}
 	if e == len(b) || e == hi {
 		return s, e
@@ -67,6 +80,43 @@ func sentenceBounds(b []byte, i, j int) (int, int) {
 
 // endMark marks the bytes a sentence can end at.
 var endMark = [256]bool{'.': true, '!': true, '?': true, '\n': true, '\r': true}
+
+// endMarks marks the end mark bytes of a word.
+func endMarks(w uint64) uint64 {
+	return eqMask(w, '.') | eqMask(w, '\n') | eqMask(w, '!') | eqMask(w, '?') | eqMask(w, '\r')
+}
+
+// nextEndMark returns the first k in [i, hi) with endMark[b[k]], or hi;
+// eight bytes at a time.
+func nextEndMark(b []byte, i, hi int) int {
+	for ; i+8 <= hi; i += 8 {
+		if m := endMarks(load64(b[i:])); m != 0 {
+			return i + bitIndex(m)
+		}
+	}
+	for ; i < hi; i++ {
+		if endMark[b[i]] {
+			return i
+		}
+	}
+	return hi
+}
+
+// prevEndMark returns the last k in (lo, s] with endMark[b[k]], or lo;
+// eight bytes at a time.
+func prevEndMark(b []byte, s, lo int) int {
+	for ; s-7 > lo; s -= 8 {
+		if m := endMarks(load64(b[s-7:])); m != 0 {
+			return s - 7 + (63-bits.LeadingZeros64(m))>>3
+		}
+	}
+	for ; s > lo; s-- {
+		if endMark[b[s]] {
+			return s
+		}
+	}
+	return lo
+}
 
 // isBoundaryAt reports whether a sentence boundary is at b[k]: a sentence
 // end mark followed by space and no continuation, or a line break.

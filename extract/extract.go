@@ -425,51 +425,46 @@ func decideHorn(p parsed, body string, party map[rkey]string) Number {
 type resolver struct {
 	seq       map[rkey]int  // {kind, seq} → first full or completed reference
 	ambiguous map[rkey]bool // {kind, seq} met with two different numbers (nil until one is)
-	last      smallMap      // {"name", type word} or {"type", type} → latest reference
-	lastStmt  smallMap      // the same, for objects of statements
+	last      latest        // {"name", type word} or {"type", type} → latest reference
+	lastStmt  latest        // the same, for objects of statements
 	numbers   []string      // number of each reference, by index
-}
-
-// smallMap is a map from rkey to int for the few keys of last and
-// lastStmt (two per kind of document a text names): a linear search over
-// a short slice costs less than hashing two strings.
-type smallMap []smallEntry
-
-type smallEntry struct {
-	k  rkey
-	ri int
-}
-
-func (m smallMap) get(k rkey) (int, bool) {
-	for i := range m {
-		if m[i].k == k {
-			return m[i].ri, true
-		}
-	}
-	return 0, false
-}
-
-func (m *smallMap) set(k rkey, ri int) {
-	for i := range *m {
-		if (*m)[i].k == k {
-			(*m)[i].ri = ri
-			return
-		}
-	}
-	*m = append(*m, smallEntry{k, ri})
-}
-
-func (m *smallMap) delete(k rkey) {
-	for i := range *m {
-		if (*m)[i].k == k {
-			*m = append((*m)[:i], (*m)[i+1:]...)
-			return
-		}
-	}
 }
 
 // rkey is a two-part map key (no string concatenation per reference).
 type rkey [2]string
+
+// latest maps {"type", type} and {"name", type word} to the latest
+// reference of that kind: one map per key kind, so that a key is one
+// short string to hash, not two.
+type latest struct {
+	byType, byName map[string]int
+}
+
+func (l *latest) of(k rkey) *map[string]int {
+	if k[0] == "name" {
+		return &l.byName
+	}
+	return &l.byType
+}
+
+func (l *latest) get(k rkey) (int, bool) {
+	ri, ok := (*l.of(k))[k[1]]
+	return ri, ok
+}
+
+func (l *latest) set(k rkey, ri int) {
+	m := l.of(k)
+	if *m == nil {
+		*m = make(map[string]int, 8)
+	}
+	(*m)[k[1]] = ri
+}
+
+func (l *latest) delete(k rkey) {
+	if m := *l.of(k); len(m) > 0 {
+		delete(m, k[1])
+	}
+}
 
 // kindKey folds QĐ and QĐi (Quyết định and Quy định share QĐ before 2018).
 func kindKey(t string) string {

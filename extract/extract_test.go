@@ -773,3 +773,66 @@ func TestMergeByStart(t *testing.T) {
 		}
 	}
 }
+
+// TestWordRuneAt checks the byte fast paths of wordRuneAt and
+// wordRuneBefore against decodeRune and isWordRune, for every rune up to
+// U+FFFF and for broken sequences.
+func TestWordRuneAt(t *testing.T) {
+	check := func(p []byte) {
+		want := 0
+		if r, size := utf8.DecodeRune(p); isWordRune(r) && r != utf8.RuneError {
+			want = size
+		}
+		if got := wordRuneAt(p, 0); got != want {
+			t.Fatalf("wordRuneAt(% x) = %d, want %d", p, got, want)
+		}
+		want = 0
+		if r, size := utf8.DecodeLastRune(p); isWordRune(r) && r != utf8.RuneError {
+			want = size
+		}
+		if got := wordRuneBefore(p, len(p)); got != want {
+			t.Fatalf("wordRuneBefore(% x) = %d, want %d", p, got, want)
+		}
+	}
+	for r := rune(0x80); r < 0x10000; r++ {
+		p := utf8.AppendRune(nil, r)
+		check(p)
+		check(p[:len(p)-1])
+		check(append(p, 'a'))
+		check(append([]byte{'a'}, p...))
+	}
+}
+
+// TestEndMarks checks the eight-byte searches for sentence end marks
+// against a byte loop, at every start and bound of a text with marks.
+func TestEndMarks(t *testing.T) {
+	b := []byte("Một. Hai ba bốn năm sáu bảy tám chín mười!\nMười một? mười hai\r\n.x")
+	for i := 0; i <= len(b); i++ {
+		for hi := i; hi <= len(b); hi++ {
+			want := hi
+			for k := i; k < hi; k++ {
+				if endMark[b[k]] {
+					want = k
+					break
+				}
+			}
+			if got := nextEndMark(b, i, hi); got != want {
+				t.Fatalf("nextEndMark(%d, %d) = %d, want %d", i, hi, got, want)
+			}
+		}
+	}
+	for s := 0; s < len(b); s++ {
+		for lo := 0; lo <= s; lo++ {
+			want := lo
+			for k := s; k > lo; k-- {
+				if endMark[b[k]] {
+					want = k
+					break
+				}
+			}
+			if got := prevEndMark(b, s, lo); got != want {
+				t.Fatalf("prevEndMark(%d, %d) = %d, want %d", s, lo, got, want)
+			}
+		}
+	}
+}

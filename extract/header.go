@@ -24,7 +24,7 @@ type header struct {
 type line struct {
 	s, e  int
 	text  string // trimmed
-	words int    // up to maxLineWords+1
+	words int    // exact up to maxLineWords, else some count above it
 }
 
 // headLines returns the first lines of b, up to max bytes, and the index
@@ -74,13 +74,19 @@ const maxLineWords = 61
 
 // countWordsUpTo is countWords, stopping once past max.
 func countWordsUpTo(t string, max int) int {
-	n, in := 0, false
-	for i := 0; i < len(t) && n <= max; i++ {
-		sp := t[i] == ' ' || t[i] == '\t'
-		if !sp && !in {
-			n++
+	// A word starts at a byte that is no space after one that is (or at
+	// the start): counted without a branch, checking max every 64 bytes.
+	n, prevSp := 0, 1
+	for i := 0; i < len(t); i++ {
+		sp := 0
+		if c := t[i]; c == ' ' || c == '\t' {
+			sp = 1
 		}
-		in = !sp
+		n += prevSp &^ sp
+		prevSp = sp
+		if i&63 == 63 && n > max {
+			return n
+		}
 	}
 	return n
 }

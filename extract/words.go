@@ -132,13 +132,56 @@ func wordAfter(b []byte, i int) (int, int) {
 			j++
 			continue
 		}
-		r, size := decodeRune(b[j:])
-		if !isWordRune(r) {
+		size := wordRuneAt(b, j)
+		if size == 0 {
 			break
 		}
 		j += size
 	}
 	return i, j
+}
+
+// wordRuneAt returns the size of the rune at b[j] (≥ 0x80) when it is a
+// word rune, else 0: isWordRune with the letters of Vietnamese text
+// (U+00C0–U+024F but × and ÷, U+1E00–U+1EFF) read from their bytes.
+func wordRuneAt(b []byte, j int) int {
+	c := b[j]
+	if j+1 < len(b) && b[j+1]&0xC0 == 0x80 {
+		switch {
+		case c >= 0xC3 && c <= 0xC8:
+			if c == 0xC3 && (b[j+1] == 0x97 || b[j+1] == 0xB7) {
+				return 0 // × ÷
+			}
+			return 2
+		case c == 0xE1 && b[j+1] >= 0xB8 && b[j+1] <= 0xBB && j+2 < len(b) && b[j+2]&0xC0 == 0x80:
+			return 3
+		}
+	}
+	r, size := decodeRune(b[j:])
+	if !isWordRune(r) {
+		return 0
+	}
+	return size
+}
+
+// wordRuneBefore is wordRuneAt for the rune ending at b[j-1].
+func wordRuneBefore(b []byte, j int) int {
+	if j >= 2 && b[j-1]&0xC0 == 0x80 {
+		if c := b[j-2]; c >= 0xC3 && c <= 0xC8 {
+			if c == 0xC3 && (b[j-1] == 0x97 || b[j-1] == 0xB7) {
+				return 0
+			}
+			return 2
+		}
+		if j >= 3 && b[j-3] == 0xE1 && b[j-2] >= 0xB8 && b[j-2] <= 0xBB {
+			return 3
+		}
+	}
+	r, size := decodeLastRune(b[:j])
+	if !isWordRune(r) {
+		return 0
+	}
+	return size
 }
 
 // asciiWord marks the ASCII bytes isWordRune accepts.
@@ -172,8 +215,8 @@ func wordBefore(b []byte, i int) (int, int) {
 			j--
 			continue
 		}
-		r, size := decodeLastRune(b[:j])
-		if !isWordRune(r) {
+		size := wordRuneBefore(b, j)
+		if size == 0 {
 			break
 		}
 		j -= size
