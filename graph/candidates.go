@@ -35,6 +35,11 @@ type placeRange struct {
 	provinces map[string]bool
 	districts map[string]bool // province code + "|" + district slug
 	self      place
+	// anyDistrict lets a district's document of one of the provinces fit
+	// a citing document known only by its province (a news page placed
+	// by its dateline): set for a mention dated to the day, which only
+	// one district's document of that number is likely to match.
+	anyDistrict bool
 }
 
 // citingRange finds where the citing document's unit can be; ok is false
@@ -145,6 +150,9 @@ func (g *Gazetteer) fits(d *vncite.Document, pr placeRange, levels []vncite.Leve
 			return false
 		}
 		name := g.slug(units[0].Name)
+		if pr.anyDistrict && selfLevel == vncite.LevelProvince {
+			return true
+		}
 		switch selfLevel {
 		case vncite.LevelDistrict:
 			return g.slug(pr.self.Name) == name
@@ -174,6 +182,7 @@ func (w *writer) localCandidate(r vncite.Reference, cx refContext) (*vncite.Docu
 	}
 	kind, _, _ := g.parseBody(r.Body)
 	levels := levelsFor(kind, parts.Issuer)
+	pr.anyDistrict = r.Date != "" && levelOfKind(kind) == vncite.LevelDistrict
 	// Only the ids of the provinces the citing unit can be in, and, when
 	// a district whose header names no province may fit, of such units.
 	group := prefixKey(pNumber, r.Number)

@@ -22,6 +22,8 @@ type Gazetteer struct {
 	// slug ("thi xa|huong-thuy"), and by slug alone ("|huong-thuy").
 	units  map[string][]unit
 	byCode map[string]unit
+	// cities are the cities (thành phố thuộc tỉnh) of each province.
+	cities map[string][]unit
 	full   bool
 	memo   *bodyMemo
 }
@@ -128,6 +130,12 @@ func LoadGazetteer(dir string) (*Gazetteer, error) {
 		return nil, fmt.Errorf("graph: gazetteer %s: no provinces", dir)
 	}
 	g.addAliases()
+	g.cities = map[string][]unit{}
+	for _, u := range g.byCode {
+		if len(u.Code) == 3 && u.Kind == "thanh pho" {
+			g.cities[u.Province] = append(g.cities[u.Province], u)
+		}
+	}
 	return g, nil
 }
 
@@ -311,4 +319,14 @@ func sameMarks(units []unit, name string) []unit {
 		}
 	}
 	return out
+}
+
+// onlyCity returns the one city (thành phố thuộc tỉnh) of province code,
+// when the gazetteer gives it exactly one: the unit a "Thành ủy" named
+// without a place in that province's documents is.
+func (g *Gazetteer) onlyCity(code string) (unit, bool) {
+	if cs := g.cities[code]; len(cs) == 1 {
+		return cs[0], true
+	}
+	return unit{}, false
 }

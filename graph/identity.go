@@ -323,6 +323,14 @@ func (s *Store) refScope(r vncite.Reference, parts numberParts, cx refContext) (
 	if kind == "thanh pho" && cp.Kind == "tinh" && cp.ProvinceCode != "" && s.gaz.isCentralCity(cp.ProvinceCode, date) {
 		return cp, "inferred", strings.TrimSpace(r.Body) + " named without a place, cited by a document " + cpDesc, true
 	}
+	if kind == "thanh pho" && cp.Kind == "tinh" && cp.ProvinceCode != "" {
+		// A Thành ủy named without a place in a document of a province
+		// that has one city (its capital): that city's.
+		if u, ok := s.gaz.onlyCity(cp.ProvinceCode); ok {
+			pl := s.gaz.resolve(place{Kind: u.Kind, Name: u.Name, ProvinceCode: cp.ProvinceCode}, date, cp.ProvinceCode)
+			return pl, "inferred", strings.TrimSpace(r.Body) + " named without a place, cited by a document " + cpDesc + ", whose one city is " + u.Name, true
+		}
+	}
 	if par := cp.Parent; par != nil && par.Name != "" && levelOfKind(kind) == vncite.LevelDistrict && (par.Kind == kind || par.Kind == "" || districtOnly(kind) && levelOfKind(par.Kind) == vncite.LevelDistrict) {
 		// A commune's document citing its district's committee: the one
 		// district-level committee above it, whatever kind the gazetteer
