@@ -514,3 +514,21 @@ func latestLocal(fit []*vncite.Document, number string, class numberClass, citin
 	}
 	return latest, "the one " + number + " of its unit known of the citing document's year, of " + strconv.Itoa(len(fit)) + " it could cite"
 }
+
+// staleByTitle reports whether d, a central Party document of a term
+// before the citing document's, is ruled out by the title given beside an
+// undated mention of its number: every term reissues the low numbers
+// ("03-CT/TW" of 2002 and of 2013), so a 2013 text citing "Chỉ thị số
+// 03-CT/TW ... về nâng cao năng lực lãnh đạo ... công tác cán bộ" means
+// that term's, not the known 2002 one of another title. Within the citing
+// document's own term a title never rules out (a "về ..." beside a number
+// may describe the citing act rather than title the cited document).
+func staleByTitle(d *vncite.Document, class numberClass, citingDate, title string) bool {
+	if class != classCentralParty || title == "" || d.Title == "" || citingDate == "" || d.Key == nil {
+		return false
+	}
+	if termRank(d.Key.Term) >= termRank(extract.TermOf(citingDate)) {
+		return false
+	}
+	return len(titleWords(title)) >= 4 && len(titleWords(d.Title)) >= 4 && !sameTitle(title, d.Title) && !sameTitle(d.Title, title)
+}

@@ -528,6 +528,9 @@ func plausibleDates(refs []vncite.Reference, date string) []vncite.Reference {
 			out = slices.Clone(refs)
 		}
 		out[i].Date = ""
+		if r.Year == yearOf(r.Date) {
+			out[i].Year = 0 // the year read from that date, not from the number
+		}
 	}
 	return out
 }
@@ -753,7 +756,7 @@ func pickCandidate(keyed []*vncite.Document, number string, class numberClass, s
 		if class.local() && scopeOf(d.ID) != scope {
 			continue
 		}
-		if !mayCite(d, class, citingDate) {
+		if !mayCite(d, class, citingDate) || staleByTitle(d, class, citingDate, title) {
 			continue
 		}
 		fit = append(fit, d)
