@@ -24,6 +24,9 @@ const (
 // class: look-alike letters (Cyrillic, Greek, full-width, Icelandic Eth) to
 // ASCII or Đ, every dash to '-', every slash to '/'.
 func numRune(r rune) (rune, int) {
+	if r >= 0 && r < utf8.RuneSelf {
+		return r, int(asciiNumClass[r]) // ASCII maps to itself
+	}
 	switch {
 	case r >= '0' && r <= '9':
 		return r, cDigit
@@ -58,6 +61,27 @@ func numRune(r rune) (rune, int) {
 	}
 	return r, cOther
 }
+
+// asciiNumClass is the class numRune gives each ASCII byte.
+var asciiNumClass = func() (t [utf8.RuneSelf]uint8) {
+	for c := range t {
+		switch {
+		case c >= '0' && c <= '9':
+			t[c] = cDigit
+		case c >= 'A' && c <= 'Z', c >= 'a' && c <= 'z':
+			t[c] = cLetter
+		case c == '-':
+			t[c] = cDash
+		case c == '/':
+			t[c] = cSlash
+		case c == ' ', c == '\t':
+			t[c] = cSpace
+		case c == '\n', c == '\r':
+			t[c] = cNewline
+		}
+	}
+	return t
+}()
 
 // lookalike maps Cyrillic and Greek capitals (and a few small letters) that
 // look like Latin letters, as met in OCR'd and copy-pasted text.
@@ -276,6 +300,23 @@ func decodeRune(p []byte) (rune, int) {
 		}
 	}
 	return utf8.DecodeRune(p)
+}
+
+// decodeRuneString is decodeRune of a string.
+func decodeRuneString(p string) (rune, int) {
+	if len(p) >= 2 {
+		c := p[0]
+		if c < utf8.RuneSelf {
+			return rune(c), 1
+		}
+		if c >= 0xC2 && c < 0xE0 && p[1]&0xC0 == 0x80 {
+			return rune(c&0x1F)<<6 | rune(p[1]&0x3F), 2
+		}
+		if len(p) >= 3 && (c >= 0xE1 && c <= 0xEC || c == 0xEE || c == 0xEF) && p[1]&0xC0 == 0x80 && p[2]&0xC0 == 0x80 {
+			return rune(c&0x0F)<<12 | rune(p[1]&0x3F)<<6 | rune(p[2]&0x3F), 3
+		}
+	}
+	return utf8.DecodeRuneInString(p)
 }
 
 // decodeLastRune is utf8.DecodeLastRune with the same fast paths.

@@ -74,6 +74,9 @@ func lowerEq(b []byte, w string) bool {
 	// Upper and lower case of a Vietnamese letter have the same length in
 	// UTF-8, so only equal lengths can match exactly.
 	if len(b) == len(w) {
+		if string(b) == w {
+			return true // written in lower case: the usual
+		}
 		i := 0
 		for i < len(b) {
 			c, d := b[i], w[i]
@@ -85,7 +88,7 @@ func lowerEq(b []byte, w string) bool {
 				continue
 			}
 			r, size := decodeRune(b[i:])
-			q, _ := utf8.DecodeRuneInString(w[i:])
+			q, _ := decodeRuneString(w[i:])
 			if lowerRune(r) != q {
 				break
 			}
