@@ -319,6 +319,16 @@ func build(text string, ms []mention, cs []mctx, own int, ex *vncite.Extraction)
 		refIndex[i] = -1
 	}
 	rs := &resolver{seq: make(map[rkey]int, len(ms))}
+	short := 0
+	for i := range ms {
+		if ms[i].kind != mFull {
+			short++
+		}
+	}
+	if short > 0 {
+		// Room for every short form left unresolved, at most.
+		ex.ShortForms = make([]vncite.Reference, 0, short)
+	}
 	var party map[rkey]string // built at the first "TƯ": few texts have one
 	for i := range ms {
 		if i == own {

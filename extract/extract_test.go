@@ -836,3 +836,41 @@ func TestEndMarks(t *testing.T) {
 		}
 	}
 }
+
+// TestFoldFastPaths checks wspan.fold's byte fast paths against
+// decodeRune and foldRune for every rune to U+FFFF, alone and in a word.
+func TestFoldFastPaths(t *testing.T) {
+	ref := func(b []byte) string {
+		var out []byte
+		for i := 0; i < len(b); {
+			r, size := decodeRune(b[i:])
+			i += size
+			if r >= utf8.RuneSelf && isMn(r) {
+				continue
+			}
+			if r >= 'A' && r <= 'Z' {
+				r += 32
+			} else if r >= utf8.RuneSelf {
+				r = foldRune(r)
+			}
+			if r >= utf8.RuneSelf || len(out) >= 16 {
+				return "\x00"
+			}
+			out = append(out, byte(r))
+		}
+		return string(out)
+	}
+	for r := rune(0x80); r < 0x10000; r++ {
+		for _, p := range [][]byte{utf8.AppendRune(nil, r), append([]byte("ng"), utf8.AppendRune([]byte(nil), r)...), utf8.AppendRune(nil, r)[:1]} {
+			var w wspan
+			w.fold(p)
+			got := string(w.key[:w.klen])
+			if w.klen == len(w.key) && w.key[0] == 0 {
+				got = "\x00"
+			}
+			if want := ref(p); got != want {
+				t.Fatalf("fold(% x) = %q, want %q", p, got, want)
+			}
+		}
+	}
+}

@@ -557,6 +557,14 @@ func (w *wspan) fold(b []byte) {
 				r += 32
 			}
 			i++
+		} else if c >= 0xC3 && c <= 0xC8 && i+1 < len(b) && b[i+1]&0xC0 == 0x80 {
+			// A Latin letter of two bytes (U+00C0–U+023F): by table.
+			r = foldRune(rune(c&0x1F)<<6 | rune(b[i+1]&0x3F))
+			i += 2
+		} else if c == 0xE1 && i+2 < len(b) && b[i+1] >= 0xB8 && b[i+1] <= 0xBB && b[i+2]&0xC0 == 0x80 {
+			// A precomposed Vietnamese vowel (U+1E00–U+1EFF).
+			r = foldRune(rune(b[i+1]&0x3F)<<6 | rune(b[i+2]&0x3F) | 0x1000)
+			i += 3
 		} else {
 			var size int
 			r, size = decodeRune(b[i:])
