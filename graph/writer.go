@@ -39,6 +39,10 @@ type writer struct {
 	// rtxn reads the database; the open transaction is a layer (txnL),
 	// written to Badger when committed (see commit).
 	rtxn *badger.Txn
+	// keys is a key-only iterator over rtxn, made once per read snapshot
+	// and sought to each prefix scanned: making an iterator per scan
+	// costs more than the scan, and more as the tree grows.
+	keys *badger.Iterator
 
 	entries, bytes, docs int
 
@@ -226,23 +230,18 @@ func (w *writer) del(k []byte) { w.doc.del(string(k)) }
 // see groupOf), the layers over the database, in key order.
 func (w *writer) scan(prefix []byte, values bool) ([]kv, error) {
 	found := map[string][]byte{}
-	opt := badger.DefaultIteratorOptions
-	opt.PrefetchValues = values
-	opt.Prefix = prefix
-	it := w.rtxn.NewIterator(opt)
+	it := w.keyIter()
 	for it.Seek(prefix); it.ValidForPrefix(prefix); it.Next() {
 		item := it.Item()
 		var v []byte
 		if values {
 			var err error
 			if v, err = item.ValueCopy(nil); err != nil {
-				it.Close()
 				return nil, err
 			}
 		}
 		found[string(item.Key())] = v
 	}
-	it.Close()
 	ls := w.layers()
 	for i := len(ls) - 1; i >= 0; i-- {
 		l := ls[i]
@@ -262,6 +261,25 @@ func (w *writer) scan(prefix []byte, values bool) ([]kv, error) {
 	}
 	sort.Slice(out, func(i, j int) bool { return bytes.Compare(out[i].k, out[j].k) < 0 })
 	return out, nil
+}
+
+// keyIter returns the writer's key-only iterator over the read snapshot.
+// Values read through it (item.ValueCopy) are fetched on demand.
+func (w *writer) keyIter() *badger.Iterator {
+	if w.keys == nil {
+		opt := badger.DefaultIteratorOptions
+		opt.PrefetchValues = false
+		w.keys = w.rtxn.NewIterator(opt)
+	}
+	return w.keys
+}
+
+// closeKeys closes the key iterator, before its snapshot is discarded.
+func (w *writer) closeKeys() {
+	if w.keys != nil {
+		w.keys.Close()
+		w.keys = nil
+	}
 }
 
 // exists reports whether any key lies under prefix (a key's prefix byte
@@ -285,11 +303,7 @@ func (w *writer) exists(prefix []byte) (bool, error) {
 			}
 		}
 	}
-	opt := badger.DefaultIteratorOptions
-	opt.PrefetchValues = false
-	opt.Prefix = prefix
-	it := w.rtxn.NewIterator(opt)
-	defer it.Close()
+	it := w.keyIter()
 	for it.Seek(prefix); it.ValidForPrefix(prefix); it.Next() {
 		if !deleted[string(it.Item().Key())] {
 			return true, nil
@@ -633,6 +647,7 @@ func (w *writer) wait() error {
 	err := <-f.done
 	w.inflight = nil
 	// A new read snapshot that holds the commit just done.
+	w.closeKeys()
 	w.rtxn.Discard()
 	w.rtxn = w.s.db.NewTransaction(false)
 	if err != nil {
@@ -710,6 +725,7 @@ func (w *writer) close() {
 	if err := w.waitIndex(); err != nil {
 		slog.Warn("graph: index a batch", "err", err)
 	}
+	w.closeKeys()
 	w.rtxn.Discard()
 }
 
@@ -736,14 +752,10 @@ func (w *writer) mayFloat(number string) bool {
 func (w *writer) scanUnder(group []byte, sub string) ([]kv, error) {
 	prefix := append(append([]byte(nil), group...), sub...)
 	found := map[string][]byte{}
-	opt := badger.DefaultIteratorOptions
-	opt.PrefetchValues = false
-	opt.Prefix = prefix
-	it := w.rtxn.NewIterator(opt)
+	it := w.keyIter()
 	for it.Seek(prefix); it.ValidForPrefix(prefix); it.Next() {
 		found[string(it.Item().Key())] = nil
 	}
-	it.Close()
 	ls := w.layers()
 	for i := len(ls) - 1; i >= 0; i-- {
 		l := ls[i]
