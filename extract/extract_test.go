@@ -874,3 +874,21 @@ func TestFoldFastPaths(t *testing.T) {
 		}
 	}
 }
+
+// TestCountWordsUpTo checks the eight-bytes-at-a-time count against
+// countWords: exact up to max, above max when the line has more.
+func TestCountWordsUpTo(t *testing.T) {
+	line := "  Các cấp ủy,\tchính quyền  tiếp tục đổi mới nội dung, phương thức công tác dân vận; nâng cao chất lượng "
+	for i := 0; i <= len(line); i++ {
+		for j := i; j <= len(line); j++ {
+			s := line[i:j]
+			want := countWords(s)
+			for _, max := range []int{0, 3, 8, 100} {
+				got := countWordsUpTo(s, max)
+				if want <= max && got != want || want > max && got <= max {
+					t.Fatalf("countWordsUpTo(%q, %d) = %d, countWords %d", s, max, got, want)
+				}
+			}
+		}
+	}
+}

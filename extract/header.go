@@ -75,20 +75,35 @@ const maxLineWords = 61
 // countWordsUpTo is countWords, stopping once past max.
 func countWordsUpTo(t string, max int) int {
 	// A word starts at a byte that is no space after one that is (or at
-	// the start): counted without a branch, checking max every 64 bytes.
-	n, prevSp := 0, 1
-	for i := 0; i < len(t); i++ {
-		sp := 0
-		if c := t[i]; c == ' ' || c == '\t' {
-			sp = 1
-		}
-		n += prevSp &^ sp
+	// the start): eight bytes at a time, checking max after each eight.
+	n := 0
+	var prevSp uint64 = 1 << 63 // before the text: a space
+	i := 0
+	for ; i+8 <= len(t); i += 8 {
+		w := load64String(t, i)
+		sp := eqMask(w, ' ') | eqMask(w, '\t')
+		n += bits.OnesCount64(^sp & (sp<<8 | prevSp>>56) & swarHighs)
 		prevSp = sp
-		if i&63 == 63 && n > max {
+		if n > max {
 			return n
 		}
 	}
+	prev := prevSp>>63 == 1
+	for ; i < len(t); i++ {
+		sp := t[i] == ' ' || t[i] == '\t'
+		if !sp && prev {
+			n++
+		}
+		prev = sp
+	}
 	return n
+}
+
+// load64String is load64 of s[i:i+8].
+func load64String(s string, i int) uint64 {
+	_ = s[i+7]
+	return uint64(s[i]) | uint64(s[i+1])<<8 | uint64(s[i+2])<<16 | uint64(s[i+3])<<24 |
+		uint64(s[i+4])<<32 | uint64(s[i+5])<<40 | uint64(s[i+6])<<48 | uint64(s[i+7])<<56
 }
 
 // countWords counts space-separated words.
@@ -656,7 +671,7 @@ type caser struct {
 // caserSlot heads the chain of the words with one hash.
 type caserSlot struct {
 	hash       uint64
-	head, tail int32 // -1 when empty
+	head, tail int32 // first and last word of the chain plus one; 0 when empty
 }
 
 func (c *caser) build() {
@@ -751,24 +766,23 @@ func (c *caser) build() {
 		}
 		start = end + 1
 	}
+	// Fewer distinct words than words: a load of at most two thirds, and
+	// always an empty slot to end a probe.
 	size := 16
-	for size < 2*len(c.toks) {
+	for size < len(c.toks)+len(c.toks)/2+1 {
 		size *= 2
 	}
-	c.slots = make([]caserSlot, size)
-	for k := range c.slots {
-		c.slots[k].head = -1
-	}
+	c.slots = make([]caserSlot, size) // zeroed: every slot empty
 	c.next = make([]int32, len(c.toks))
 	for k, h := range c.hashes {
 		c.next[k] = -1
 		sl := c.slot(h)
-		if sl.head < 0 {
-			sl.hash, sl.head, sl.tail = h, int32(k), int32(k)
+		if sl.head == 0 {
+			sl.hash, sl.head, sl.tail = h, int32(k)+1, int32(k)+1
 			continue
 		}
-		c.next[sl.tail] = int32(k)
-		sl.tail = int32(k)
+		c.next[sl.tail-1] = int32(k)
+		sl.tail = int32(k) + 1
 	}
 }
 
@@ -776,7 +790,7 @@ func (c *caser) build() {
 func (c *caser) slot(h uint64) *caserSlot {
 	mask := uint64(len(c.slots) - 1)
 	for i := h & mask; ; i = (i + 1) & mask {
-		if sl := &c.slots[i]; sl.head < 0 || sl.hash == h {
+		if sl := &c.slots[i]; sl.head == 0 || sl.hash == h {
 			return sl
 		}
 	}
@@ -786,10 +800,10 @@ func (c *caser) slot(h uint64) *caserSlot {
 // then is the word after k with the same lower case.
 func (c *caser) first(l string, h uint64) int {
 	sl := c.slot(h)
-	if sl.head < 0 {
+	if sl.head == 0 {
 		return -1
 	}
-	return c.from(int(sl.head), l, h)
+	return c.from(int(sl.head)-1, l, h)
 }
 
 func (c *caser) then(k int, l string, h uint64) int {
