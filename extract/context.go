@@ -904,7 +904,16 @@ func trimTitleEnd(s string) string {
 // singleSpaced reports whether s has no tab or line break and no two
 // spaces in a row (then strings.Fields would not change it).
 func singleSpaced(s string) bool {
-	for i := 0; i < len(s); i++ {
+	i := 0
+	for ; i+9 <= len(s); i += 8 {
+		// Eight bytes and the one after: a tab or line break, or a
+		// space followed by a space.
+		w, next := load64String(s, i), load64String(s, i+1)
+		if eqMask(w, '\n')|eqMask(w, '\t')|eqMask(w, '\r')|eqMask(w, ' ')&eqMask(next, ' ') != 0 {
+			break // read again byte by byte below
+		}
+	}
+	for ; i < len(s); i++ {
 		switch s[i] {
 		case '\n', '\t', '\r':
 			return false

@@ -892,3 +892,19 @@ func TestCountWordsUpTo(t *testing.T) {
 		}
 	}
 }
+
+// TestSingleSpaced checks the eight-bytes-at-a-time test against its
+// definition at every cut of lines with double spaces, tabs and breaks.
+func TestSingleSpaced(t *testing.T) {
+	for _, line := range []string{"về tăng cường công tác dân vận trong tình hình mới của hệ thống", "về  tăng cường công tác dân vận\ttrong tình hình mới\r\n của hệ thống  "} {
+		for i := 0; i <= len(line); i++ {
+			for j := i; j <= len(line); j++ {
+				s := line[i:j]
+				want := !strings.Contains(s, "  ") && !strings.ContainsAny(s, "\n\t\r")
+				if got := singleSpaced(s); got != want {
+					t.Fatalf("singleSpaced(%q) = %v, want %v", s, got, want)
+				}
+			}
+		}
+	}
+}
