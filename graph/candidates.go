@@ -532,3 +532,28 @@ func staleByTitle(d *vncite.Document, class numberClass, citingDate, title strin
 	}
 	return len(titleWords(title)) >= 4 && len(titleWords(d.Title)) >= 4 && !sameTitle(title, d.Title) && !sameTitle(d.Title, title)
 }
+
+// liveTarget is the node reference i of the document being ingested cites
+// now: refIDs[i], unless a later mention in the same document settled that
+// floating stub onto a dated document and dropped it (settleFloating moved
+// the edge read at the reference's offset); a statement must then use the
+// node the edge went to, not the dropped one.
+func (w *writer) liveTarget(citing string, refIDs []string, refs []vncite.Reference, i int) (string, error) {
+	id := refAt(refIDs, i)
+	if id == "" || id == citing {
+		return id, nil
+	}
+	if d, err := w.getDoc(id); err != nil || d != nil {
+		return id, err
+	}
+	ri, err := w.loadReadIn(citing)
+	if err != nil {
+		return "", err
+	}
+	for _, e := range ri.Edges {
+		if e.From == citing && e.Doc == citing && e.Start == refs[i].Start {
+			return e.To, nil
+		}
+	}
+	return "", nil
+}

@@ -494,7 +494,14 @@ func (w *writer) putExtraction(p *prepared, sum *Summary) (putStatus, error) {
 		sum.Edges++
 	}
 	for si, st := range ext.Statements {
-		from, to := refAt(refIDs, st.SubjectRef), refAt(refIDs, st.ObjectRef)
+		from, err := w.liveTarget(doc.ID, refIDs, ext.References, st.SubjectRef)
+		if err != nil {
+			return 0, err
+		}
+		to, err := w.liveTarget(doc.ID, refIDs, ext.References, st.ObjectRef)
+		if err != nil {
+			return 0, err
+		}
 		if from == "" || to == "" || from == to {
 			continue
 		}

@@ -215,8 +215,15 @@ func words(s string) []word {
 	s = abbrevDot.Replace(s)
 	for _, line := range segments(s) {
 		for _, f := range strings.Fields(line) {
-			stop := strings.ContainsAny(f, ".,;:()\"“”'!?")
-			raw := strings.TrimFunc(f, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) })
+			inName := nameApostrophe(f)
+			if inName {
+				// Highland names keep their apostrophe: "K' Dang", "Ch'ơm",
+				// "Ea H'leo"; it is no quote ending the name.
+				f = strings.ReplaceAll(f, "’", "'")
+			}
+			stop := strings.ContainsAny(f, ".,;:()\"“”!?") || !inName && strings.ContainsAny(f, "'’")
+			raw := strings.TrimFunc(f, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) && !(inName && r == '\'') })
+			raw = strings.TrimLeft(raw, "'")
 			if raw == "" {
 				if f == "-" || f == "–" {
 					out = append(out, word{raw: "-", folded: "-"})
@@ -235,6 +242,20 @@ func words(s string) []word {
 		}
 	}
 	return out
+}
+
+// nameApostrophe reports whether a word's apostrophe is part of a name:
+// right after a letter ("K'", "H'leo", "M'Lan"), as in the highland names
+// of the gazetteer.
+func nameApostrophe(f string) bool {
+	prev := rune(0)
+	for _, r := range f {
+		if (r == '\'' || r == '’') && unicode.IsLetter(prev) {
+			return true
+		}
+		prev = r
+	}
+	return false
 }
 
 func matchWords(ws []word, i int, pat []string) bool {
