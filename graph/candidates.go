@@ -72,12 +72,15 @@ func (g *Gazetteer) citingRange(cp place) (placeRange, bool) {
 			continue
 		}
 		par, hasParent := g.byCode[u.Parent]
-		if commune && cp.Parent != nil && cp.Parent.Name != "" && (!hasParent || g.slug(par.Name) != g.slug(cp.Parent.Name)) {
+		if commune && cp.Parent != nil && cp.Parent.Name != "" && (!hasParent || !g.named(u.Parent, cp.Parent.Name)) {
 			continue
 		}
 		pr.provinces[u.Province] = true
 		if commune && hasParent {
 			pr.districts[u.Province+"|"+g.slug(par.Name)] = true
+			for _, old := range g.oldNames[par.Code] {
+				pr.districts[u.Province+"|"+old] = true
+			}
 		}
 	}
 	if len(pr.provinces) == 0 && commune && cp.Parent != nil && cp.Parent.Name != "" {

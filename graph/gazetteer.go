@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 
 	"github.com/vncite/vncite"
@@ -24,8 +25,11 @@ type Gazetteer struct {
 	byCode map[string]unit
 	// cities are the cities (thành phố thuộc tỉnh) of each province.
 	cities map[string][]unit
-	full   bool
-	memo   *bodyMemo
+	// oldNames are the slugs of the names a unit had before its current
+	// one, by code ("474": "hue").
+	oldNames map[string][]string
+	full     bool
+	memo     *bodyMemo
 }
 
 type province struct {
@@ -56,7 +60,7 @@ func newGazetteer() *Gazetteer {
 	return &Gazetteer{
 		provinces: map[string]province{}, newProv: map[string]province{},
 		oldBySlug: map[string]string{}, newBySlug: map[string]string{},
-		units: map[string][]unit{}, byCode: map[string]unit{},
+		units: map[string][]unit{}, byCode: map[string]unit{}, oldNames: map[string][]string{},
 		memo: &bodyMemo{bodies: map[string]parsedBody{}, places: map[string][]place{}, slugs: map[string]string{}},
 	}
 }
@@ -109,11 +113,26 @@ func LoadGazetteer(dir string) (*Gazetteer, error) {
 		if u.Kind == "thanh pho thuoc tinh" || u.Kind == "thanh pho thuoc thanh pho truc thuoc trung uong" {
 			u.Kind = "thanh pho"
 		}
-		if _, dup := g.byCode[u.Code]; dup {
+		s := slug(u.Name)
+		if cur, dup := g.byCode[u.Code]; dup {
+			// A unit the retired table gives its older kind or name
+			// (huyện Phong Điền, a thị xã since 2024; thành phố Huế, now
+			// quận Thuận Hóa): older texts name it so. Under the same name
+			// it is the current unit, whatever kind a text gives it, so
+			// that "huyện Phong Điền" is not taken for the one huyện of
+			// that name elsewhere; under another name it is the old unit
+			// with the same code.
+			switch {
+			case slug(cur.Name) == s && cur.Kind != u.Kind:
+				g.units[u.Kind+"|"+s] = append(g.units[u.Kind+"|"+s], cur)
+			case slug(cur.Name) != s:
+				g.units[u.Kind+"|"+s] = append(g.units[u.Kind+"|"+s], u)
+				g.units["|"+s] = append(g.units["|"+s], u)
+				g.oldNames[u.Code] = append(g.oldNames[u.Code], s)
+			}
 			return
 		}
 		g.byCode[u.Code] = u
-		s := slug(u.Name)
 		g.units[u.Kind+"|"+s] = append(g.units[u.Kind+"|"+s], u)
 		g.units["|"+s] = append(g.units["|"+s], u)
 	}
@@ -329,4 +348,18 @@ func (g *Gazetteer) onlyCity(code string) (unit, bool) {
 		return cs[0], true
 	}
 	return unit{}, false
+}
+
+// named reports whether the unit of code is, or was before its current
+// name, called name.
+func (g *Gazetteer) named(code, name string) bool {
+	u, ok := g.byCode[code]
+	if !ok {
+		return false
+	}
+	s := g.slug(name)
+	if g.slug(u.Name) == s {
+		return true
+	}
+	return slices.Contains(g.oldNames[code], s)
 }

@@ -626,7 +626,7 @@ func (g *Gazetteer) docPlace(d vncite.Document, text string) place {
 	if lhParent.Name != "" && levelOfKind(p.Kind) == vncite.LevelCommune && g.full {
 		if q, ok := g.unitUnder(p, lhParent, d.Date); ok {
 			p = q
-		} else if u, ok := g.byCode[p.Code]; ok && g.slug(g.byCode[u.Parent].Name) != g.slug(lhParent.Name) {
+		} else if u, ok := g.byCode[p.Code]; ok && !g.named(u.Parent, lhParent.Name) {
 			// The one unit of that name the gazetteer has is not under
 			// the district the letterhead names: not this one.
 			p.Code, p.ProvinceCode, p.Province = "", prov, ""
@@ -643,6 +643,11 @@ func (g *Gazetteer) docPlace(d vncite.Document, text string) place {
 	if levelOfKind(p.Kind) == vncite.LevelCommune {
 		if u, ok := g.byCode[p.Code]; ok && len(u.Code) == 5 {
 			if par, ok := g.byCode[u.Parent]; ok {
+				if lhParent.Name != "" && g.slug(lhParent.Name) != g.slug(par.Name) {
+					// The letterhead names the district as it was then
+					// ("ĐẢNG BỘ THÀNH PHỐ HUẾ", now quận Thuận Hóa).
+					par = g.oldUnit(par, lhParent.Name)
+				}
 				pp := place{Kind: par.Kind, Name: par.Name, Code: par.Code, ProvinceCode: par.Province, Province: g.provinceName(par.Province, d.Date)}
 				p.Parent = &pp
 			}
@@ -852,10 +857,10 @@ func (g *Gazetteer) unitUnder(p, parent place, date string) (place, bool) {
 	pt := telex(parent.Name)
 	for _, u := range sameMarks(g.units[p.Kind+"|"+g.slug(p.Name)], p.Name) {
 		par, ok := g.byCode[u.Parent]
-		if !ok || g.slug(par.Name) != g.slug(parent.Name) {
+		if !ok || !g.named(u.Parent, parent.Name) {
 			continue
 		}
-		if !isASCII(parent.Name) && telex(par.Name) != pt {
+		if !isASCII(parent.Name) && g.slug(par.Name) == g.slug(parent.Name) && telex(par.Name) != pt {
 			continue
 		}
 		found = append(found, u)
@@ -932,4 +937,14 @@ func (g *Gazetteer) sameLevelUnit(kind, name, prov string) (unit, bool) {
 		return unit{}, false
 	}
 	return found[0], true
+}
+
+// oldUnit is u under its earlier name, when it had that name; else u.
+func (g *Gazetteer) oldUnit(u unit, name string) unit {
+	for _, o := range g.units["|"+g.slug(name)] {
+		if o.Code == u.Code {
+			return o
+		}
+	}
+	return u
 }
