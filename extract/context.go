@@ -367,7 +367,7 @@ func readBody(b []byte, i, limit int) (string, int) {
 				break
 			}
 		}
-		if n > 0 && utf8.RuneCount(w) > 1 && isAllUpper(w) && !orgAcronym(w) && !isAllUpper(b[spans[n-1][0]:spans[n-1][1]]) {
+		if n > 0 && isAllUpper(w) && utf8.RuneCount(w) > 1 && !orgAcronym(w) && !isAllUpper(b[spans[n-1][0]:spans[n-1][1]]) {
 			break
 		}
 		if n > 0 && s-spans[n-1][1] != 1 {

@@ -908,3 +908,29 @@ func TestSingleSpaced(t *testing.T) {
 		}
 	}
 }
+
+// TestIsAllUpper checks isAllUpper and isAllUpperStr against their
+// definition (letters, none lower case) for every rune to U+FFFF, alone
+// and beside an upper-case word, a digit and a lower-case letter.
+func TestIsAllUpper(t *testing.T) {
+	def := func(s string) bool {
+		letters := false
+		for _, r := range s {
+			if unicode.IsLower(r) {
+				return false
+			}
+			letters = letters || unicode.IsLetter(r)
+		}
+		return letters
+	}
+	for r := rune(0); r < 0x10000; r++ {
+		for _, s := range []string{string(r), "ĐẢNG " + string(r), "12" + string(r), string(r) + "a"} {
+			if got, want := isAllUpper([]byte(s)), def(s); got != want {
+				t.Fatalf("isAllUpper(%q) = %v, want %v", s, got, want)
+			}
+			if got, want := isAllUpperStr(s), def(s); got != want {
+				t.Fatalf("isAllUpperStr(%q) = %v, want %v", s, got, want)
+			}
+		}
+	}
+}

@@ -484,17 +484,25 @@ func isUpperStart(b []byte) bool {
 func isAllUpper(b []byte) bool {
 	letters := false
 	for i := 0; i < len(b); {
-		r, size := rune(b[i]), 1
-		if r >= utf8.RuneSelf {
-			r, size = decodeRune(b[i:])
-		} else if r >= 'a' && r <= 'z' {
-			return false
+		c := b[i]
+		if c < utf8.RuneSelf {
+			switch {
+			case c >= 'a' && c <= 'z':
+				return false
+			case c >= 'A' && c <= 'Z':
+				letters = true
+			}
+			i++
+			continue
 		}
+		r, size := decodeRune(b[i:])
 		i += size
 		if isLowerRune(r) {
 			return false
 		}
-		if unicode.IsLetter(r) {
+		// An upper-case letter is a letter: the table search of
+		// unicode.IsLetter only for other runes, and only until a letter.
+		if !letters && (isUpperRune(r) || unicode.IsLetter(r)) {
 			letters = true
 		}
 	}
@@ -504,11 +512,24 @@ func isAllUpper(b []byte) bool {
 // isAllUpperStr is isAllUpper of a string.
 func isAllUpperStr(s string) bool {
 	letters := false
-	for _, r := range s {
-		if r >= 'a' && r <= 'z' || isLowerRune(r) {
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			switch {
+			case c >= 'a' && c <= 'z':
+				return false
+			case c >= 'A' && c <= 'Z':
+				letters = true
+			}
+			i++
+			continue
+		}
+		r, size := decodeRuneString(s[i:])
+		i += size
+		if isLowerRune(r) {
 			return false
 		}
-		if unicode.IsLetter(r) {
+		if !letters && (isUpperRune(r) || unicode.IsLetter(r)) {
 			letters = true
 		}
 	}
