@@ -324,6 +324,18 @@ func diagnoseEdges(t *testing.T, dump []byte, truths []corpusgen.DocTruth, texts
 			if docs[e.To] != nil && docs[e.To].Stub {
 				class += " stub"
 			}
+			if f != "" && !e.Evidence.Statement && docs[e.To] != nil {
+				// The same document also cites the true document of that
+				// number through another mention: a split, not a miss.
+				for _, o := range out[from] {
+					if o.To != e.To && docs[o.To] != nil && docs[o.To].Number == docs[e.To].Number {
+						if id, _ := ev.Resolve(refOf(o.To)); id != "" && want[[2]string{f, id}] {
+							class += " (split: the right edge exists too)"
+							break
+						}
+					}
+				}
+			}
 			src := docs[e.Evidence.Doc]
 			ctxt := ""
 			if src != nil {

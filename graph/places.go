@@ -623,6 +623,14 @@ func (g *Gazetteer) docPlace(d vncite.Document, text string) place {
 		}
 	}
 	p = g.resolve(p, d.Date, prov)
+	if prov != "" && p.Kind != "tinh" && p.Name != "" && g.full && p.ProvinceCode != g.resolve(place{Kind: "tinh", ProvinceCode: prov}, d.Date, "").ProvinceCode {
+		// The header names the province ("ĐẢNG BỘ TỈNH VĨNH LONG" over
+		// "ĐẢNG ỦY PHƯỜNG PHÚ TÂN"): the unit is there, even when the
+		// gazetteer does not hold it there (a commune formed in 2025) and
+		// holds units of that name elsewhere.
+		pv := g.resolve(place{Kind: "tinh", ProvinceCode: prov}, d.Date, "")
+		p = place{Kind: p.Kind, Name: p.Name, ProvinceCode: pv.ProvinceCode, Province: pv.Province, New: pv.New, FromText: p.FromText}
+	}
 	if lhParent.Name != "" && levelOfKind(p.Kind) == vncite.LevelCommune && g.full {
 		if q, ok := g.unitUnder(p, lhParent, d.Date); ok {
 			p = q
