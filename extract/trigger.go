@@ -41,17 +41,6 @@ const (
 	nNamedLits
 )
 
-// namedFirst marks the ASCII first bytes of the literals of namedLits
-// ("Đ" of "Điều lệ" is found by its two bytes).
-var namedFirst = func() (t [256]bool) {
-	for _, l := range namedLits {
-		if l[0] < 0x80 {
-			t[l[0]] = true
-		}
-	}
-	return t
-}()
-
 // namedSecond holds, for each first byte, the set of second bytes of
 // the literals starting with it (a bit per byte).
 var namedSecond = func() (m [256][4]uint64) {
@@ -140,7 +129,9 @@ func scanTriggers(b []byte, checkNFC bool, t *triggers) bool {
 			if k+1 >= n {
 				continue
 			}
-			if c := b[k]; c == 0xC4 || namedFirst[c] && namedSecond[c][b[k+1]>>6]&(1<<(b[k+1]&63)) != 0 {
+			// One table look-up: the rows of bytes that start no literal
+			// are empty (a test on the first byte alone mispredicts).
+			if c, d := b[k], b[k+1]; namedSecond[c][d>>6]&(1<<(d&63)) != 0 {
 				t.addNamed(b, k)
 			}
 		}
