@@ -131,3 +131,100 @@ func evidenceSentence(v []byte) string {
 	}
 	return e.Sentence
 }
+
+// encodeReadIn encodes a read-in record: counts, then each edge's ends,
+// relation, evidence document and offset, then each sighting's.
+func encodeReadIn(r *readIn) []byte {
+	n := 1 + 2*binary.MaxVarintLen32
+	for _, e := range r.Edges {
+		n += len(e.From) + len(e.To) + len(e.Rel) + len(e.Doc) + 5*binary.MaxVarintLen32
+	}
+	for _, s := range r.Sights {
+		n += len(s.ID) + len(s.Citing) + 3*binary.MaxVarintLen32
+	}
+	b := make([]byte, 0, n)
+	b = append(b, codecV1)
+	str := func(s string) {
+		b = binary.AppendUvarint(b, uint64(len(s)))
+		b = append(b, s...)
+	}
+	b = binary.AppendUvarint(b, uint64(len(r.Edges)))
+	for _, e := range r.Edges {
+		str(e.From)
+		str(e.To)
+		str(string(e.Rel))
+		str(e.Doc)
+		b = binary.AppendUvarint(b, uint64(max(e.Start, 0)))
+	}
+	b = binary.AppendUvarint(b, uint64(len(r.Sights)))
+	for _, s := range r.Sights {
+		str(s.ID)
+		str(s.Citing)
+		b = binary.AppendUvarint(b, uint64(max(s.Start, 0)))
+	}
+	return b
+}
+
+// decodeReadIn decodes a stored read-in record (binary, or JSON as first
+// written).
+func decodeReadIn(v []byte, r *readIn) error {
+	if len(v) == 0 || v[0] != codecV1 {
+		return json.Unmarshal(v, r)
+	}
+	p := v[1:]
+	bad := false
+	num := func() int {
+		x, k := binary.Uvarint(p)
+		if k <= 0 || x > 1<<40 {
+			bad = true
+			return 0
+		}
+		p = p[k:]
+		return int(x)
+	}
+	str := func() string {
+		n := num()
+		if bad || n > len(p) {
+			bad = true
+			return ""
+		}
+		s := string(p[:n])
+		p = p[n:]
+		return s
+	}
+	// Every record takes at least two bytes: a count beyond that is
+	// malformed, not a reason to allocate.
+	ne := num()
+	if bad || ne > len(p)/2 {
+		return errCodec
+	}
+	*r = readIn{}
+	if ne > 0 {
+		r.Edges = make([]edgeRef, 0, ne)
+	}
+	for range ne {
+		e := edgeRef{From: str(), To: str(), Rel: vncite.Relation(str()), Doc: str(), Start: num()}
+		if bad {
+			return errCodec
+		}
+		r.Edges = append(r.Edges, e)
+	}
+	ns := num()
+	if bad || ns > len(p)/2 {
+		return errCodec
+	}
+	if ns > 0 {
+		r.Sights = make([]sightRef, 0, ns)
+	}
+	for range ns {
+		s := sightRef{ID: str(), Citing: str(), Start: num()}
+		if bad {
+			return errCodec
+		}
+		r.Sights = append(r.Sights, s)
+	}
+	if len(p) != 0 {
+		return errCodec
+	}
+	return nil
+}

@@ -411,6 +411,9 @@ func (w *writer) putExtraction(p *prepared, sum *Summary) (putStatus, error) {
 		w.del(key(pHash, existing.Hash))
 		status = putReplaced
 	}
+	if existing == nil || existing.Stub {
+		w.newRead = own.ID // nothing was read in it yet
+	}
 	doc := ext.Document
 	own.apply(&doc)
 	now := time.Now().UTC().Truncate(time.Second)

@@ -334,11 +334,7 @@ func (s *Store) Restore(ctx context.Context, r io.Reader) (RestoreSummary, error
 		return sum, errors.New("graph: restore: empty dump")
 	}
 	for doc, ri := range readIns {
-		v, err := json.Marshal(ri)
-		if err != nil {
-			return sum, err
-		}
-		if err := wb.Set(key(pReadIn, doc), v); err != nil {
+		if err := wb.Set(key(pReadIn, doc), encodeReadIn(ri)); err != nil {
 			return sum, fmt.Errorf("graph: restore: %w", err)
 		}
 	}
@@ -454,7 +450,7 @@ func (s *Store) Verify(ctx context.Context, limit int) ([]string, error) {
 		err = prefixScan(txn, []byte{pReadIn}, true, func(k, v []byte) error {
 			doc := string(k[1:])
 			var ri readIn
-			if err := json.Unmarshal(v, &ri); err != nil {
+			if err := decodeReadIn(v, &ri); err != nil {
 				return add("read-in record of %s: %v", doc, err)
 			}
 			for _, e := range ri.Edges {

@@ -77,6 +77,9 @@ type writer struct {
 	docs_, docDocs map[string]*vncite.Document
 	// readIns are the read-in records the current document changed.
 	readIns map[string]*readIn
+	// newRead is the id of the current document when it has no read-in
+	// record yet (new, or a stub until now): nothing to read.
+	newRead string
 }
 
 // layer is a set of writes not yet readable from the database, indexed
@@ -409,12 +412,16 @@ func (w *writer) loadReadIn(doc string) (*readIn, error) {
 		return r, nil
 	}
 	r := &readIn{}
+	if doc == w.newRead {
+		w.readIns[doc] = r
+		return r, nil
+	}
 	v, ok, err := w.get(key(pReadIn, doc))
 	if err != nil {
 		return nil, err
 	}
 	if ok {
-		if err := json.Unmarshal(v, r); err != nil {
+		if err := decodeReadIn(v, r); err != nil {
 			return nil, fmt.Errorf("graph: read-in record of %s: %w", doc, err)
 		}
 	}
@@ -429,11 +436,7 @@ func (w *writer) flushReadIns() error {
 			w.del(key(pReadIn, doc))
 			continue
 		}
-		v, err := json.Marshal(r)
-		if err != nil {
-			return err
-		}
-		w.set(key(pReadIn, doc), v)
+		w.set(key(pReadIn, doc), encodeReadIn(r))
 	}
 	clear(w.readIns)
 	return nil
@@ -493,6 +496,7 @@ func (w *writer) discardDoc() {
 	w.docIngested = ""
 	clear(w.docDocs)
 	clear(w.readIns)
+	w.newRead = ""
 	w.docFloating = w.docFloating[:0]
 }
 
