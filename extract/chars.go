@@ -241,21 +241,17 @@ func nfcWindow(w, p1, p2 uint64) bool {
 	}
 	lead := atLeast(w, 0xC0)
 	cont := hi &^ lead
-	// Continuation bytes are exactly those after a lead byte, and after
-	// the lead byte of a three-byte rune two bytes back.
-	if cont != atLeast(p1, 0xC0)|atLeast(p2, 0xE0) {
-		return false
-	}
-	// Lead bytes: C2–CB, or E1.
 	e1 := eqMask(w, 0xE1)
-	if lead&^(atLeast(w, 0xC2)&^atLeast(w, 0xCC))&^e1 != 0 {
-		return false
-	}
-	// E1 is followed by B8–BB (U+1E00–U+1EFF); C3 not by 90 or B0 (Ð, ð).
-	if eqMask(p1, 0xE1)&^eqMask(w&(swarOnes*0xFC), 0xB8) != 0 {
-		return false
-	}
-	return eqMask(p1, 0xC3)&eqMask(w&^(swarOnes*0x20), 0x90) == 0 // 90 or B0
+	// One test of four masks of bytes in the wrong place (no branch per
+	// rule): continuation bytes are exactly those after a lead byte, and
+	// after the lead byte of a three-byte rune two bytes back; lead bytes
+	// are C2–CB or E1; E1 is followed by B8–BB (U+1E00–U+1EFF); C3 not by
+	// 90 or B0 (Ð, ð).
+	bad := cont ^ (atLeast(p1, 0xC0) | atLeast(p2, 0xE0))
+	bad |= lead &^ (atLeast(w, 0xC2) &^ atLeast(w, 0xCC)) &^ e1
+	bad |= eqMask(p1, 0xE1) &^ eqMask(w&(swarOnes*0xFC), 0xB8)
+	bad |= eqMask(p1, 0xC3) & eqMask(w&^(swarOnes*0x20), 0x90)
+	return bad == 0
 }
 
 // nfcRune checks the rune at b[i] for the fast NFC check: its size, and false when

@@ -104,9 +104,6 @@ func scanTriggers(b []byte, checkNFC bool, t *triggers) bool {
 		// A digit run starts after a byte that is not a digit.
 		runs := digits &^ (digits<<8 | prevDigits>>56)
 		prevDigits = digits
-		if slashes|runs|tr|named == 0 {
-			continue
-		}
 		for m := slashes; m != 0; m &= m - 1 {
 			t.slashes = append(t.slashes, i+bitIndex(m))
 		}
