@@ -172,7 +172,13 @@ func (g *Gazetteer) fits(d *vncite.Document, pr placeRange, levels []vncite.Leve
 
 // localCandidate returns the one ingested document a local mention with an
 // open unit can mean, or nil.
-func (w *writer) localCandidate(r vncite.Reference, cx refContext) (*vncite.Document, error) {
+//
+// Of several, a reader takes the one that cites what the citing document
+// cites (cites: the ids of its central mentions): "Kế hoạch số 50-KH/TU
+// của Ban Thường vụ Tỉnh ủy về thực hiện Nghị quyết số 06-NQ/TW", cited by
+// a huyện Châu Thành that ten provinces have, is the one of their
+// 50-KH/TU that implements 06-NQ/TW itself.
+func (w *writer) localCandidate(r vncite.Reference, cx refContext, cites map[string]bool) (*vncite.Document, error) {
 	g := w.s.gaz
 	pr, ok := g.citingRange(cx.Place)
 	if !ok {
@@ -242,10 +248,42 @@ func (w *writer) localCandidate(r vncite.Reference, cx refContext) (*vncite.Docu
 	case len(found) > 1 && r.Date == "":
 		// The same unit's number of several terms or years: the one of
 		// the citing document's own term or year, if known.
-		d, _ := latestLocal(found, r.Number, classify(parts), cx.Doc.Date)
-		return d, nil
+		if d, _ := latestLocal(found, r.Number, classify(parts), cx.Doc.Date); d != nil {
+			return d, nil
+		}
+	}
+	if len(found) > 1 && len(cites) > 0 {
+		var shared *vncite.Document
+		for _, d := range found {
+			ok, err := w.citesAny(d.ID, cites)
+			if err != nil {
+				return nil, err
+			}
+			if !ok {
+				continue
+			}
+			if shared != nil {
+				return nil, nil
+			}
+			shared = d
+		}
+		return shared, nil
 	}
 	return nil, nil
+}
+
+// citesAny reports whether document id cites one of ids.
+func (w *writer) citesAny(id string, ids map[string]bool) (bool, error) {
+	kvs, err := w.scan(prefixKey(pFwd, id), false)
+	if err != nil {
+		return false, err
+	}
+	for _, e := range kvs {
+		if r, ok := edgeFromFwd(e.k); ok && r.From == id && ids[r.To] {
+			return true, nil
+		}
+	}
+	return false, nil
 }
 
 // localWhy says why a mention was tied to candidate c.
@@ -259,7 +297,7 @@ func localWhy(r vncite.Reference, c *vncite.Document, cx refContext) string {
 		place = c.Unit + " (" + c.Province + ")"
 	}
 	return "inferred: " + r.Number + " cited with " + what + " and no place by a document " + describePlace(cx.Place) +
-		"; the only " + r.Number + " known, dated " + c.Date + ", of a unit it can mean: " + place
+		"; the one " + r.Number + " known that fits (dated " + c.Date + ", of a unit it can mean, in its term or year, or citing what the citing document cites): " + place
 }
 
 // pinLocal finds, for each id of a mention whose unit the text leaves
@@ -272,6 +310,15 @@ func localWhy(r vncite.Reference, c *vncite.Document, cx refContext) string {
 // scoped mention of the same number (see sameDocScope): ids may change.
 func (w *writer) pinLocal(refs []vncite.Reference, ids []identity, cx refContext) (map[string]*vncite.Document, error) {
 	sameDocScope(refs, ids)
+	var cites map[string]bool
+	for _, id := range ids {
+		if id.ID != "" && !id.Class.local() && !id.Floating {
+			if cites == nil {
+				cites = map[string]bool{}
+			}
+			cites[id.ID] = true
+		}
+	}
 	var pins map[string]*vncite.Document
 	conflict := map[string]bool{}
 	for i, r := range refs {
@@ -287,7 +334,7 @@ func (w *writer) pinLocal(refs []vncite.Reference, ids []identity, cx refContext
 		} else if d != nil && !d.Stub {
 			continue
 		}
-		c, err := w.localCandidate(r, cx)
+		c, err := w.localCandidate(r, cx, cites)
 		if err != nil {
 			return nil, err
 		}
