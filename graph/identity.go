@@ -314,7 +314,7 @@ func (s *Store) refScope(r vncite.Reference, parts numberParts, cx refContext) (
 			// The province of a named unit the store cannot place without
 			// a gazetteer: scoped relative to that unit.
 			pl := place{Kind: "tinh", Name: "(tỉnh có " + cp.unitName() + ")"}
-			return pl, "inferred", strings.TrimSpace(r.Body) + " named without a place, cited by a document " + cpDesc + "; its province is not known without a gazetteer", true
+			return pl, "inferred", strings.TrimSpace(r.Body) + " named without a place, cited by a document " + cpDesc + "; its province is not known (no gazetteer, or several units of that name)", true
 		}
 		return place{Kind: "tinh"}, "unscoped", strings.TrimSpace(r.Body) + " named without a place, and the citing document names no place", false
 	}

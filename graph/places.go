@@ -917,7 +917,23 @@ func (g *Gazetteer) datelinePlace(text, date string) (place, bool) {
 		}
 		u, ok := g.findUnit("", name, "")
 		if !ok {
-			return place{}, false
+			// Several districts of that name ("(Châu Thành) - ..."): the
+			// unit is named, its province is not; candidates are then
+			// looked for in each (see citingRange).
+			kind := ""
+			for _, c := range sameMarks(g.units["|"+g.slug(name)], name) {
+				switch {
+				case len(c.Code) != 3:
+				case kind == "":
+					kind = c.Kind
+				case kind != c.Kind:
+					return place{}, false
+				}
+			}
+			if kind == "" {
+				return place{}, false
+			}
+			return place{Kind: kind, Name: name, FromText: true}, true
 		}
 		p := place{Kind: u.Kind, Name: u.Name, Code: u.Code, ProvinceCode: u.Province, Province: g.provinceName(u.Province, date), FromText: true}
 		if par, ok := g.byCode[u.Parent]; ok && len(u.Code) == 5 {
