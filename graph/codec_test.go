@@ -3,6 +3,7 @@ package graph
 import (
 	"encoding/json"
 	"reflect"
+	"strings"
 	"testing"
 
 	"github.com/vncite/vncite"
@@ -65,6 +66,24 @@ func FuzzReadIn(f *testing.F) {
 		var back readIn
 		if err := decodeReadIn(encodeReadIn(&r), &back); err != nil || !reflect.DeepEqual(back, r) {
 			t.Errorf("re-encoded %+v decodes to %+v (%v)", r, back, err)
+		}
+	})
+}
+
+func TestCollapseSpace(t *testing.T) {
+	for _, s := range []string{"", " ", "a", "a b", " a", "a ", "a  b", "a\tb", "a\r\nb", "Đảng  ủy", "a\u00a0b", "a\u0085 b", "  x  y  ", "trailing \n"} {
+		if got, want := collapseSpace(s), strings.Join(strings.Fields(s), " "); got != want {
+			t.Errorf("collapseSpace(%q) = %q, want %q", s, got, want)
+		}
+	}
+}
+
+// FuzzCollapseSpace: collapseSpace is strings.Fields joined by spaces.
+func FuzzCollapseSpace(f *testing.F) {
+	f.Add("a  b\t c ")
+	f.Fuzz(func(t *testing.T, s string) {
+		if got, want := collapseSpace(s), strings.Join(strings.Fields(s), " "); got != want {
+			t.Errorf("collapseSpace(%q) = %q, want %q", s, got, want)
 		}
 	})
 }

@@ -582,7 +582,7 @@ func sentence(text string, s, e, refStart, refEnd int) string {
 // clip collapses whitespace and cuts s to maxEvidence bytes on a rune
 // boundary.
 func clip(s string) string {
-	s = strings.Join(strings.Fields(s), " ")
+	s = collapseSpace(s)
 	if len(s) <= maxEvidence {
 		return s
 	}
@@ -592,6 +592,40 @@ func clip(s string) string {
 	}
 	return s[:cut] + "…"
 }
+
+// collapseSpace is strings.Join(strings.Fields(s), " "): runs of white
+// space become one space, none at either end. Text already so is returned
+// as is, and ASCII white space is handled without decoding runes.
+func collapseSpace(s string) string {
+	if s == "" {
+		return s
+	}
+	clean := true
+	prevSpace := true // at the start, a space is leading
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c >= utf8.RuneSelf {
+			clean = false // maybe Unicode white space: the general path
+			break
+		}
+		sp := spaceByte[c]
+		if sp && (prevSpace || c != ' ') {
+			clean = false
+			break
+		}
+		prevSpace = sp
+	}
+	if clean && !prevSpace {
+		return s
+	}
+	if clean { // only a trailing space to drop
+		return s[:len(s)-1]
+	}
+	return strings.Join(strings.Fields(s), " ")
+}
+
+// spaceByte marks the ASCII bytes strings.Fields splits on.
+var spaceByte = [256]bool{'\t': true, '\n': true, '\v': true, '\f': true, '\r': true, ' ': true}
 
 // resolveRef finds or creates the node a reference is to, and records the
 // citing context as a sighting.
