@@ -656,7 +656,10 @@ func ParseNumber(s string) (Number, error) {
 				kinds = append(kinds, t.kind)
 			}
 		}
-		if len(kinds) == 3 && kinds[0] == cDigit && kinds[1] == cSlash && kinds[2] == cLetter && toks[k-1].e == len(rest) {
+		// The sequence number as long as the grammar allows (six digits),
+		// so that the canonical form parses again.
+		if len(kinds) == 3 && kinds[0] == cDigit && kinds[1] == cSlash && kinds[2] == cLetter && toks[k-1].e == len(rest) &&
+			toks[0].keyLen <= 6 && toks[0].runes <= 6 {
 			is, _ := canonIssuer(&toks[k-1])
 			seq, ok := normSeq(toks[0].str(), "")
 			if ok && partyIssuer(is) {

@@ -115,6 +115,14 @@ func TestParseNumber(t *testing.T) {
 	if _, err := ParseNumber("không phải số"); !errors.Is(err, ErrNotNumber) {
 		t.Errorf("ParseNumber(words) error = %v, want ErrNotNumber", err)
 	}
+	// A sequence number longer than the grammar's six digits is no number
+	// in the query spelling either (its canonical form would not parse).
+	if n, err := ParseNumber("nq 1000000/tw"); err == nil && !n.Partial {
+		t.Errorf("ParseNumber(seven digits) = %+v, want no full number", n)
+	}
+	if n, err := ParseNumber("nq 123456/tw"); err != nil || n.Canonical != "123456-NQ/TW" {
+		t.Errorf("ParseNumber(six digits) = %+v, %v; want 123456-NQ/TW", n, err)
+	}
 }
 
 func TestParseDate(t *testing.T) {
