@@ -289,7 +289,11 @@ func (s *Store) prepare(in Input) prepared {
 	}
 	sumHash := sha256.Sum256(text)
 	p.hash = hex.EncodeToString(sumHash[:])
-	p.text = string(text)
+	if len(in.Text) == 0 {
+		p.text = in.Extraction.Text // text was made from it: no second copy
+	} else {
+		p.text = string(text)
+	}
 	if in.Extraction != nil {
 		p.ext = *in.Extraction
 	} else {

@@ -65,6 +65,7 @@ type writer struct {
 	docFloating []string
 
 	inflight *inflightTxn
+	spare    *layer // a committed transaction's layer, emptied for reuse
 	// indexing is the Indexer call for the batch committed last, running
 	// while the next batch is built (nil when none).
 	indexing chan error
@@ -87,11 +88,11 @@ type writer struct {
 type layer struct {
 	sets   map[string][]byte
 	dels   map[string]bool
-	groups map[string]map[string]bool
+	groups map[string][]string // each key once, when first written
 }
 
 func newLayer(size int) *layer {
-	return &layer{sets: make(map[string][]byte, size), dels: map[string]bool{}, groups: make(map[string]map[string]bool, size/2)}
+	return &layer{sets: make(map[string][]byte, size), dels: map[string]bool{}, groups: make(map[string][]string, size/2)}
 }
 
 // groupOf is the scan prefix a key falls under: its prefix byte and first
@@ -115,24 +116,33 @@ func (l *layer) note(k string) {
 	if g == "" {
 		return
 	}
-	m := l.groups[g]
-	if m == nil {
-		m = map[string]bool{}
-		l.groups[g] = m
-	}
-	m[k] = true
+	l.groups[g] = append(l.groups[g], k)
 }
 
 func (l *layer) set(k string, v []byte) {
-	delete(l.dels, k)
+	_, had := l.sets[k]
+	if !had && l.dels[k] {
+		delete(l.dels, k)
+		had = true
+	}
 	l.sets[k] = v
-	l.note(k)
+	if !had {
+		l.note(k)
+	}
 }
 
 func (l *layer) del(k string) {
-	delete(l.sets, k)
+	_, had := l.sets[k]
+	if had {
+		delete(l.sets, k)
+	}
+	if !had && l.dels[k] {
+		return
+	}
 	l.dels[k] = true
-	l.note(k)
+	if !had {
+		l.note(k)
+	}
 }
 
 // lookup says whether the layer holds k: set (with its value) or deleted.
@@ -248,7 +258,7 @@ func (w *writer) scan(prefix []byte, values bool) ([]kv, error) {
 	ls := w.layers()
 	for i := len(ls) - 1; i >= 0; i-- {
 		l := ls[i]
-		for k := range l.groups[string(prefix)] {
+		for _, k := range l.groups[string(prefix)] {
 			if v, deleted, ok := l.lookup(k); ok {
 				if deleted {
 					delete(found, k)
@@ -293,7 +303,7 @@ func (w *writer) exists(prefix []byte) (bool, error) {
 	// Newest layer first: a key's first mention decides it.
 	seen := map[string]bool{}
 	for _, l := range ls {
-		for k := range l.groups[string(prefix)] {
+		for _, k := range l.groups[string(prefix)] {
 			if seen[k] {
 				continue
 			}
@@ -598,7 +608,11 @@ func (w *writer) resetTxnState() {
 	w.entries, w.bytes, w.docs = 0, 0, 0
 	w.touched, w.deleted = map[string]bool{}, map[string]bool{}
 	w.ingested = map[string]bool{}
-	w.txnL = newLayer(txnMaxEntries / 2)
+	if w.spare != nil {
+		w.txnL, w.spare = w.spare, nil
+	} else {
+		w.txnL = newLayer(txnMaxEntries / 2)
+	}
 	w.sources = nil
 }
 
@@ -650,6 +664,8 @@ func (w *writer) wait() error {
 	}
 	err := <-f.done
 	w.inflight = nil
+	f.layer.reset() // written: the next transaction's layer
+	w.spare = f.layer
 	// A new read snapshot that holds the commit just done.
 	w.closeKeys()
 	w.rtxn.Discard()
@@ -763,7 +779,7 @@ func (w *writer) scanUnder(group []byte, sub string) ([]kv, error) {
 	ls := w.layers()
 	for i := len(ls) - 1; i >= 0; i-- {
 		l := ls[i]
-		for k := range l.groups[string(group)] {
+		for _, k := range l.groups[string(group)] {
 			if !strings.HasPrefix(k, string(prefix)) {
 				continue
 			}
