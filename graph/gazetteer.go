@@ -28,6 +28,9 @@ type Gazetteer struct {
 	// oldNames are the slugs of the names a unit had before its current
 	// one, by code ("474": "hue").
 	oldNames map[string][]string
+	// before is a unit as it was named on 2024-02-01, when it has had
+	// another name since (474: thành phố Huế, now quận Thuận Hóa).
+	before map[string]unit
 	full     bool
 	memo     *bodyMemo
 }
@@ -60,7 +63,7 @@ func newGazetteer() *Gazetteer {
 	return &Gazetteer{
 		provinces: map[string]province{}, newProv: map[string]province{},
 		oldBySlug: map[string]string{}, newBySlug: map[string]string{},
-		units: map[string][]unit{}, byCode: map[string]unit{}, oldNames: map[string][]string{},
+		units: map[string][]unit{}, byCode: map[string]unit{}, oldNames: map[string][]string{}, before: map[string]unit{},
 		memo: &bodyMemo{bodies: map[string]parsedBody{}, places: map[string][]place{}, slugs: map[string]string{}},
 	}
 }
@@ -129,6 +132,7 @@ func LoadGazetteer(dir string) (*Gazetteer, error) {
 				g.units[u.Kind+"|"+s] = append(g.units[u.Kind+"|"+s], u)
 				g.units["|"+s] = append(g.units["|"+s], u)
 				g.oldNames[u.Code] = append(g.oldNames[u.Code], s)
+				g.before[u.Code] = u
 			}
 			return
 		}
@@ -362,4 +366,21 @@ func (g *Gazetteer) named(code, name string) bool {
 		return true
 	}
 	return slices.Contains(g.oldNames[code], s)
+}
+
+// renamesFrom is a safe day before which the units the gazetteer's retired
+// table gives another name had their old one: the renamings between its
+// two states (2024-02-01 and 2025-03-01) took effect from late 2024.
+const renamesFrom = "2024-10-01"
+
+// asAt is unit u as it was named at date: its old name and kind for a date
+// before the renamings of 2024-2025.
+func (g *Gazetteer) asAt(u unit, date string) unit {
+	if date == "" || date >= renamesFrom {
+		return u
+	}
+	if b, ok := g.before[u.Code]; ok {
+		return b
+	}
+	return u
 }

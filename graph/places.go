@@ -655,6 +655,8 @@ func (g *Gazetteer) docPlace(d vncite.Document, text string) place {
 					// The letterhead names the district as it was then
 					// ("ĐẢNG BỘ THÀNH PHỐ HUẾ", now quận Thuận Hóa).
 					par = g.oldUnit(par, lhParent.Name)
+				} else if lhParent.Name == "" {
+					par = g.asAt(par, d.Date)
 				}
 				pp := place{Kind: par.Kind, Name: par.Name, Code: par.Code, ProvinceCode: par.Province, Province: g.provinceName(par.Province, d.Date)}
 				p.Parent = &pp
