@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"math/bits"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/vncite/vncite"
@@ -182,12 +183,16 @@ func lineBreakEnds(b []byte, k int) bool {
 	if isLowerRune(r) {
 		return false
 	}
-	ls := bytes.LastIndexByte(b[:p], '\n') + 1
-	line := b[ls:p]
-	if isSeparatorBytes(line) {
-		return true // "-----", "*" under a heading
-	}
+	// The line before the break is found (a search back over a whole
+	// paragraph) only when needed: a separator line ends in a separator.
 	prev, _ := decodeLastRune(b[:p])
+	ls := -1
+	if separatorRune(prev) || unicode.IsSpace(prev) { // no-break space: TrimSpace goes on
+		ls = bytes.LastIndexByte(b[:p], '\n') + 1
+		if isSeparatorBytes(b[ls:p]) {
+			return true // "-----", "*" under a heading
+		}
+	}
 	switch prev {
 	case '.', '!', '?', ';', ':', '”', '"', ')', '|':
 		return true
@@ -202,6 +207,10 @@ func lineBreakEnds(b []byte, k int) bool {
 	}
 	// A heading in capitals, a short line or a single token (a menu item,
 	// a path) ends where it ends; a long line wrapped mid-sentence does not.
+	if ls < 0 {
+		ls = bytes.LastIndexByte(b[:p], '\n') + 1
+	}
+	line := b[ls:p]
 	return isAllUpper(line) && p-ls > 3 || utf8.RuneCount(line) < 40 || bytes.IndexByte(line, ' ') < 0
 }
 
@@ -214,13 +223,20 @@ func isSeparatorBytes(line []byte) bool {
 	for k := 0; k < len(line); {
 		r, size := decodeRune(line[k:])
 		k += size
-		switch r {
-		case '-', '*', '_', '=', '~', 'o', 'O', '0', ' ', '–', '—':
-		default:
+		if !separatorRune(r) {
 			return false
 		}
 	}
 	return true
+}
+
+// separatorRune reports the runes of a separator line.
+func separatorRune(r rune) bool {
+	switch r {
+	case '-', '*', '_', '=', '~', 'o', 'O', '0', ' ', '–', '—':
+		return true
+	}
+	return false
 }
 
 // listMarkerAt reports a list item at b[n]: "- ", "+ ", "• ", "1. ",

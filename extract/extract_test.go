@@ -934,3 +934,64 @@ func TestIsAllUpper(t *testing.T) {
 		}
 	}
 }
+
+// TestLineBreakEnds checks lineBreakEnds, which looks for the line before
+// a break only when it needs it, against that line read every time, at
+// every line break of the seeds and of lines of separators.
+func TestLineBreakEnds(t *testing.T) {
+	ref := func(b []byte, k int) bool {
+		n, breaks := k, 0
+		for ; n < len(b); n++ {
+			if b[n] == '\n' {
+				breaks++
+			} else if !isSpaceByte(b[n]) {
+				break
+			}
+		}
+		if n >= len(b) {
+			return true
+		}
+		p := k
+		for p > 0 && isSpaceByte(b[p-1]) {
+			p--
+		}
+		if p == 0 {
+			return true
+		}
+		if r, _ := decodeRune(b[n:]); isLowerRune(r) {
+			return false
+		}
+		ls := bytes.LastIndexByte(b[:p], '\n') + 1
+		line := b[ls:p]
+		if isSeparatorBytes(line) {
+			return true
+		}
+		prev, _ := decodeLastRune(b[:p])
+		switch prev {
+		case '.', '!', '?', ';', ':', '”', '"', ')', '|':
+			return true
+		case '-', '/', ',', '–', '(':
+			return false
+		}
+		if listMarkerAt(b, n) || breaks >= 2 {
+			return true
+		}
+		return isAllUpper(line) && p-ls > 3 || utf8.RuneCount(line) < 40 || bytes.IndexByte(line, ' ') < 0
+	}
+	texts := [][]byte{[]byte("BAN CHẤP HÀNH\n-----\u00a0\nSố 12\n***\nKẾ HOẠCH\n=== o ===\nvề việc\n——\u00a0 \nTriển khai\n0\n")}
+	files, _ := filepath.Glob(filepath.Join(seedDir, "*.txt"))
+	for _, f := range files {
+		if b, err := os.ReadFile(f); err == nil {
+			texts = append(texts, b)
+		}
+	}
+	for _, b := range texts {
+		for k := range b {
+			if b[k] == '\n' || b[k] == '\r' {
+				if got, want := lineBreakEnds(b, k), ref(b, k); got != want {
+					t.Fatalf("lineBreakEnds at %d (%q) = %v, want %v", k, b[max(0, k-20):k], got, want)
+				}
+			}
+		}
+	}
+}
