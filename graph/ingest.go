@@ -1,7 +1,6 @@
 package graph
 
 import (
-	"bytes"
 	"context"
 	"crypto/sha256"
 	"encoding/hex"
@@ -273,27 +272,28 @@ func (s *Store) prepare(in Input) prepared {
 		return p
 	}
 	text := in.Text
-	if in.Extraction != nil && len(text) == 0 {
-		text = []byte(in.Extraction.Text)
+	size := len(text)
+	if in.Extraction != nil && size == 0 {
+		size = len(in.Extraction.Text)
 	}
-	switch {
-	case len(bytes.TrimSpace(text)) == 0:
-		p.err = errors.New("empty text")
-		return p
-	case len(text) > MaxTextBytes:
-		p.err = fmt.Errorf("text is %d bytes, over the %d-byte limit", len(text), MaxTextBytes)
-		return p
-	case !utf8.Valid(text):
-		p.err = errors.New("text is not valid UTF-8")
+	if size > MaxTextBytes {
+		p.err = fmt.Errorf("text is %d bytes, over the %d-byte limit", size, MaxTextBytes)
 		return p
 	}
-	sumHash := sha256.Sum256(text)
-	p.hash = hex.EncodeToString(sumHash[:])
-	if len(in.Text) == 0 {
-		p.text = in.Extraction.Text // text was made from it: no second copy
+	if len(text) == 0 && in.Extraction != nil {
+		p.text = in.Extraction.Text // the extraction's own text, not copied
 	} else {
 		p.text = string(text)
 	}
+	switch {
+	case len(strings.TrimSpace(p.text)) == 0:
+		p.err = errors.New("empty text")
+		return p
+	case !utf8.ValidString(p.text):
+		p.err = errors.New("text is not valid UTF-8")
+		return p
+	}
+	p.hash = hashText(p.text)
 	if in.Extraction != nil {
 		p.ext = *in.Extraction
 	} else {
@@ -309,6 +309,19 @@ func (s *Store) prepare(in Input) prepared {
 	}
 	p.plan = s.plan(&p.ext, p.source, p.text)
 	return p
+}
+
+// hashText is the hex sha256 of s, hashed through a small buffer rather
+// than a copy of the whole text.
+func hashText(s string) string {
+	h := sha256.New()
+	var buf [4096]byte
+	for len(s) > 0 {
+		n := copy(buf[:], s)
+		h.Write(buf[:n])
+		s = s[n:]
+	}
+	return hex.EncodeToString(h.Sum(nil))
 }
 
 // prepareAll runs prepare over inputs on all cores, yielding results in
@@ -395,14 +408,14 @@ func (w *writer) putExtraction(p *prepared, sum *Summary) (putStatus, error) {
 	ext, source, hash, text := &p.ext, p.source, p.hash, p.text
 	own := p.plan.own
 	status := putNew
-	existing, err := w.getDoc(own.ID)
+	existing, err := w.readDoc(own.ID)
 	if err != nil {
 		return 0, err
 	}
 	if existing != nil && existing.Number != ext.Document.Number {
 		// Two numbers with the same slug ("25-NQ/TW", "25/NQ-TW"): keep apart.
 		own.ID += "~" + shortHash(ext.Document.Number)
-		if existing, err = w.getDoc(own.ID); err != nil {
+		if existing, err = w.readDoc(own.ID); err != nil {
 			return 0, err
 		}
 	}
@@ -780,7 +793,7 @@ func (w *writer) keyedDocs(number string, class numberClass, scope string) ([]*v
 		if len(p) != 2 {
 			continue
 		}
-		d, err := w.getDoc(p[1])
+		d, err := w.readDoc(p[1])
 		if err != nil {
 			return nil, err
 		}
@@ -911,7 +924,7 @@ func (w *writer) settleFloating(number, scope string) error {
 			continue
 		}
 		fid := p[1]
-		f, err := w.getDoc(fid)
+		f, err := w.readDoc(fid)
 		if err != nil {
 			return err
 		}
@@ -929,7 +942,7 @@ func (w *writer) settleFloating(number, scope string) error {
 			}
 		}
 		for citer := range citers {
-			cd, err := w.getDoc(citer)
+			cd, err := w.readDoc(citer)
 			if err != nil {
 				return err
 			}
@@ -1070,7 +1083,7 @@ func (w *writer) removeReadIn(id string) error {
 
 // dropIfOrphan deletes a stub nothing cites or mentions any more.
 func (w *writer) dropIfOrphan(id string) error {
-	d, err := w.getDoc(id)
+	d, err := w.readDoc(id)
 	if err != nil || d == nil || !d.Stub {
 		return err
 	}

@@ -341,30 +341,37 @@ func (w *writer) scanNumber(prefix byte, number string, class numberClass, scope
 // getDoc reads a document record (without text, sightings or cites). The
 // caller gets its own copy.
 func (w *writer) getDoc(id string) (*vncite.Document, error) {
+	d, err := w.readDoc(id)
+	if d == nil || err != nil {
+		return nil, err
+	}
+	return copyDoc(d), nil
+}
+
+// readDoc is getDoc for callers that only read: the record it returns is
+// shared with the writer's cache and must not be changed.
+func (w *writer) readDoc(id string) (*vncite.Document, error) {
 	if d, ok := w.docDocs[id]; ok {
-		if d == nil {
-			return nil, nil // deleted in this document
-		}
-		return copyDoc(d), nil
+		return d, nil // nil: deleted in this document
 	}
 	if d, ok := w.docs_[id]; ok {
-		return copyDoc(d), nil
+		return d, nil
 	}
 	v, ok, err := w.get(key(pDoc, id))
 	if err != nil || !ok {
 		return nil, err
 	}
-	var d vncite.Document
-	if err := decodeDoc(v, &d); err != nil {
+	d := &vncite.Document{}
+	if err := decodeDoc(v, d); err != nil {
 		return nil, fmt.Errorf("graph: document %s: %w", id, err)
 	}
 	if _, pending := w.doc.sets[string(key(pDoc, id))]; !pending {
 		if len(w.docs_) >= maxCachedDocs {
 			clear(w.docs_)
 		}
-		w.docs_[id] = copyDoc(&d)
+		w.docs_[id] = d
 	}
-	return &d, nil
+	return d, nil
 }
 
 // copyDoc copies a document record deeply enough that callers may change
