@@ -258,11 +258,30 @@ func typeWordBefore(b []byte, i int) (tw *typeWord, start int, so bool) {
 		lo = 0
 	}
 	// Five words hold any type word and "số"; more only for a law's name.
-	// The first is w1[0], already read (unless it starts before lo).
+	// The first is w1[0], already read (unless it starts before lo); the
+	// others are read only as far as the longest type word ending in the
+	// word before the number (or before "số") needs.
 	var ws []wspan
 	if w1[0].s >= lo {
 		buf[0] = w1[0]
-		ws = buf[:1+len(wordsBefore(b, lo, w1[0].s, buf[1:5]))]
+		n := 1
+		more := func(upto int) {
+			if upto > len(buf) {
+				upto = len(buf)
+			}
+			if n < upto {
+				n += len(wordsBefore(b, lo, buf[n-1].s, buf[n:upto]))
+			}
+		}
+		first := 0
+		if buf[0].is("so") && isSoWord(b[buf[0].s:buf[0].e]) {
+			first = 1
+			more(2)
+		}
+		if n > first {
+			more(first + typeWordsMaxLen[string(buf[first].key[:buf[first].klen])])
+		}
+		ws = buf[:n]
 	}
 	if len(ws) > 0 && (ws[0].is("so") && isSoWord(b[ws[0].s:ws[0].e])) {
 		so = true
@@ -396,6 +415,17 @@ var typeWordsByLast = func() map[string][]int {
 	for k, tw := range typeWords {
 		last := tw.folded[len(tw.folded)-1]
 		m[last] = append(m[last], k)
+	}
+	return m
+}()
+
+// typeWordsMaxLen holds, for each folded last word, the most words of a
+// type word ending with it.
+var typeWordsMaxLen = func() map[string]int {
+	m := map[string]int{}
+	for _, tw := range typeWords {
+		last := tw.folded[len(tw.folded)-1]
+		m[last] = max(m[last], len(tw.folded))
 	}
 	return m
 }()
