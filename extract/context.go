@@ -880,7 +880,10 @@ func cleanTitle(s string) string {
 		}
 		s = strings.TrimSpace(s)
 		for _, tail := range titleTails {
-			s = strings.TrimSuffix(s, tail)
+			// The last byte first: most tails cannot end s.
+			if len(s) > 0 && s[len(s)-1] == tail[len(tail)-1] {
+				s = strings.TrimSuffix(s, tail)
+			}
 		}
 		if s == before {
 			break
