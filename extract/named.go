@@ -2,6 +2,7 @@ package extract
 
 import (
 	"bytes"
+	"slices"
 	"sort"
 	"strings"
 	"unicode/utf8"
@@ -176,7 +177,9 @@ func scanNamed(b []byte, ms []mention, t *triggers) []vncite.Named {
 		add("Quy chế", s, e)
 		from = e
 	}
-	sort.Slice(out, func(i, j int) bool { return out[i].Start < out[j].Start })
+	if !slices.IsSortedFunc(out, func(a, b vncite.Named) int { return a.Start - b.Start }) {
+		sort.Slice(out, func(i, j int) bool { return out[i].Start < out[j].Start })
+	}
 	return out
 }
 
