@@ -339,6 +339,8 @@ func (s *Store) refScope(r vncite.Reference, parts numberParts, cx refContext) (
 		pl := *par
 		if pl.Kind == "" || pl.Code == "" {
 			pl.Kind = kind
+		} else if pl.Kind != kind {
+			pl = s.gaz.namesake(pl, kind, date)
 		}
 		return pl, "inferred", strings.TrimSpace(r.Body) + " named without a place, cited by a document " + cpDesc + " of " + par.unitName(), true
 	}
@@ -348,6 +350,8 @@ func (s *Store) refScope(r vncite.Reference, parts numberParts, cx refContext) (
 		pl := cp
 		if pl.Kind == "" || pl.Code == "" {
 			pl.Kind = kind
+		} else if pl.Kind != kind {
+			pl = s.gaz.namesake(pl, kind, date)
 		}
 		return pl, "inferred", strings.TrimSpace(r.Body) + " named without a place, cited by a document " + cpDesc, true
 	}

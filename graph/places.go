@@ -974,3 +974,15 @@ func (g *Gazetteer) oldUnit(u unit, name string) unit {
 	}
 	return u
 }
+
+// namesake is the unit of kind named like district p in p's province, when
+// the gazetteer has one ("Huyện ủy" cited by a commune the gazetteer puts
+// under thành phố Hồng Ngự: huyện Hồng Ngự, which still exists beside the
+// city carved out of it); else p itself, whose kind changed since (huyện
+// Phong Điền, now a thị xã).
+func (g *Gazetteer) namesake(p place, kind, date string) place {
+	if u, ok := g.findUnit(kind, p.Name, p.ProvinceCode); ok && u.Code != p.Code {
+		return g.resolve(place{Kind: u.Kind, Name: u.Name, ProvinceCode: u.Province}, date, u.Province)
+	}
+	return p
+}
