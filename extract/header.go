@@ -821,8 +821,12 @@ func (c *caser) from(k int, l string, h uint64) int {
 
 // lowerIs reports whether word k lower-cased is l.
 func (c *caser) lowerIs(k int, l string) bool {
+	w := c.b[c.toks[k][0]:c.toks[k][1]]
+	if string(w) == l {
+		return true // written in lower case
+	}
 	var buf [64]byte
-	return string(appendLower(buf[:0], c.b[c.toks[k][0]:c.toks[k][1]])) == l
+	return string(appendLower(buf[:0], w)) == l
 }
 
 // word returns word k as written.
@@ -869,7 +873,7 @@ func (c *caser) recase(s string) string {
 		// The first 64 places of the word: enough to find the usual
 		// casing, bounded.
 		for k, seen := c.first(lower[i], hashes[i]), 0; k >= 0 && seen < 64; k, seen = c.then(k, lower[i], hashes[i]), seen+1 {
-			n := 0
+			n := 1 // word k is lower[i]: first and then check it
 			for i+n < len(hw) && k+n < len(c.toks) && c.hashes[k+n] == hashes[i+n] && c.lowerIs(k+n, lower[i+n]) {
 				n++
 			}
