@@ -995,3 +995,12 @@ func TestLineBreakEnds(t *testing.T) {
 		}
 	}
 }
+
+// TestTrimWordPunct checks trimWordPunct against strings.Trim.
+func TestTrimWordPunct(t *testing.T) {
+	for _, w := range []string{"", "“", "”", "\"", "“Đảng”", "(tỉnh),", "..;:", "“a”b”", "x“", "ĐẢNG”.", "(“Bộ”)", "“”", "a", "\xe2\x80", "\xe2\x80\x9c\xe2"} {
+		if got, want := trimWordPunct(w), strings.Trim(w, "“”\",.;:()"); got != want {
+			t.Errorf("trimWordPunct(%q) = %q, want %q", w, got, want)
+		}
+	}
+}

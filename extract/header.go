@@ -864,7 +864,7 @@ func (c *caser) recase(s string) string {
 	lower := make([]string, len(hw))
 	hashes := make([]uint64, len(hw))
 	for i, w := range hw {
-		lower[i] = strings.ToLower(strings.Trim(w, "“”\",.;:()"))
+		lower[i] = strings.ToLower(trimWordPunct(w))
 		hashes[i] = stringHash(lower[i])
 	}
 	out := make([]string, len(hw))
@@ -887,7 +887,7 @@ func (c *caser) recase(s string) string {
 			continue
 		}
 		for n := 0; n < bestLen; n++ {
-			core := strings.Trim(hw[i+n], "“”\",.;:()")
+			core := trimWordPunct(hw[i+n])
 			out[i+n] = strings.Replace(hw[i+n], core, c.word(bestAt+n), 1)
 		}
 		i += bestLen
@@ -895,6 +895,30 @@ func (c *caser) recase(s string) string {
 	r := strings.Join(out, " ")
 	first, size := utf8.DecodeRuneInString(r)
 	return string(unicode.ToUpper(first)) + r[size:]
+}
+
+// trimWordPunct is strings.Trim(w, "“”\",.;:()") without the rune-by-rune
+// path a non-ASCII cutset takes.
+func trimWordPunct(w string) string {
+	for len(w) > 0 {
+		if strings.IndexByte("\",.;:()", w[0]) >= 0 {
+			w = w[1:]
+		} else if strings.HasPrefix(w, "“") || strings.HasPrefix(w, "”") {
+			w = w[len("“"):]
+		} else {
+			break
+		}
+	}
+	for len(w) > 0 {
+		if strings.IndexByte("\",.;:()", w[len(w)-1]) >= 0 {
+			w = w[:len(w)-1]
+		} else if strings.HasSuffix(w, "“") || strings.HasSuffix(w, "”") {
+			w = w[:len(w)-len("”")]
+		} else {
+			break
+		}
+	}
+	return w
 }
 
 // recaseBody gives an all-caps body the usual casing of its parts
