@@ -1,6 +1,7 @@
 package graph
 
 import (
+	"encoding/json"
 	"slices"
 	"strconv"
 	"strings"
@@ -606,4 +607,70 @@ func (w *writer) liveTarget(citing string, refIDs []string, refs []vncite.Refere
 		}
 	}
 	return "", nil
+}
+
+// undatedWhy opens the why of a mention tied to a document without its
+// date or term (mergeWhy).
+const undatedWhy = "inferred: cited without date or term"
+
+// resettleCentral moves to d, a central document just ingested, the
+// mentions without date or term that an earlier ingest tied to another
+// document of d's number because d was not known yet: a 2013 text citing
+// "Chỉ thị số 03-CT/TW" ingested before the 2013 03-CT/TW was tied to the
+// 2002 one as the latest it could cite. Each citing document is decided
+// again as candidate decides it now; one that also cites that other
+// document with its date or term keeps it.
+func (w *writer) resettleCentral(d *vncite.Document) error {
+	class := classify(splitNumber(d.Number))
+	if class.local() || d.Key == nil || d.Date == "" {
+		return nil
+	}
+	keyed, err := w.keyedDocs(d.Number, class, "")
+	if err != nil || len(keyed) < 2 {
+		return err
+	}
+	for _, old := range keyed {
+		if old.ID == d.ID || old.Date == "" || old.Date >= d.Date {
+			continue
+		}
+		sights, err := w.scan(prefixKey(pSight, old.ID), true)
+		if err != nil {
+			return err
+		}
+		undated, dated := map[string]bool{}, map[string]bool{}
+		for _, sk := range sights {
+			var sg vncite.Sighting
+			if json.Unmarshal(sk.v, &sg) != nil || sg.Citing == "" {
+				continue
+			}
+			if strings.HasPrefix(sg.Why, undatedWhy) {
+				undated[sg.Citing] = true
+			} else {
+				dated[sg.Citing] = true
+			}
+		}
+		for citer := range undated {
+			if dated[citer] {
+				continue
+			}
+			cd, err := w.readDoc(citer)
+			if err != nil {
+				return err
+			}
+			if cd == nil || cd.Date == "" || cd.Date < d.Date {
+				continue
+			}
+			c, how := pickCandidate(keyed, d.Number, class, "", cd.Date, "", nil)
+			if c == nil || c.ID != d.ID {
+				continue
+			}
+			if err := w.moveCiter(old.ID, d.ID, citer, mergeWhy(d.Number, c, how, refContext{ID: citer, Doc: *cd})); err != nil {
+				return err
+			}
+		}
+		if err := w.dropIfOrphan(old.ID); err != nil {
+			return err
+		}
+	}
+	return nil
 }

@@ -453,6 +453,11 @@ func (w *writer) putExtraction(p *prepared, sum *Summary) (putStatus, error) {
 			return 0, err
 		}
 	}
+	if doc.Number != "" && !own.Floating && !own.Class.local() {
+		if err := w.resettleCentral(&doc); err != nil {
+			return 0, err
+		}
+	}
 
 	cx := refContext{ID: doc.ID, Doc: doc, Place: own.Place, Issuer: ext.Document.Issuer}
 	refIDs := make([]string, len(ext.References))
