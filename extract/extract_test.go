@@ -1004,3 +1004,51 @@ func TestTrimWordPunct(t *testing.T) {
 		}
 	}
 }
+
+// TestTypeWordAt checks typeWordAt, which folds the first word once,
+// against trying every type word in table order, at every line start of
+// the seeds and at each type word written in several ways.
+func TestTypeWordAt(t *testing.T) {
+	ref := func(b []byte, i int) (*typeWord, int, bool) {
+		for k := range typeWords {
+			tw := &typeWords[k]
+			pos, ok := i, true
+			for _, fw := range tw.folded {
+				s, e := wordAfter(b, pos)
+				if e == s || !foldEq(b[s:e], fw) {
+					ok = false
+					break
+				}
+				pos = e
+			}
+			if ok {
+				return tw, pos, true
+			}
+		}
+		return nil, i, false
+	}
+	var texts [][]byte
+	for _, tw := range typeWords {
+		for _, s := range []string{tw.name, strings.ToUpper(tw.name), foldString(tw.name), tw.name + " số 12", "  " + tw.name + ":"} {
+			texts = append(texts, []byte(s))
+		}
+	}
+	files, _ := filepath.Glob(filepath.Join(seedDir, "*.txt"))
+	for _, f := range files {
+		if b, err := os.ReadFile(f); err == nil {
+			texts = append(texts, bytes.Split(b, []byte("\n"))...)
+		}
+	}
+	for _, b := range texts {
+		for i := 0; i < len(b); i++ {
+			if i > 0 && b[i-1] != ' ' {
+				continue
+			}
+			gt, ge, gok := typeWordAt(b, i)
+			wt, we, wok := ref(b, i)
+			if gt != wt || ge != we || gok != wok {
+				t.Fatalf("typeWordAt(%q, %d) = %v %d %v, want %v %d %v", b, i, gt, ge, gok, wt, we, wok)
+			}
+		}
+	}
+}

@@ -419,6 +419,16 @@ var typeWordsByLast = func() map[string][]int {
 	return m
 }()
 
+// typeWordsByFirst lists, for each folded first word, the type words that
+// start with it, in table order.
+var typeWordsByFirst = func() map[string][]int {
+	m := map[string][]int{}
+	for k, tw := range typeWords {
+		m[tw.folded[0]] = append(m[tw.folded[0]], k)
+	}
+	return m
+}()
+
 // typeWordsMaxLen holds, for each folded last word, the most words of a
 // type word ending with it.
 var typeWordsMaxLen = func() map[string]int {
@@ -462,11 +472,19 @@ var typeWordLastByte = func() (t [256]bool) {
 // typeWordAt reads a type word starting at i ("Nghị quyết", "NGHỊ QUYẾT",
 // "nghi quyet") and returns its end.
 func typeWordAt(b []byte, i int) (*typeWord, int, bool) {
-	for k := range typeWords {
+	// The first word is read and folded once; only the type words that
+	// start with it are tried, in table order.
+	s, e := wordAfter(b, i)
+	if e == s {
+		return nil, i, false
+	}
+	var first wspan
+	first.fold(b[s:e])
+	for _, k := range typeWordsByFirst[string(first.key[:first.klen])] {
 		t := &typeWords[k]
-		pos := i
+		pos := e
 		ok := true
-		for _, fw := range t.folded {
+		for _, fw := range t.folded[1:] {
 			s, e := wordAfter(b, pos)
 			if e == s || !foldEq(b[s:e], fw) {
 				ok = false
