@@ -1052,3 +1052,18 @@ func TestTypeWordAt(t *testing.T) {
 		}
 	}
 }
+
+// TestIsParagraphEnd checks the closing marks isParagraph looks for after
+// quotes and spaces.
+func TestIsParagraphEnd(t *testing.T) {
+	long := "Các cấp ủy, chính quyền tiếp tục đổi mới nội dung, phương thức công tác dân vận trong tình hình mới"
+	for _, tc := range []struct {
+		end  string
+		want bool
+	}{{".", true}, {".” ", true}, {".\" ”", true}, {":", true}, {";\"", true}, {"", false}, {"”", false}, {". x", false}} {
+		text := long + tc.end
+		if got := isParagraph(line{text: text, words: countWords(text)}); got != tc.want {
+			t.Errorf("isParagraph(…%q) = %v, want %v", tc.end, got, tc.want)
+		}
+	}
+}

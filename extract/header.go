@@ -125,7 +125,16 @@ func isParagraph(l line) bool {
 	if startsHeaderLine(l.text) || isAllUpperStr(l.text) {
 		return false
 	}
-	end := strings.TrimRight(l.text, "”\" ")
+	end := l.text // strings.TrimRight(l.text, "”\" "), without its rune path
+	for {
+		if n := len(end); n > 0 && (end[n-1] == '"' || end[n-1] == ' ') {
+			end = end[:n-1]
+		} else if strings.HasSuffix(end, "”") {
+			end = end[:len(end)-len("”")]
+		} else {
+			break
+		}
+	}
 	closed := strings.HasSuffix(end, ".") || strings.HasSuffix(end, ":") || strings.HasSuffix(end, ";")
 	return l.words >= 12 && closed || l.words >= 30 && strings.Contains(l.text, ". ")
 }
