@@ -800,7 +800,14 @@ func readTitle(b []byte, i, limit, sentEnd int) (int, int) {
 		j += size
 	}
 	end := j
-	for end < limit && end < sentEnd {
+	bound := min(limit, sentEnd)
+	for end < bound {
+		if !quoted {
+			// Eight bytes at a time to the next byte that may end it.
+			if end = nextTitleStop(b, end, bound); end >= bound {
+				break
+			}
+		}
 		c := b[end]
 		if c == ';' || (c == '\n' || c == '\r') && lineBreakEnds(b, end) {
 			break
@@ -818,6 +825,24 @@ func readTitle(b []byte, i, limit, sentEnd int) (int, int) {
 		end++
 	}
 	return start, end
+}
+
+// nextTitleStop returns the first k in [i, hi) where b[k] is ';', ',', a
+// line break, or hi: the bytes at which an unquoted title may end.
+func nextTitleStop(b []byte, i, hi int) int {
+	for ; i+8 <= hi; i += 8 {
+		w := load64(b[i:])
+		if m := eqMask(w, ';') | eqMask(w, ',') | eqMask(w, '\n') | eqMask(w, '\r'); m != 0 {
+			return i + bitIndex(m)
+		}
+	}
+	for ; i < hi; i++ {
+		switch b[i] {
+		case ';', ',', '\n', '\r':
+			return i
+		}
+	}
+	return hi
 }
 
 // newSubjectAt reports whether a body's name starts at i and a verb of

@@ -1067,3 +1067,23 @@ func TestIsParagraphEnd(t *testing.T) {
 		}
 	}
 }
+
+// TestNextTitleStop checks the eight-byte search for the bytes that may
+// end a title against a byte loop, at every start and bound.
+func TestNextTitleStop(t *testing.T) {
+	b := []byte("về tăng cường công tác dân vận, nâng cao; chất lượng\r\nhiệu quả hoạt động của hệ thống chính trị,x")
+	for i := 0; i <= len(b); i++ {
+		for hi := i; hi <= len(b); hi++ {
+			want := hi
+			for k := i; k < hi; k++ {
+				if strings.IndexByte(";,\n\r", b[k]) >= 0 {
+					want = k
+					break
+				}
+			}
+			if got := nextTitleStop(b, i, hi); got != want {
+				t.Fatalf("nextTitleStop(%d, %d) = %d, want %d", i, hi, got, want)
+			}
+		}
+	}
+}
