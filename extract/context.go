@@ -319,15 +319,16 @@ func readBody(b []byte, i, limit int) (string, int) {
 			e = ne
 		}
 		w := b[s:e]
-		if s > pos && bytes.Count(b[pos:s], []byte{'\n'}) > 1 {
-			break
-		}
-		if n > 0 && s > pos && bytes.Equal(bytes.TrimSpace(b[pos:s]), []byte("-")) && !isUpperStart(w) {
-			break
-		}
-
-		if n > 0 && s > pos && len(bytes.TrimSpace(b[pos:s])) > 0 {
-			clean = false // "Bà Rịa - Vũng Tàu" keeps its dash below
+		if s > pos && !(s == pos+1 && b[pos] == ' ') { // a single space: none of these
+			if bytes.Count(b[pos:s], []byte{'\n'}) > 1 {
+				break
+			}
+			if n > 0 && bytes.Equal(bytes.TrimSpace(b[pos:s]), []byte("-")) && !isUpperStart(w) {
+				break
+			}
+			if n > 0 && len(bytes.TrimSpace(b[pos:s])) > 0 {
+				clean = false // "Bà Rịa - Vũng Tàu" keeps its dash below
+			}
 		}
 		if w[0] >= '0' && w[0] <= '9' {
 			// Junk between two words of a name, unless a unit precedes it.
