@@ -674,3 +674,25 @@ func (w *writer) resettleCentral(d *vncite.Document) error {
 	}
 	return nil
 }
+
+// clearBorrowedYears clears, in out (refs with implausible dates cleared
+// by plausibleDates), the year of an undated mention ("Chỉ thị nêu trên")
+// that the extractor gave it from a mention of the same number whose date
+// was cleared: a web page's time stamp read beside the title's number is
+// no year of the document, in the short forms that follow it either.
+func clearBorrowedYears(refs, out []vncite.Reference) {
+	var cleared map[string]int
+	for i, r := range refs {
+		if r.Date != "" && out[i].Date == "" && r.Year != 0 {
+			if cleared == nil {
+				cleared = map[string]int{}
+			}
+			cleared[r.Number] = r.Year
+		}
+	}
+	for i, r := range out {
+		if y, ok := cleared[r.Number]; ok && r.Date == "" && r.Year == y && splitNumber(r.Number).Year == 0 {
+			out[i].Year = 0
+		}
+	}
+}

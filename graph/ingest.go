@@ -564,6 +564,9 @@ func plausibleDates(refs []vncite.Reference, date string) []vncite.Reference {
 			out[i].Year = 0 // the year read from that date, not from the number
 		}
 	}
+	if len(refs) > 0 && &out[0] != &refs[0] {
+		clearBorrowedYears(refs, out)
+	}
 	return out
 }
 
