@@ -31,8 +31,8 @@ type Gazetteer struct {
 	// before is a unit as it was named on 2024-02-01, when it has had
 	// another name since (474: thành phố Huế, now quận Thuận Hóa).
 	before map[string]unit
-	full     bool
-	memo     *bodyMemo
+	full   bool
+	memo   *bodyMemo
 }
 
 type province struct {
