@@ -444,36 +444,77 @@ type resolver struct {
 type rkey [2]string
 
 // latest maps {"type", type} and {"name", type word} to the latest
-// reference of that kind: one map per key kind, so that a key is one
-// short string to hash, not two.
+// reference of that kind. The types and type words of the tables have a
+// slot each (kindSlots): an array, not a map to fill per text; any other
+// key goes to a map.
 type latest struct {
-	byType, byName map[string]int
+	byType, byName [maxKindSlots]int32 // reference index plus one; 0 for none
+	other          map[rkey]int
 }
 
-func (l *latest) of(k rkey) *map[string]int {
-	if k[0] == "name" {
-		return &l.byName
+// maxKindSlots bounds kindSlots (the tables hold fewer).
+const maxKindSlots = 96
+
+// kindSlots numbers the type abbreviations and the type word names of the
+// tables, from 0; read-only.
+var kindSlots = func() map[string]int {
+	m := map[string]int{}
+	add := func(k string) {
+		if _, ok := m[k]; !ok && len(m) < maxKindSlots {
+			m[k] = len(m)
+		}
 	}
-	return &l.byType
+	add("")
+	for _, tw := range typeWords {
+		add(tw.abbr)
+		add(tw.name)
+	}
+	for _, t := range typeCanon {
+		add(t)
+	}
+	for t, name := range typeNames {
+		add(t)
+		add(name)
+	}
+	return m
+}()
+
+func (l *latest) slot(k rkey) *int32 {
+	i, ok := kindSlots[k[1]]
+	if !ok {
+		return nil
+	}
+	if k[0] == "name" {
+		return &l.byName[i]
+	}
+	return &l.byType[i]
 }
 
 func (l *latest) get(k rkey) (int, bool) {
-	ri, ok := (*l.of(k))[k[1]]
+	if p := l.slot(k); p != nil {
+		return int(*p) - 1, *p > 0
+	}
+	ri, ok := l.other[k]
 	return ri, ok
 }
 
 func (l *latest) set(k rkey, ri int) {
-	m := l.of(k)
-	if *m == nil {
-		*m = make(map[string]int, 8)
+	if p := l.slot(k); p != nil {
+		*p = int32(ri) + 1
+		return
 	}
-	(*m)[k[1]] = ri
+	if l.other == nil {
+		l.other = map[rkey]int{}
+	}
+	l.other[k] = ri
 }
 
 func (l *latest) delete(k rkey) {
-	if m := *l.of(k); len(m) > 0 {
-		delete(m, k[1])
+	if p := l.slot(k); p != nil {
+		*p = 0
+		return
 	}
+	delete(l.other, k)
 }
 
 // kindKey folds QĐ and QĐi (Quyết định and Quy định share QĐ before 2018).

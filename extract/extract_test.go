@@ -1087,3 +1087,23 @@ func TestNextTitleStop(t *testing.T) {
 		}
 	}
 }
+
+// TestLatest checks the slots and the map of latest behave as one map,
+// for table kinds and for others.
+func TestLatest(t *testing.T) {
+	var l latest
+	keys := []rkey{{"type", "NQ"}, {"name", "Nghị quyết"}, {"type", "Nghị quyết"}, {"type", "XYZ"}, {"name", "Thư"}, {"type", ""}}
+	want := map[rkey]int{}
+	for step, k := range append(keys, keys...) {
+		if got, ok := l.get(k); ok != (want[k] > 0) || ok && got != want[k]-1 {
+			t.Fatalf("step %d: get(%v) = %d, %v; want %d", step, k, got, ok, want[k]-1)
+		}
+		if step%3 == 2 {
+			l.delete(k)
+			delete(want, k)
+		} else {
+			l.set(k, step)
+			want[k] = step + 1
+		}
+	}
+}
