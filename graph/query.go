@@ -87,7 +87,7 @@ func fullDoc(txn *badger.Txn, id string, withText bool) (*vncite.Document, error
 	}
 	seen := map[string]bool{}
 	for to := range cited {
-		t, err := readDoc(txn, to)
+		t, err := readNode(txn, to) // the number is in the summary: no JSON to decode
 		if err != nil {
 			return nil, err
 		}
