@@ -406,8 +406,10 @@ func scanShortForms(b []byte, digits []int, full []mention, out []mention) []men
 				continue
 			}
 		}
-		seq, ok := normSeq(string(b[start:i-len(suffix)]), suffix)
-		if !ok {
+		seq, ok := "", true
+		if v, _ := atoiN(b[start : i-len(suffix)]); suffix == "" && v > 0 && v < len(seqStrings) {
+			seq = seqStrings[v] // no new string for 1..999
+		} else if seq, ok = normSeq(string(b[start:i-len(suffix)]), suffix); !ok {
 			continue
 		}
 		out = append(out, mention{
