@@ -671,3 +671,32 @@ func TestGenerateStopsOnError(t *testing.T) {
 		t.Error("negative Docs accepted")
 	}
 }
+
+// TestResolveLocalPartyByYear checks that a local Party number named by
+// its unit and year (how the graph keys it) resolves to the document of
+// that year, and stays ambiguous without one: a committee reissues its
+// numbers each term.
+func TestResolveLocalPartyByYear(t *testing.T) {
+	truth := []DocTruth{
+		{ID: "a", Number: "52-KH/TU", Scope: "Bà Rịa - Vũng Tàu", Province: "Bà Rịa - Vũng Tàu", Term: "IX", Year: 2001},
+		{ID: "b", Number: "52-KH/TU", Scope: "Bà Rịa - Vũng Tàu", Province: "Bà Rịa - Vũng Tàu", Term: "XII", Year: 2017},
+		{ID: "c", Number: "25-NQ/TW", Term: "XI", Year: 2013},
+		{ID: "d", Number: "25-NQ/TW", Term: "XII", Year: 2018},
+	}
+	ev := NewEvaluator(truth)
+	for _, tc := range []struct {
+		ref     DocRef
+		id, why string
+	}{
+		{DocRef{Number: "52-KH/TU", Scope: "Tỉnh ủy Bà Rịa - Vũng Tàu", Year: 2001}, "a", ""},
+		{DocRef{Number: "52-KH/TU", Scope: "Tỉnh ủy Bà Rịa - Vũng Tàu", Year: 2017}, "b", ""},
+		{DocRef{Number: "52-KH/TU", Scope: "Tỉnh ủy Bà Rịa - Vũng Tàu", Year: 2010}, "", "unknown"},
+		{DocRef{Number: "52-KH/TU", Scope: "Tỉnh ủy Bà Rịa - Vũng Tàu"}, "", "ambiguous"},
+		{DocRef{Number: "25-NQ/TW", Term: "XI", Year: 2018}, "c", ""}, // a term given: the year is no identity
+	} {
+		id, why := ev.Resolve(tc.ref)
+		if id != tc.id || why != tc.why {
+			t.Errorf("Resolve(%+v) = %q, %q; want %q, %q", tc.ref, id, why, tc.id, tc.why)
+		}
+	}
+}

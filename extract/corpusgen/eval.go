@@ -119,8 +119,8 @@ type Edge struct {
 
 // DocRef names a document: by the generator's ID, or by the file it was
 // ingested from (its base name is enough), or by its number with what
-// identifies it: term (Party documents), year (state documents; ignored
-// for Party ones), scope (local ones).
+// identifies it: term (Party documents), year (state documents, and Party
+// ones named without a term), scope (local ones).
 //
 // Scope is the unit path "Province[/District[/Commune]]" ("Lâm Đồng/Đức
 // Trọng"); commas work as separators too, level words ("tỉnh", "huyện",
@@ -443,8 +443,11 @@ func (e *Evaluator) resolve(r DocRef) (string, string) {
 		if r.Term != "" && d.Term != "" && r.Term != d.Term {
 			continue
 		}
-		if r.Year != 0 && d.Term == "" && r.Year != d.Year {
-			continue // the year is identity for state numbers only
+		if r.Year != 0 && (d.Term == "" || r.Term == "") && r.Year != d.Year {
+			// The year is identity for state numbers; for a Party number
+			// named by its year and no term (a local one, which a graph
+			// keys by unit and year) it tells its terms apart too.
+			continue
 		}
 		if r.Scope != "" && !scopeMatches(r.Scope, d) {
 			continue
