@@ -318,7 +318,7 @@ func build(text string, ms []mention, cs []mctx, own int, ex *vncite.Extraction)
 	for i := range refIndex {
 		refIndex[i] = -1
 	}
-	rs := &resolver{seq: make(map[rkey]int, len(ms))}
+	rs := &resolver{seq: make(map[rkey]int, len(ms)), numbers: make([]string, 0, len(ms))}
 	short := 0
 	for i := range ms {
 		if ms[i].kind != mFull {
