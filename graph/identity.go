@@ -355,6 +355,13 @@ func (s *Store) refScope(r vncite.Reference, parts numberParts, cx refContext) (
 		}
 		return pl, "inferred", strings.TrimSpace(r.Body) + " named without a place, cited by a document " + cpDesc, true
 	}
+	if kind == "thanh pho" && cp.ProvinceCode != "" && levelOfKind(cp.Kind) != "" && s.gaz.isCentralCity(cp.ProvinceCode, date) {
+		// "UBND thành phố" named without a place by a district or commune
+		// of a centrally-run city (quận Gò Vấp) that is no city itself:
+		// that city, the province.
+		pl := s.gaz.resolve(place{Kind: "tinh", ProvinceCode: cp.ProvinceCode}, date, "")
+		return pl, "inferred", strings.TrimSpace(r.Body) + " named without a place, cited by a document " + cpDesc + ", a unit of the centrally-run city " + pl.Province, true
+	}
 	return place{Kind: kind}, "unscoped", strings.TrimSpace(r.Body) + " named without a place, and the citing document (" + cpDesc + ") is not of that unit", false
 }
 
