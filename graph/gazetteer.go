@@ -31,6 +31,9 @@ type Gazetteer struct {
 	// before is a unit as it was named on 2024-02-01, when it has had
 	// another name since (474: thành phố Huế, now quận Thuận Hóa).
 	before map[string]unit
+	// communes2025 are the communes from 2025-07-01 (no districts above
+	// them), by kind and slug, with the new provinces' codes.
+	communes2025 map[string][]unit
 	full   bool
 	memo   *bodyMemo
 }
@@ -63,7 +66,7 @@ func newGazetteer() *Gazetteer {
 	return &Gazetteer{
 		provinces: map[string]province{}, newProv: map[string]province{},
 		oldBySlug: map[string]string{}, newBySlug: map[string]string{},
-		units: map[string][]unit{}, byCode: map[string]unit{}, oldNames: map[string][]string{}, before: map[string]unit{},
+		units: map[string][]unit{}, byCode: map[string]unit{}, oldNames: map[string][]string{}, before: map[string]unit{}, communes2025: map[string][]unit{},
 		memo: &bodyMemo{bodies: map[string]parsedBody{}, places: map[string][]place{}, slugs: map[string]string{}},
 	}
 }
@@ -147,6 +150,21 @@ func LoadGazetteer(dir string) (*Gazetteer, error) {
 	if _, err := os.Stat(retired); err == nil {
 		if err := readTSV(retired, 7, addUnit); err != nil {
 			return nil, err
+		}
+	}
+	if cur := filepath.Join(dir, "units-2025.tsv"); true {
+		if _, err := os.Stat(cur); err == nil {
+			err := readTSV(cur, 5, func(f []string) {
+				u := unit{Code: f[0], Kind: fold(f[2]), Name: f[4], Province: f[3]}
+				if levelOfKind(u.Kind) != vncite.LevelCommune {
+					return
+				}
+				s := slug(u.Name)
+				g.communes2025[u.Kind+"|"+s] = append(g.communes2025[u.Kind+"|"+s], u)
+			})
+			if err != nil {
+				return nil, err
+			}
 		}
 	}
 	if len(g.provinces) == 0 || len(g.newProv) == 0 {
@@ -383,4 +401,19 @@ func (g *Gazetteer) asAt(u unit, date string) unit {
 		return b
 	}
 	return u
+}
+
+// commune2025 finds the one commune of kind and name from 2025-07-01, in
+// new province prov when given.
+func (g *Gazetteer) commune2025(kind, name, prov string) (unit, bool) {
+	var found []unit
+	for _, u := range sameMarks(g.communes2025[kind+"|"+g.slug(name)], name) {
+		if prov == "" || u.Province == prov {
+			found = append(found, u)
+		}
+	}
+	if len(found) != 1 {
+		return unit{}, false
+	}
+	return found[0], true
 }

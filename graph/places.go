@@ -489,7 +489,30 @@ func (g *Gazetteer) resolve(p place, date, contextProvince string) place {
 			p.Kind, p.ProvinceCode, p.Name = "tinh", c, ""
 		}
 	}
-	if p.Kind != "tinh" && p.Name != "" && p.Code == "" {
+	found2025 := false
+	if p.Kind != "tinh" && p.Name != "" && p.Code == "" && date >= mergerDay && levelOfKind(p.Kind) == vncite.LevelCommune && g.full {
+		// From 2025-07-01 communes were merged and renamed ("xã Bá
+		// Thước", named after the district it replaced): the 2025 table.
+		prov := p.ProvinceCode
+		if prov == "" {
+			prov = contextProvince
+		}
+		if prov != "" {
+			if _, ok := g.newProv[prov]; !ok {
+				prov, _ = g.newProvince(prov)
+			}
+		}
+		u, ok := g.commune2025(p.Kind, p.Name, prov)
+		if !ok && prov != "" {
+			u, ok = g.commune2025(p.Kind, p.Name, "")
+			ok = ok && p.ProvinceCode == "" && contextProvince == ""
+		}
+		if ok {
+			// Its 2025 code is left out: codes of the two tables overlap.
+			p.Kind, p.Name, p.ProvinceCode, found2025 = u.Kind, u.Name, u.Province, true
+		}
+	}
+	if p.Kind != "tinh" && p.Name != "" && p.Code == "" && !found2025 {
 		prov := p.ProvinceCode
 		if prov == "" {
 			prov = contextProvince
