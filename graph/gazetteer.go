@@ -34,8 +34,8 @@ type Gazetteer struct {
 	// communes2025 are the communes from 2025-07-01 (no districts above
 	// them), by kind and slug, with the new provinces' codes.
 	communes2025 map[string][]unit
-	full   bool
-	memo   *bodyMemo
+	full         bool
+	memo         *bodyMemo
 }
 
 type province struct {
