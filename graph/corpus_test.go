@@ -85,9 +85,9 @@ func TestGeneratedCorpusEdges(t *testing.T) {
 	}
 	if opts.Gazetteer != nil && rep.Edges != nil {
 		// With the gazetteer a reader places every commune the corpus
-		// names; measured 0.987 / 0.970 on this corpus.
-		if rep.Edges.Recall() < 0.97 || rep.Edges.Precision() < 0.95 {
-			t.Errorf("edges with the gazetteer: %v, want recall ≥ 0.97 and precision ≥ 0.95", rep.Edges)
+		// names; measured 0.997 / 0.996 on this corpus.
+		if rep.Edges.Recall() < 0.99 || rep.Edges.Precision() < 0.99 {
+			t.Errorf("edges with the gazetteer: %v, want recall ≥ 0.99 and precision ≥ 0.99", rep.Edges)
 		}
 		if g := rep.EdgesByScope["gazetteer"]; g.Recall() < 0.95 {
 			t.Errorf("targets placed through the gazetteer: recall %v, want ≥ 0.95", g)
