@@ -560,7 +560,7 @@ func plausibleDates(refs []vncite.Reference, date string) []vncite.Reference {
 			out = slices.Clone(refs)
 		}
 		out[i].Date = ""
-		if r.Year == yearOf(r.Date) {
+		if r.Year == yearOf(r.Date) && splitNumber(r.Number).Year == 0 {
 			out[i].Year = 0 // the year read from that date, not from the number
 		}
 	}
