@@ -246,7 +246,7 @@ func TestStaleByTitle(t *testing.T) {
 		want          bool
 	}{
 		{"nâng cao năng lực lãnh đạo của tổ chức đảng đối với công tác cán bộ trong tình hình mới", "2013-07-18", true},
-		{"tăng cường công tác cán bộ đối với cấp cơ sở vùng đồng bào dân tộc", "2013-07-18", false}, // the same title
+		{"tăng cường công tác cán bộ đối với cấp cơ sở vùng đồng bào dân tộc", "2013-07-18", false},                      // the same title
 		{"nâng cao năng lực lãnh đạo của tổ chức đảng đối với công tác cán bộ trong tình hình mới", "2004-07-18", false}, // the document's own term
 		{"", "2013-07-18", false},
 	} {
@@ -260,7 +260,7 @@ func TestClearBorrowedYears(t *testing.T) {
 	refs := []vncite.Reference{
 		{Number: "09/CT-TTg", Date: "2014-04-01", Year: 2014}, // a page's time stamp under the title
 		{Number: "09/CT-TTg", Date: "2013-12-19", Year: 2013},
-		{Number: "09/CT-TTg", Year: 2014},                      // "Chỉ thị nêu trên"
+		{Number: "09/CT-TTg", Year: 2014},                          // "Chỉ thị nêu trên"
 		{Number: "05/2014/CT-TTg", Date: "2014-04-01", Year: 2014}, // the year is in the number
 		{Number: "05/2014/CT-TTg", Year: 2014},
 	}
