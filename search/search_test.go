@@ -3,6 +3,7 @@ package search
 import (
 	"context"
 	"errors"
+	"fmt"
 	"html"
 	"os"
 	"path/filepath"
@@ -507,5 +508,56 @@ func TestConcurrentIndexAndSearch(t *testing.T) {
 	}
 	if want := 5 + 4*(20-7); len(hashes) != want {
 		t.Errorf("%d documents indexed, want %d", len(hashes), want)
+	}
+}
+
+// TestSearchPagingTies pages through hits with many equal scores and
+// dates: the pages, whichever way a page's end falls (inside a run of
+// ties or between two keys), must join into the one-page order, which
+// breaks ties by id.
+func TestSearchPagingTies(t *testing.T) {
+	var docs []vncite.Document
+	for i := range 23 {
+		text := "kế hoạch dân vận"
+		if i%3 == 0 {
+			text = "kế hoạch dân vận, dân vận khéo, dân vận chính quyền" // a higher score
+		}
+		date := "2015-08-24"
+		if i%4 == 0 {
+			date = "2016-01-10"
+		}
+		docs = append(docs, vncite.Document{ID: fmt.Sprintf("d%02d", (i*7)%23), Number: fmt.Sprintf("%d-KH/TU", i+1), Type: "KH", Issuer: "TU", Date: date, Text: text})
+	}
+	ix := openTestIndex(t, docs)
+	ctx := context.Background()
+	for _, sort := range []string{"relevance", "date", "oldest"} {
+		for _, q := range []string{"dân vận", "dan van"} {
+			all, err := ix.Search(ctx, Request{Query: q, Sort: sort, Limit: 50})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if len(all.Hits) != 23 {
+				t.Fatalf("%s %q: %d hits, want 23", sort, q, len(all.Hits))
+			}
+			for i := 1; i < len(all.Hits); i++ {
+				a, b := all.Hits[i-1], all.Hits[i]
+				if a.Date == b.Date && a.Score == b.Score && a.ID > b.ID {
+					t.Errorf("%s %q: tie %s before %s", sort, q, a.ID, b.ID)
+				}
+			}
+			for limit := 1; limit <= 5; limit++ {
+				var joined []string
+				for off := 0; off < 23; off += limit {
+					page, err := ix.Search(ctx, Request{Query: q, Sort: sort, Limit: limit, Offset: off})
+					if err != nil {
+						t.Fatal(err)
+					}
+					joined = append(joined, hitIDs(page)...)
+				}
+				if want := hitIDs(all); !slices.Equal(joined, want) {
+					t.Errorf("%s %q limit %d: pages join into %v, want %v", sort, q, limit, joined, want)
+				}
+			}
+		}
 	}
 }
