@@ -6,6 +6,7 @@ import (
 	"math/rand/v2"
 	"os"
 	"runtime"
+	"runtime/pprof"
 	"slices"
 	"strconv"
 	"strings"
@@ -88,7 +89,8 @@ func BenchmarkIngest(b *testing.B) {
 // with the store is the last tenth's cost against the same documents'
 // cost in an empty store: VNCITE_BENCH_FROM=k ingests only the documents
 // from the k-th on (VNCITE_BENCH_FROM=90000 with VNCITE_BENCH_DOCS=100000
-// is the last tenth alone).
+// is the last tenth alone). VNCITE_BENCH_LASTPROF=FILE writes a CPU profile
+// of the last tenth alone (run without -cpuprofile).
 func BenchmarkIngestCorpus(b *testing.B) {
 	n := 10000
 	if v := os.Getenv("VNCITE_BENCH_DOCS"); v != "" {
@@ -141,6 +143,8 @@ func BenchmarkIngestCorpus(b *testing.B) {
 		b.StartTimer()
 		start, cpu0 := time.Now(), cpuTime()
 		mark, marked := cpu0, 0
+		lastProf := os.Getenv("VNCITE_BENCH_LASTPROF")
+		var profOut *os.File
 		first = 0
 		progress := func(sum Summary) {
 			switch {
@@ -148,12 +152,23 @@ func BenchmarkIngestCorpus(b *testing.B) {
 				first, firstDocs = cpuTime()-cpu0, sum.Inputs
 			case sum.Inputs <= len(in)-tenth:
 				mark, marked = cpuTime(), sum.Inputs
+			case lastProf != "" && profOut == nil:
+				if profOut, err = os.Create(lastProf); err != nil {
+					b.Fatal(err)
+				}
+				if err := pprof.StartCPUProfile(profOut); err != nil {
+					b.Fatal(err)
+				}
 			}
 		}
 		sum, err := s.Ingest(ctx, inputsOf(in...), IngestOptions{Progress: progress})
 		elapsed += time.Since(start)
 		cpu += cpuTime() - cpu0
 		last, lastDocs = cpuTime()-mark, len(in)-marked
+		if profOut != nil {
+			pprof.StopCPUProfile()
+			profOut.Close()
+		}
 		b.StopTimer()
 		if err != nil || len(sum.Skipped) > 0 {
 			b.Fatalf("%+v %v", sum, err)
